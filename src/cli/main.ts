@@ -1,0 +1,2 @@
+/** `decision-lens` command-line entry. */
+process.stdout.write('decision-lens: not built yet\n');
