@@ -1,0 +1,28 @@
+/**
+ * Every command id the extension contributes, in one place. `package.json` `contributes.commands`
+ * lists the same ids; an integration test checks that each contributed command is registered.
+ */
+
+/** Opens a decision record at its title: args `(key: string, path?: string)`. */
+export const OPEN_DECISION = 'decisionLens.openDecision';
+/** Shows the citations of a decision in the references view: args `(key: string, path?: string)`. */
+export const SHOW_CITATIONS = 'decisionLens.showCitations';
+/** Quick pick of all decisions; opens the one picked. */
+export const GO_TO_DECISION = 'decisionLens.goToDecision';
+/** Rebuilds the index of the whole workspace. */
+export const REFRESH = 'decisionLens.refresh';
+/** Asks for a filter text for the Decisions view. */
+export const FILTER_DECISIONS = 'decisionLens.filterDecisions';
+/** Clears the Decisions view's filter. */
+export const CLEAR_FILTER = 'decisionLens.clearFilter';
+/** Chooses how the Decisions view groups decisions (status, folder, tag, year). */
+export const GROUP_BY = 'decisionLens.groupBy';
+/** Opens the settings at `decisionLens.folders`. */
+export const CONFIGURE_FOLDERS = 'decisionLens.configureFolders';
+/** Reveals the record of the active editor in the Decisions view. */
+export const REVEAL_ACTIVE = 'decisionLens.revealActiveDecision';
+/** Replaces a citation of a superseded decision with its successor (code action). */
+export const CITE_SUCCESSOR = 'decisionLens.citeSuccessor';
+
+/** Opens the New Decision form (registered by the New Decision feature). */
+export const NEW_DECISION = 'decisionLens.newDecision';
