@@ -186,4 +186,6 @@ export interface Citation {
   /** For `path` and `link` forms: the path as written, without `#anchor`. */
   readonly path?: string;
   readonly anchor?: string;
+  /** A section of the cited decision, written after `§`: `ADR-022 §3b` → `3b`. */
+  readonly section?: string;
 }

@@ -1,0 +1,287 @@
+/**
+ * Finds the decision folders and decision logs of a workspace.
+ *
+ * Sources, strongest first (a folder named by several keeps the first):
+ * 1. the user's settings ({@link DiscoverySettings.folders});
+ * 2. `.adr-dir` files (adr-tools: the file holds the folder path relative to the file's folder);
+ * 3. `.log4brains.yml` (log4brains: `project.adrFolder` and `project.packages[].adrFolder`,
+ *    relative to the file's folder; packages keep their `name`);
+ * 4. `adr.config.json` (dotnet-adr / adr-cli: `{ "path": "docs\\adr", "templates": ... }`);
+ * 5. the usual places (`doc/adr`, `docs/adr`, `docs/adrs`, `docs/decisions`,
+ *    `doc/architecture/decisions`, `docs/madr/decisions`, `adr`) at any depth, when they hold
+ *    at least one Markdown file that is a decision by name;
+ * 6. decision logs (`DECISIONS.md`, `decision-log.md`, any case) anywhere.
+ * Excluded folders (`node_modules`, `.git`, `out`, `dist`, `build`, `coverage`, `.vscode-test`
+ * by default) are never searched.
+ */
+import { parse as parseYaml } from 'yaml';
+import type { DecisionFolder, DiscoverySettings, FolderSetting } from './config';
+import {
+  CONVENTIONAL_FOLDERS,
+  DECISION_LOG_NAMES,
+  DEFAULT_EXCLUDES,
+  DEFAULT_FOLDER_PREFIX,
+  DEFAULT_LOG_PREFIX,
+  normalizePrefix,
+} from './config';
+import type { Logger, WorkspaceReader } from './ports';
+import { nullLogger } from './ports';
+import { basename, dirname, extname, isInside, join, normalize, relative } from './paths';
+
+/** Config files that name decision folders. */
+const CONFIG_FILE_GLOBS = ['**/.adr-dir', '**/.log4brains.yml', '**/.log4brains.yaml', '**/adr.config.json'];
+
+/** Markdown file extensions a decision record may have (lower case). */
+const RECORD_EXTENSIONS = new Set(['.md', '.markdown']);
+
+/**
+ * File names that are never decisions: READMEs, indexes and templates.
+ * `template.md`, `template-foo.md`, `adr-template.md`, `adr-template-bare-minimal.md`,
+ * `000-template.md`, `_template.md`; a record about templates (`0005-use-a-template-engine.md`)
+ * is still a record.
+ */
+const NOT_DECISION_NAMES: readonly RegExp[] = [
+  /^(readme|index)\.(md|markdown)$/i,
+  /^_?template([-_. ][^/]*)?\.(md|markdown)$/i,
+  /^(adr|madr|decision|decision-record|record|architecture-decision-record)[-_]template[^/]*\.(md|markdown)$/i,
+  /^0+[-_.]template[^/]*\.(md|markdown)$/i,
+];
+
+/** Folder names whose files are templates, not decisions. */
+const TEMPLATE_DIRS = new Set(['template', 'templates', 'adr-templates', '.templates']);
+
+/** Source priority for de-duplicating folders named by several sources (lower wins). */
+const SOURCE_RANK: Record<DecisionFolder['source'], number> = {
+  settings: 0,
+  'adr-dir': 1,
+  log4brains: 2,
+  'dotnet-adr': 3,
+  default: 4,
+};
+
+/**
+ * Finds the decision folders and logs below `root`.
+ *
+ * @param reader the workspace to read (the CLI's Node reader, the editor's `workspace.fs` reader).
+ * @param root absolute POSIX path of the workspace folder.
+ * @param settings user settings: extra folders, citation prefixes per folder, excludes.
+ * @param logger receives a warning for each config file that cannot be read.
+ * @returns folders and logs with absolute paths, sorted by path; settings folders are kept even
+ *   when they do not exist yet (the user named them). Never throws for unreadable config files
+ *   (they are logged and skipped); rejects only when the reader itself rejects.
+ */
+export async function discoverDecisionFolders(
+  reader: WorkspaceReader,
+  root: string,
+  settings: DiscoverySettings = {},
+  logger: Logger = nullLogger,
+): Promise<DecisionFolder[]> {
+  const rootPath = normalize(root);
+  const excludes = settings.exclude ?? DEFAULT_EXCLUDES;
+  const found = new Map<string, DecisionFolder>();
+  const add = (folder: DecisionFolder): void => {
+    const existing = found.get(folder.path);
+    if (existing === undefined || SOURCE_RANK[folder.source] < SOURCE_RANK[existing.source]) {
+      found.set(folder.path, folder);
+    }
+  };
+
+  for (const setting of settings.folders ?? []) {
+    const folder = folderFromSetting(rootPath, setting);
+    if (folder) add(folder);
+  }
+
+  const wantConventional = settings.conventionalFolders !== false;
+  const wantLogs = settings.decisionLogs !== false;
+  const includes = [...CONFIG_FILE_GLOBS];
+  if (wantConventional || wantLogs) includes.push('**/*.md', '**/*.markdown');
+  const files = await reader.findFiles(rootPath, includes, excludes);
+
+  const markdown: string[] = [];
+  const configs: string[] = [];
+  for (const file of files) {
+    const name = basename(file);
+    if (name === '.adr-dir' || name === '.log4brains.yml' || name === '.log4brains.yaml' || name === 'adr.config.json') {
+      configs.push(file);
+    } else if (RECORD_EXTENSIONS.has(extname(file))) {
+      markdown.push(file);
+    }
+  }
+
+  const configTexts = await Promise.all(configs.map(async (file) => ({ file, text: await reader.readText(file) })));
+  for (const { file, text } of configTexts) {
+    if (text === undefined) {
+      logger.warn(`Cannot read ${file}`);
+      continue;
+    }
+    for (const folder of foldersFromConfig(file, text, logger)) add(folder);
+  }
+
+  if (wantConventional) {
+    const candidates = new Set<string>();
+    for (const file of markdown) {
+      const dir = dirname(file);
+      if (candidates.has(dir) || !isInside(dir, rootPath)) continue;
+      if (isConventionalFolder(relative(rootPath, dir)) && isDecisionFileName(basename(file))) candidates.add(dir);
+    }
+    for (const dir of candidates) {
+      add({ path: dir, prefix: DEFAULT_FOLDER_PREFIX, kind: 'folder', source: 'default', root: conventionalRoot(dir) });
+    }
+  }
+
+  if (wantLogs) {
+    for (const file of markdown) {
+      if (DECISION_LOG_NAMES.includes(basename(file).toLowerCase())) {
+        add({ path: file, prefix: DEFAULT_LOG_PREFIX, kind: 'log', source: 'default', format: 'decision-log', root: dirname(file) });
+      }
+    }
+  }
+
+  const prefixes = settings.prefixes ?? {};
+  const byRelative = new Map<string, string>();
+  for (const [path, prefix] of Object.entries(prefixes)) {
+    const p = normalizePrefix(prefix);
+    if (p) byRelative.set(normalize(path.startsWith('/') ? relative(rootPath, path) : path), p);
+  }
+  const result = [...found.values()].map((folder) => {
+    if (folder.source === 'settings') return folder;
+    const p = byRelative.get(relative(rootPath, folder.path) || '.');
+    return p ? { ...folder, prefix: p } : folder;
+  });
+  result.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return result;
+}
+
+/** @returns the folder a settings entry names, or `undefined` for an empty path. */
+function folderFromSetting(root: string, setting: FolderSetting): DecisionFolder | undefined {
+  if (typeof setting.path !== 'string' || setting.path.trim() === '') return undefined;
+  const path = join(root, setting.path.trim());
+  const kind = setting.kind ?? (RECORD_EXTENSIONS.has(extname(path)) ? 'log' : 'folder');
+  const prefix = normalizePrefix(setting.prefix) ?? (kind === 'log' ? DEFAULT_LOG_PREFIX : DEFAULT_FOLDER_PREFIX);
+  return { path, prefix, kind, source: 'settings', root, ...(kind === 'log' ? { format: 'decision-log' as const } : {}) };
+}
+
+/**
+ * Reads one config file (`.adr-dir`, `.log4brains.yml`, `adr.config.json`).
+ * @returns the folders it names; `[]` (and a warning) when it cannot be understood.
+ */
+export function foldersFromConfig(file: string, text: string, logger: Logger = nullLogger): DecisionFolder[] {
+  const base = dirname(file);
+  const name = basename(file);
+  const clean = text.replace(/^\uFEFF/, '');
+  if (name === '.adr-dir') {
+    const line = clean.split(/\r\n|\r|\n/).map((l) => l.trim()).find((l) => l !== '');
+    if (!line) {
+      logger.warn(`${file} is empty`);
+      return [];
+    }
+    return [{ path: join(base, line), prefix: DEFAULT_FOLDER_PREFIX, kind: 'folder', source: 'adr-dir', format: 'nygard', root: base }];
+  }
+  if (name === '.log4brains.yml' || name === '.log4brains.yaml') {
+    let doc: unknown;
+    try {
+      doc = parseYaml(clean);
+    } catch (error) {
+      logger.warn(`${file}: invalid YAML (${error instanceof Error ? error.message : String(error)})`);
+      return [];
+    }
+    const project = isRecord(doc) && isRecord(doc.project) ? doc.project : undefined;
+    if (!project) {
+      logger.warn(`${file}: no "project" section`);
+      return [];
+    }
+    const out: DecisionFolder[] = [];
+    if (typeof project.adrFolder === 'string' && project.adrFolder.trim() !== '') {
+      out.push({ path: join(base, project.adrFolder.trim()), prefix: DEFAULT_FOLDER_PREFIX, kind: 'folder', source: 'log4brains', format: 'log4brains', root: base });
+    }
+    if (Array.isArray(project.packages)) {
+      for (const pkg of project.packages) {
+        if (!isRecord(pkg) || typeof pkg.adrFolder !== 'string' || pkg.adrFolder.trim() === '') continue;
+        out.push({
+          path: join(base, pkg.adrFolder.trim()),
+          prefix: DEFAULT_FOLDER_PREFIX,
+          kind: 'folder',
+          source: 'log4brains',
+          format: 'log4brains',
+          root: base,
+          ...(typeof pkg.name === 'string' ? { package: pkg.name } : {}),
+        });
+      }
+    }
+    return out;
+  }
+  if (name === 'adr.config.json') {
+    let doc: unknown;
+    try {
+      doc = JSON.parse(clean);
+    } catch (error) {
+      logger.warn(`${file}: invalid JSON (${error instanceof Error ? error.message : String(error)})`);
+      return [];
+    }
+    const folder = isRecord(doc) ? firstString(doc, ['path', 'adrPath', 'adrFolder', 'docFolder', 'folder', 'directory']) : undefined;
+    // adr-cli writes Windows paths with a leading separator (`\docs\adr`) meaning "relative to here".
+    const rel = (folder ?? 'docs/adr').replace(/\\/g, '/').replace(/^\/+/, '');
+    return [{ path: join(base, rel), prefix: DEFAULT_FOLDER_PREFIX, kind: 'folder', source: 'dotnet-adr', format: 'dotnet-adr', root: base }];
+  }
+  return [];
+}
+
+/**
+ * Says whether a file is a decision and which folder or log it belongs to.
+ *
+ * @param path absolute POSIX path of a file.
+ * @param folders the workspace's folders and logs (from {@link discoverDecisionFolders}).
+ * @returns the log whose path is `path`, else the deepest folder containing a Markdown `path`
+ *   whose name is not a README, index or template and which is not under a `template(s)/`
+ *   folder; `undefined` otherwise.
+ */
+export function isDecisionFile(path: string, folders: readonly DecisionFolder[]): DecisionFolder | undefined {
+  const p = normalize(path);
+  let best: DecisionFolder | undefined;
+  for (const folder of folders) {
+    if (folder.kind === 'log') {
+      if (folder.path === p) return folder;
+      continue;
+    }
+    if (p !== folder.path && isInside(p, folder.path) && (best === undefined || folder.path.length > best.path.length)) {
+      best = folder;
+    }
+  }
+  if (!best) return undefined;
+  if (!RECORD_EXTENSIONS.has(extname(p)) || !isDecisionFileName(basename(p))) return undefined;
+  const segments = relative(best.path, dirname(p)).split('/').filter((s) => s !== '');
+  if (segments.some((s) => TEMPLATE_DIRS.has(s.toLowerCase()) || s.startsWith('.'))) return undefined;
+  return best;
+}
+
+/** @returns false for README, index and template file names (see {@link NOT_DECISION_NAMES}). */
+export function isDecisionFileName(name: string): boolean {
+  return !NOT_DECISION_NAMES.some((re) => re.test(name));
+}
+
+/** @returns the project folder above a usual place: `/repo` for `/repo/docs/adr`. */
+function conventionalRoot(dir: string): string {
+  const lower = dir.toLowerCase();
+  for (const c of CONVENTIONAL_FOLDERS) {
+    if (lower.endsWith('/' + c)) return dir.slice(0, dir.length - c.length - 1) || '/';
+  }
+  return dirname(dir);
+}
+
+/** @returns true when the relative folder path ends with one of {@link CONVENTIONAL_FOLDERS}. */
+function isConventionalFolder(rel: string): boolean {
+  const r = rel.toLowerCase();
+  return CONVENTIONAL_FOLDERS.some((c) => r === c || r.endsWith('/' + c));
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function firstString(obj: Record<string, unknown>, keys: readonly string[]): string | undefined {
+  for (const key of keys) {
+    const v = obj[key];
+    if (typeof v === 'string' && v.trim() !== '') return v.trim();
+  }
+  return undefined;
+}

@@ -1,0 +1,678 @@
+/**
+ * The decision index: every decision record of a workspace and every citation of one, kept up to
+ * date one file at a time.
+ *
+ * Per-file entries: `upsert(path, text)` replaces what one file contributed and `remove(path)`
+ * drops it; nothing else is re-read. Lookups by key are `Map` hits. Relations are resolved lazily
+ * (once after records change, then cached), both ways: `A supersedes B` also gives
+ * `B superseded by A`.
+ */
+import picomatch from 'picomatch';
+import type { DecisionFolder } from './config';
+import { DEFAULT_FOLDER_PREFIX, normalizePrefix } from './config';
+import { findCitations } from './citations';
+import { isDecisionFile } from './discovery';
+import { Emitter } from './event';
+import type { Event } from './event';
+import type { Citation, Decision, DecisionRef, Relation, RelationKind } from './model';
+import type { Logger } from './ports';
+import { nullLogger } from './ports';
+import { parseRecord } from './parse/parseRecord';
+import { basename, dirname, isInside, join, normalize, relative } from './paths';
+
+/** A decision as the index knows it: the parsed record plus its citation identity and folder. */
+export type IndexedDecision = Decision & {
+  /** Lookup key, no padding: `ADR-5`, `DL-1`, `ADR-20201016-use-markdown`, `ADR-package1/20200101-first-adr`. */
+  readonly key: string;
+  /** How to show and cite it: `ADR-0005`, `DL-1`, `ADR-20201016-use-markdown`. */
+  readonly display: string;
+  /** Citation prefix: the record's own (`id: MADR-0005`) or its folder's. */
+  readonly prefix: string;
+  readonly folder: DecisionFolder;
+};
+
+/** A citation with the file it is in and the decision it resolves to (absent when unknown). */
+export type ResolvedCitation = Citation & { readonly path: string; readonly decision?: IndexedDecision };
+
+/**
+ * The inverse of a relation stated by another record: `B` gets `superseded-by A` from
+ * `A supersedes B`. `target` names the record that stated it.
+ */
+export interface DerivedRelation {
+  readonly kind: RelationKind;
+  /** A verb for display: `Superseded by`, `Amended by`, `Supersedes`, `Related to`. */
+  readonly verb: string;
+  readonly target: DecisionRef;
+  readonly derived: true;
+  /** The relation as stated in the other record. */
+  readonly statedIn: Relation;
+}
+
+/** What changed in one index update. */
+export interface IndexChange {
+  /** Files whose entries changed. */
+  readonly paths: string[];
+  /** Whether records (decisions) changed. */
+  readonly records: boolean;
+  /** Whether citations changed. */
+  readonly citations: boolean;
+}
+
+/** Options of {@link DecisionIndex}. */
+export interface DecisionIndexOptions {
+  readonly folders: readonly DecisionFolder[];
+  /** Prefixes the citation finder looks for; default: every folder's prefix (`ADR` when none). */
+  readonly citationPrefixes?: readonly string[];
+  /** Look for citations only in comments (default true; Markdown is read whole). */
+  readonly commentsOnly?: boolean;
+  readonly logger?: Logger;
+}
+
+type FileEntry =
+  | { readonly kind: 'record'; readonly decisions: IndexedDecision[]; readonly text?: undefined }
+  | { readonly kind: 'source'; readonly citations: ResolvedCitationEntry[] };
+
+type ResolvedCitationEntry = Citation & { readonly path: string };
+
+const INVERSE: Record<RelationKind, RelationKind> = {
+  supersedes: 'superseded-by',
+  'superseded-by': 'supersedes',
+  amends: 'amended-by',
+  'amended-by': 'amends',
+  clarifies: 'clarified-by',
+  'clarified-by': 'clarifies',
+  'relates-to': 'relates-to',
+};
+
+const VERB: Record<RelationKind, string> = {
+  supersedes: 'Supersedes',
+  'superseded-by': 'Superseded by',
+  amends: 'Amends',
+  'amended-by': 'Amended by',
+  clarifies: 'Clarifies',
+  'clarified-by': 'Clarified by',
+  'relates-to': 'Related to',
+};
+
+/** Resolved relation graph, rebuilt lazily after records change. */
+interface RelationGraph {
+  readonly out: Map<IndexedDecision, { relation: Relation | DerivedRelation; target?: IndexedDecision }[]>;
+}
+
+/**
+ * Normalises a key as a user or a record may write it: `adr-0005`, `ADR 5`, `ADR5` → `ADR-5`;
+ * `ADR-0009-tracing-policy` → `ADR-9`; `ADR-20201016-Use-X` → `ADR-20201016-use-x`.
+ * @returns the normalised key, or `undefined` when `text` is no key.
+ */
+export function normalizeKey(text: string): string | undefined {
+  const m = /^\s*([A-Za-z][A-Za-z0-9_]*?)[-\s]?(\d+)(?:-(.+?))?\s*$/.exec(text);
+  if (m) {
+    const prefix = m[1].toUpperCase();
+    const digits = m[2];
+    if (m[3] !== undefined && digits.length === 8 && /^(19|20)/.test(digits)) return `${prefix}-${digits}-${m[3].toLowerCase()}`;
+    return `${prefix}-${Number.parseInt(digits, 10)}`;
+  }
+  const s = /^\s*([A-Za-z][A-Za-z0-9_]*)-([^\s]+)\s*$/.exec(text);
+  if (s) return `${s[1].toUpperCase()}-${s[2].toLowerCase()}`;
+  return undefined;
+}
+
+function keyOf(prefix: string, number: number | undefined, slug: string | undefined): string | undefined {
+  if (number !== undefined && Number.isFinite(number)) return `${prefix}-${number}`;
+  if (slug !== undefined && slug !== '') return `${prefix}-${slug.toLowerCase()}`;
+  return undefined;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function pull<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (!list) return;
+  const i = list.indexOf(value);
+  if (i >= 0) list.splice(i, 1);
+  if (list.length === 0) map.delete(key);
+}
+
+function byPath(a: IndexedDecision, b: IndexedDecision): number {
+  if (a.path !== b.path) return a.path < b.path ? -1 : 1;
+  return a.range.start.line - b.range.start.line;
+}
+
+/**
+ * The index of a workspace's decisions and citations.
+ *
+ * Paths are absolute POSIX paths (see `model.ts`). `upsert` routes a file in a decision folder
+ * (see `isDecisionFile`) to the record parser and any other file to the citation finder.
+ * Never throws on bad input: unreadable records keep their problems for `checkIndex`.
+ */
+export class DecisionIndex {
+  private folders: readonly DecisionFolder[];
+  private citationPrefixes: readonly string[];
+  private readonly explicitPrefixes: boolean;
+  private readonly commentsOnly: boolean;
+  private readonly logger: Logger;
+  private readonly changeEmitter: Emitter<IndexChange>;
+
+  private readonly files = new Map<string, FileEntry>();
+  /** Original text and language of every file, so `setFolders` can re-route files. */
+  private readonly sources = new Map<string, { text: string; languageId?: string }>();
+  private readonly byKey = new Map<string, IndexedDecision[]>();
+  /** Decisions by number for prefix-less citations (`@decision(5)`). */
+  private readonly byNumber = new Map<number, IndexedDecision[]>();
+  private readonly byBasename = new Map<string, IndexedDecision[]>();
+  private readonly byTitle = new Map<string, IndexedDecision[]>();
+  private readonly governingDecisions = new Set<IndexedDecision>();
+  private readonly matchers = new WeakMap<IndexedDecision, (path: string) => boolean>();
+  /** Files citing a key (`ADR-5`, `*-5` for prefix-less) or a basename (`0005-x.md`). */
+  private readonly citingFiles = new Map<string, Set<string>>();
+  private graph: RelationGraph | undefined;
+  private sortedDecisions: IndexedDecision[] | undefined;
+
+  /** Fires after each `upsert`, `remove` and `setFolders` that changed something. */
+  readonly onDidChange: Event<IndexChange>;
+
+  constructor(options: DecisionIndexOptions) {
+    this.folders = options.folders;
+    this.explicitPrefixes = options.citationPrefixes !== undefined;
+    this.citationPrefixes = options.citationPrefixes ?? DecisionIndex.prefixesOf(options.folders);
+    this.commentsOnly = options.commentsOnly ?? true;
+    this.logger = options.logger ?? nullLogger;
+    this.changeEmitter = new Emitter<IndexChange>((error) => this.logger.error(`Index change listener failed: ${String(error)}`));
+    this.onDidChange = this.changeEmitter.event;
+  }
+
+  private static prefixesOf(folders: readonly DecisionFolder[]): string[] {
+    const set = new Set<string>();
+    for (const f of folders) set.add(f.prefix);
+    if (set.size === 0) set.add(DEFAULT_FOLDER_PREFIX);
+    return [...set];
+  }
+
+  /** The folders and logs the index routes files by. */
+  getFolders(): readonly DecisionFolder[] {
+    return this.folders;
+  }
+
+  /** The prefixes citations are looked for with. */
+  getCitationPrefixes(): readonly string[] {
+    return this.citationPrefixes;
+  }
+
+  /**
+   * Replaces the folders (after a settings or config file change) and re-routes every file the
+   * index holds. Fires one change event for all of them.
+   */
+  setFolders(folders: readonly DecisionFolder[]): void {
+    this.folders = folders;
+    if (!this.explicitPrefixes) this.citationPrefixes = DecisionIndex.prefixesOf(folders);
+    const paths = [...this.sources.keys()];
+    for (const path of paths) this.removeEntry(path);
+    for (const path of paths) {
+      const source = this.sources.get(path);
+      if (source) this.addEntry(path, source.text, source.languageId);
+    }
+    this.invalidate();
+    this.changeEmitter.fire({ paths, records: true, citations: true });
+  }
+
+  /**
+   * Adds or replaces one file's entries.
+   * @param path absolute POSIX path.
+   * @param text the file's text.
+   * @param languageId VS Code language id, for the comment syntax (default: from the file name).
+   */
+  upsert(path: string, text: string, languageId?: string): void {
+    const p = normalize(path);
+    const before = this.files.get(p);
+    this.removeEntry(p);
+    this.sources.set(p, { text, languageId });
+    const after = this.addEntry(p, text, languageId);
+    const records = before?.kind === 'record' || after?.kind === 'record';
+    if (records) this.invalidate();
+    this.changeEmitter.fire({ paths: [p], records, citations: before?.kind === 'source' || after?.kind === 'source' });
+  }
+
+  /** Drops one file's entries (a deleted file). Nothing happens for a file the index does not hold. */
+  remove(path: string): void {
+    const p = normalize(path);
+    const before = this.files.get(p);
+    this.sources.delete(p);
+    if (!before) return;
+    this.removeEntry(p);
+    if (before.kind === 'record') this.invalidate();
+    this.changeEmitter.fire({ paths: [p], records: before.kind === 'record', citations: before.kind === 'source' });
+  }
+
+  /** Drops everything. */
+  clear(): void {
+    const paths = [...this.files.keys()];
+    for (const p of paths) this.removeEntry(p);
+    this.sources.clear();
+    this.invalidate();
+    if (paths.length > 0) this.changeEmitter.fire({ paths, records: true, citations: true });
+  }
+
+  /** @returns true when the index holds an entry for `path`. */
+  has(path: string): boolean {
+    return this.files.has(normalize(path));
+  }
+
+  /** @returns every indexed decision, sorted by path (log entries in file order). */
+  decisions(): IndexedDecision[] {
+    if (!this.sortedDecisions) {
+      const all: IndexedDecision[] = [];
+      for (const entry of this.files.values()) if (entry.kind === 'record') all.push(...entry.decisions);
+      all.sort(byPath);
+      this.sortedDecisions = all;
+    }
+    return [...this.sortedDecisions];
+  }
+
+  /**
+   * All decisions with a key, duplicates included.
+   * @param key as a user writes it: `ADR-0005`, `adr-5`, `ADR 5`, `DL-1`, `ADR-20201016-use-x`;
+   *   a bare number (`5`, `0005`) returns decisions with that number under any prefix.
+   */
+  get(key: string): IndexedDecision[] {
+    const bare = /^\s*(\d+)\s*$/.exec(key);
+    if (bare) return [...(this.byNumber.get(Number.parseInt(bare[1], 10)) ?? [])].sort(byPath);
+    const k = normalizeKey(key);
+    return k ? [...(this.byKey.get(k) ?? [])].sort(byPath) : [];
+  }
+
+  /** @returns the decisions of one file (one for a record, one per entry for a log). */
+  recordsIn(path: string): IndexedDecision[] {
+    const entry = this.files.get(normalize(path));
+    return entry?.kind === 'record' ? [...entry.decisions] : [];
+  }
+
+  /** @returns paths of every file indexed as a source of citations. */
+  sourcePaths(): string[] {
+    const out: string[] = [];
+    for (const [path, entry] of this.files) if (entry.kind === 'source') out.push(path);
+    return out;
+  }
+
+  /**
+   * Resolves a citation to a decision.
+   *
+   * Ids and annotations resolve by key (`ADR-5`); when several folders share the key, the folder
+   * whose project contains `fromPath` wins, then the first by path. Paths and links resolve
+   * relative to the citing file, then by the end of a record's path (`docs/adr/0005-x.md` from
+   * anywhere in the workspace).
+   * @param c the citation.
+   * @param fromPath absolute path of the file the citation is in.
+   * @returns the decision, or `undefined` when none matches.
+   */
+  resolveCitation(c: Citation, fromPath: string): IndexedDecision | undefined {
+    const from = normalize(fromPath);
+    if (c.form === 'path' || c.form === 'link') {
+      return c.path !== undefined ? this.resolvePath(c.path, from, c.anchor) : undefined;
+    }
+    if (c.prefix === undefined) {
+      if (c.number === undefined) return undefined;
+      return this.pick(this.byNumber.get(c.number) ?? [], from);
+    }
+    const key = keyOf(c.prefix, c.number, c.number === undefined ? c.slug : undefined);
+    if (key === undefined) return undefined;
+    return this.pick(this.byKey.get(key) ?? [], from);
+  }
+
+  /**
+   * Whether an unresolved path citation points into a decision folder (a broken link to a record)
+   * rather than at some other Markdown file.
+   */
+  pointsIntoDecisionFolder(c: Citation, fromPath: string): boolean {
+    if (c.path === undefined) return false;
+    const target = join(dirname(normalize(fromPath)), c.path);
+    if (isDecisionFile(target, this.folders)) return true;
+    if (c.form === 'link' || c.path.startsWith('./') || c.path.startsWith('../') || c.path.startsWith('/')) return false;
+    const dir = dirname(normalize(c.path));
+    if (dir === '.') return false;
+    return this.folders.some((f) => f.kind === 'folder' && (f.path === dir || f.path.endsWith('/' + dir)));
+  }
+
+  /** @returns the citations in one file, each with its decision when it resolves. */
+  citationsIn(path: string): ResolvedCitation[] {
+    const p = normalize(path);
+    const entry = this.files.get(p);
+    if (entry?.kind !== 'source') return [];
+    return entry.citations.map((c) => this.withDecision(c, p));
+  }
+
+  /** @returns every place that cites `d`, sorted by path and position. */
+  citationsOf(d: IndexedDecision): ResolvedCitation[] {
+    const candidates = new Set<string>();
+    const add = (k: string): void => {
+      for (const p of this.citingFiles.get(k) ?? []) candidates.add(p);
+    };
+    add(d.key);
+    if (d.identity.number !== undefined) add(`*-${d.identity.number}`);
+    add('@' + basename(d.path).toLowerCase());
+    const out: ResolvedCitation[] = [];
+    for (const path of [...candidates].sort()) {
+      for (const c of this.citationsIn(path)) if (c.decision === d) out.push(c);
+    }
+    return out;
+  }
+
+  /** @returns every citation in the workspace, resolved. */
+  allCitations(): ResolvedCitation[] {
+    const out: ResolvedCitation[] = [];
+    for (const [path, entry] of this.files) {
+      if (entry.kind === 'source') for (const c of entry.citations) out.push(this.withDecision(c, path));
+    }
+    return out;
+  }
+
+  /**
+   * Decisions whose `applies-to` globs match a file.
+   * @param path absolute path of the file.
+   * @param root absolute path of the workspace folder the globs are relative to.
+   */
+  governing(path: string, root: string): IndexedDecision[] {
+    const rel = relative(normalize(root), normalize(path));
+    if (rel.startsWith('../') || rel === '..') return [];
+    const out: IndexedDecision[] = [];
+    for (const d of this.governingDecisions) {
+      let matcher = this.matchers.get(d);
+      if (!matcher) {
+        try {
+          matcher = picomatch(d.appliesTo.map((g) => g.replace(/^\.?\//, '')), { dot: true });
+        } catch (error) {
+          this.logger.warn(`${d.path}: invalid applies-to glob (${String(error)})`);
+          matcher = () => false;
+        }
+        this.matchers.set(d, matcher);
+      }
+      if (matcher(rel)) out.push(d);
+    }
+    return out.sort(byPath);
+  }
+
+  /**
+   * Relations of a decision, its own and those derived from records that point at it
+   * (`superseded-by A` from `A supersedes B`), each with its target when it resolves.
+   * A derived relation that repeats one the record states itself is left out. Cycles are fine.
+   */
+  relationsOf(d: IndexedDecision): { relation: Relation | DerivedRelation; target?: IndexedDecision }[] {
+    return [...(this.relationGraph().out.get(d) ?? [])];
+  }
+
+  /**
+   * @returns the decision that supersedes `d` (stated by either record), or `undefined`.
+   */
+  successorOf(d: IndexedDecision): IndexedDecision | undefined {
+    for (const r of this.relationsOf(d)) if (r.relation.kind === 'superseded-by' && r.target && r.target !== d) return r.target;
+    return undefined;
+  }
+
+  /**
+   * Follows `superseded by` to the end of the chain (cycle-safe).
+   * @returns the last successor, or `undefined` when `d` has none.
+   */
+  latestSuccessorOf(d: IndexedDecision): IndexedDecision | undefined {
+    const seen = new Set<IndexedDecision>([d]);
+    let current = this.successorOf(d);
+    let last: IndexedDecision | undefined;
+    while (current && !seen.has(current)) {
+      seen.add(current);
+      last = current;
+      current = this.successorOf(current);
+    }
+    return last;
+  }
+
+  /**
+   * Resolves a relation target as written in `from`'s record: by path relative to the record,
+   * by id (prefix-less ids use the record's prefix and prefer its folder), by title (log entries).
+   */
+  resolveRef(ref: DecisionRef, from: IndexedDecision): IndexedDecision | undefined {
+    if (ref.path !== undefined && ref.path !== '') {
+      const found = this.resolvePath(ref.path, from.path);
+      if (found) return found;
+    }
+    if (ref.id !== undefined && ref.id !== '') {
+      const found = this.resolveId(ref.id, from);
+      if (found) return found;
+    }
+    if (ref.title !== undefined && ref.title.trim() !== '') {
+      const list = this.byTitle.get(ref.title.trim().toLowerCase()) ?? [];
+      return list.find((d) => d.path === from.path && d !== from) ?? this.pick(list.filter((d) => d !== from), from.path);
+    }
+    return undefined;
+  }
+
+  /** Releases listeners. */
+  dispose(): void {
+    this.changeEmitter.dispose();
+  }
+
+  // ---- internals ----
+
+  private withDecision(c: ResolvedCitationEntry, path: string): ResolvedCitation {
+    const decision = this.resolveCitation(c, path);
+    return decision ? { ...c, decision } : c;
+  }
+
+  private resolveId(id: string, from: IndexedDecision): IndexedDecision | undefined {
+    const trimmed = id.trim();
+    const bare = /^(\d+)(?:-(.*))?$/.exec(trimmed);
+    if (bare) {
+      const digits = bare[1];
+      const key =
+        bare[2] !== undefined && digits.length === 8 && /^(19|20)/.test(digits)
+          ? `${from.prefix}-${trimmed.toLowerCase()}`
+          : `${from.prefix}-${Number.parseInt(digits, 10)}`;
+      const list = this.byKey.get(key) ?? [];
+      const sameFolder = list.find((d) => d.folder.path === from.folder.path);
+      if (sameFolder) return sameFolder;
+      if (list.length > 0) return this.pick(list, from.path);
+      if (bare[2] === undefined || digits.length !== 8) {
+        const any = this.byNumber.get(Number.parseInt(digits, 10)) ?? [];
+        return any.find((d) => d.folder.path === from.folder.path);
+      }
+      return undefined;
+    }
+    const key = normalizeKey(trimmed);
+    if (key === undefined) return undefined;
+    const list = this.byKey.get(key) ?? [];
+    return list.find((d) => d.folder.path === from.folder.path) ?? this.pick(list, from.path);
+  }
+
+  private resolvePath(target: string, fromPath: string, anchor?: string): IndexedDecision | undefined {
+    let t = target.trim();
+    try {
+      t = decodeURIComponent(t);
+    } catch {
+      // keep as written
+    }
+    t = t.replace(/\\/g, '/').replace(/[?#].*$/, '');
+    if (t === '') return undefined;
+    const candidates: IndexedDecision[][] = [];
+    const direct = this.files.get(t.startsWith('/') ? normalize(t) : join(dirname(fromPath), t));
+    if (direct?.kind === 'record') candidates.push(direct.decisions);
+    if (candidates.length === 0 && !t.startsWith('/') && !t.startsWith('./') && !t.startsWith('../')) {
+      const suffix = '/' + normalize(t);
+      const list = (this.byBasename.get(basename(t).toLowerCase()) ?? []).filter((d) => d.path.endsWith(suffix));
+      if (list.length > 0) {
+        const best = this.pick(list, fromPath);
+        if (best) candidates.push(list.filter((d) => d.path === best.path));
+      }
+    }
+    const decisions = candidates[0];
+    if (!decisions || decisions.length === 0) return undefined;
+    if (decisions.length > 1 && anchor !== undefined) {
+      const a = anchor.toLowerCase();
+      const byAnchor = decisions.find((d) => slugify(d.title) === a || slugify(d.display) === a || d.key.toLowerCase() === a);
+      if (byAnchor) return byAnchor;
+    }
+    return decisions[0];
+  }
+
+  /** Picks among same-key decisions: the folder whose project contains `from`, then path order. */
+  private pick(list: readonly IndexedDecision[], from: string): IndexedDecision | undefined {
+    if (list.length <= 1) return list[0];
+    let best: IndexedDecision | undefined;
+    let bestDepth = -1;
+    for (const d of [...list].sort(byPath)) {
+      const root = d.folder.root ?? '/';
+      const depth = isInside(from, root) ? root.length : isInside(from, d.folder.path) ? d.folder.path.length : -1;
+      if (depth > bestDepth) {
+        best = d;
+        bestDepth = depth;
+      }
+    }
+    return best;
+  }
+
+  private addEntry(path: string, text: string, languageId?: string): FileEntry | undefined {
+    const folder = isDecisionFile(path, this.folders);
+    if (folder) {
+      let parsed: Decision[];
+      try {
+        parsed = parseRecord(text, path, folder.kind === 'log' ? { kind: 'log' } : {});
+      } catch (error) {
+        this.logger.error(`${path}: parser failed (${String(error)})`);
+        parsed = [];
+      }
+      const decisions = parsed.map((d) => this.toIndexed(d, folder));
+      const entry: FileEntry = { kind: 'record', decisions };
+      this.files.set(path, entry);
+      for (const d of decisions) this.addDecision(d);
+      return entry;
+    }
+    let citations: Citation[];
+    try {
+      citations = findCitations(text, {
+        prefixes: this.citationPrefixes,
+        ...(languageId !== undefined ? { languageId } : {}),
+        fileName: path,
+        commentsOnly: this.commentsOnly,
+      });
+    } catch (error) {
+      this.logger.error(`${path}: citation finder failed (${String(error)})`);
+      citations = [];
+    }
+    const entries: ResolvedCitationEntry[] = citations.map((c) => ({ ...c, path }));
+    const entry: FileEntry = { kind: 'source', citations: entries };
+    this.files.set(path, entry);
+    for (const k of this.citationKeys(entries)) {
+      let set = this.citingFiles.get(k);
+      if (!set) this.citingFiles.set(k, (set = new Set()));
+      set.add(path);
+    }
+    return entry;
+  }
+
+  private removeEntry(path: string): void {
+    const entry = this.files.get(path);
+    if (!entry) return;
+    this.files.delete(path);
+    if (entry.kind === 'record') {
+      for (const d of entry.decisions) this.removeDecision(d);
+    } else {
+      for (const k of this.citationKeys(entry.citations)) {
+        const set = this.citingFiles.get(k);
+        if (set) {
+          set.delete(path);
+          if (set.size === 0) this.citingFiles.delete(k);
+        }
+      }
+    }
+  }
+
+  private citationKeys(citations: readonly Citation[]): Set<string> {
+    const keys = new Set<string>();
+    for (const c of citations) {
+      if (c.form === 'path' || c.form === 'link') {
+        if (c.path !== undefined) keys.add('@' + basename(c.path).toLowerCase());
+      } else if (c.prefix === undefined) {
+        if (c.number !== undefined) keys.add(`*-${c.number}`);
+      } else {
+        const k = keyOf(c.prefix, c.number, c.number === undefined ? c.slug : undefined);
+        if (k) keys.add(k);
+      }
+    }
+    return keys;
+  }
+
+  private toIndexed(d: Decision, folder: DecisionFolder): IndexedDecision {
+    const prefix = normalizePrefix(d.identity.prefix) ?? folder.prefix;
+    let slug = d.identity.slug;
+    if (d.identity.number === undefined) {
+      if (slug === undefined || slug === '') slug = basename(d.path).replace(/\.(md|markdown)$/i, '');
+      if (folder.package !== undefined) slug = `${folder.package}/${slug}`;
+    }
+    const key = keyOf(prefix, d.identity.number, slug) ?? `${prefix}-${basename(d.path).toLowerCase()}`;
+    const display =
+      d.identity.number !== undefined ? `${prefix}-${d.identity.numberText ?? String(d.identity.number)}` : `${prefix}-${slug ?? ''}`;
+    return { ...d, key, display, prefix, folder };
+  }
+
+  private addDecision(d: IndexedDecision): void {
+    push(this.byKey, d.key, d);
+    if (d.identity.number !== undefined) push(this.byNumber, d.identity.number, d);
+    push(this.byBasename, basename(d.path).toLowerCase(), d);
+    if (d.title.trim() !== '') push(this.byTitle, d.title.trim().toLowerCase(), d);
+    if (d.appliesTo.length > 0) this.governingDecisions.add(d);
+  }
+
+  private removeDecision(d: IndexedDecision): void {
+    pull(this.byKey, d.key, d);
+    if (d.identity.number !== undefined) pull(this.byNumber, d.identity.number, d);
+    pull(this.byBasename, basename(d.path).toLowerCase(), d);
+    if (d.title.trim() !== '') pull(this.byTitle, d.title.trim().toLowerCase(), d);
+    this.governingDecisions.delete(d);
+  }
+
+  private invalidate(): void {
+    this.graph = undefined;
+    this.sortedDecisions = undefined;
+  }
+
+  private relationGraph(): RelationGraph {
+    if (this.graph) return this.graph;
+    const out = new Map<IndexedDecision, { relation: Relation | DerivedRelation; target?: IndexedDecision }[]>();
+    const all = this.decisions();
+    for (const d of all) out.set(d, []);
+    const stated: { from: IndexedDecision; relation: Relation; target?: IndexedDecision }[] = [];
+    for (const d of all) {
+      for (const relation of d.relations) {
+        const target = this.resolveRef(relation.target, d);
+        stated.push({ from: d, relation, target });
+        out.get(d)?.push(target ? { relation, target } : { relation });
+      }
+    }
+    for (const { from, relation, target } of stated) {
+      if (!target || target === from) continue;
+      const inverse = INVERSE[relation.kind];
+      const own = out.get(target) ?? [];
+      if (own.some((r) => r.target === from && r.relation.kind === inverse)) continue;
+      const derived: DerivedRelation = {
+        kind: inverse,
+        verb: VERB[inverse],
+        target: { text: from.display, id: from.display, path: from.path, title: from.title },
+        derived: true,
+        statedIn: relation,
+      };
+      own.push({ relation: derived, target: from });
+      out.set(target, own);
+    }
+    this.graph = { out };
+    return this.graph;
+  }
+}
+
+/** GitHub-style heading anchor: lower case, spaces to `-`, punctuation dropped. */
+function slugify(s: string): string {
+  return s
+    .trim()
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\s-]/gu, '')
+    .replace(/\s/g, '-');
+}
