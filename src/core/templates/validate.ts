@@ -1,0 +1,149 @@
+/**
+ * Validation of the New Decision form's fields, shared by the preview (shown inline next to
+ * each field) and the create command (which refuses invalid data).
+ */
+import type { RecordData, TemplateFormat } from './recordData';
+import { NEW_RECORD_STATUSES } from './recordData';
+
+/** The form fields a message can be about. */
+export type FieldName =
+  | 'target'
+  | 'format'
+  | 'title'
+  | 'status'
+  | 'date'
+  | 'decisionMakers'
+  | 'consulted'
+  | 'informed'
+  | 'context'
+  | 'consideredOptions'
+  | 'chosenOption'
+  | 'decision'
+  | 'consequences'
+  | 'relation'
+  | 'tags'
+  | 'appliesTo';
+
+/** A message about one field. `error` blocks creating the record; `warning` does not. */
+export interface FieldMessage {
+  readonly field: FieldName;
+  readonly severity: 'error' | 'warning';
+  readonly message: string;
+}
+
+/** Longest title accepted, in characters. */
+export const MAX_TITLE_LENGTH = 200;
+
+/**
+ * Checks a new decision's fields.
+ *
+ * @param data the fields as the form has them.
+ * @param format the format the record will be written in (a decision log entry cannot hold
+ *   multi-line text, for example).
+ * @param existingTitles titles already in the target (a decision log refers to entries by title,
+ *   so a duplicate title there is an error; elsewhere a warning).
+ * @returns every problem found, errors and warnings, in form order; empty when all is well.
+ */
+export function validateRecordData(data: RecordData, format: TemplateFormat, existingTitles: readonly string[] = []): FieldMessage[] {
+  const out: FieldMessage[] = [];
+  const error = (field: FieldName, message: string): void => void out.push({ field, severity: 'error', message });
+  const warning = (field: FieldName, message: string): void => void out.push({ field, severity: 'warning', message });
+
+  const title = data.title.trim();
+  if (title === '') error('title', 'A title is required.');
+  else if (title.length > MAX_TITLE_LENGTH) error('title', `The title is longer than ${MAX_TITLE_LENGTH} characters.`);
+  else if (/[\r\n]/.test(data.title)) error('title', 'The title must be a single line.');
+  else if (!/[\p{L}\p{N}]/u.test(title)) error('title', 'The title needs at least one letter or digit.');
+  else if (existingTitles.some((t) => t.trim().toLowerCase() === title.toLowerCase())) {
+    if (format === 'decision-log') error('title', 'An entry with this title is already in the log; entries are referred to by title.');
+    else warning('title', 'A decision with this title already exists.');
+  }
+
+  if (!NEW_RECORD_STATUSES.includes(data.status)) error('status', `Choose one of: ${NEW_RECORD_STATUSES.join(', ')}.`);
+
+  if (!isIsoDate(data.date)) error('date', 'Use a date like 2026-05-01 (YYYY-MM-DD).');
+
+  for (const [field, list] of [['decisionMakers', data.decisionMakers], ['consulted', data.consulted], ['informed', data.informed]] as const) {
+    if (list.some((n) => /[\r\n]/.test(n))) error(field, 'Each name must be on one line.');
+    if (hasDuplicates(list)) warning(field, 'A name is listed twice.');
+  }
+
+  const options = data.consideredOptions.map((o) => o.trim());
+  if (options.some((o) => o === '')) error('consideredOptions', 'An option has no title; fill it in or remove it.');
+  if (hasDuplicates(options)) error('consideredOptions', 'Two options have the same title.');
+  if (format === 'decision-log' && options.some((o) => o.includes(';'))) {
+    error('consideredOptions', 'In a decision log options are separated by ";", so an option cannot contain one.');
+  }
+  const chosen = data.chosenOption.trim();
+  if (chosen !== '' && options.length > 0 && !options.includes(chosen)) {
+    error('chosenOption', 'The chosen option must be one of the considered options.');
+  }
+  if (options.length > 0 && chosen === '' && data.status === 'accepted') {
+    warning('chosenOption', 'An accepted decision usually names the chosen option.');
+  }
+
+  for (const tag of data.tags) {
+    if (!/^[\p{L}\p{N}][\p{L}\p{N}._/-]*$/u.test(tag)) {
+      error('tags', `"${tag}" is not a valid tag: use letters, digits, ".", "_", "/" and "-", without spaces or commas.`);
+      break;
+    }
+  }
+
+  for (const glob of data.appliesTo) {
+    const problem = globProblem(glob);
+    if (problem) {
+      error('appliesTo', problem);
+      break;
+    }
+  }
+  return out;
+}
+
+/** @returns true for a real calendar date written `YYYY-MM-DD`. */
+export function isIsoDate(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
+/**
+ * Checks an `applies-to` glob: relative to the workspace folder, `/` separators, no `..`.
+ * @returns why the glob is not usable, or `undefined` when it is fine.
+ */
+export function globProblem(glob: string): string | undefined {
+  const g = glob.trim();
+  if (g === '') return 'An applies-to path is empty.';
+  if (/^([A-Za-z]:)?[\\/]/.test(g)) return `"${g}" is absolute; use a path relative to the workspace folder.`;
+  if (g.includes('\\')) return `"${g}" uses "\\"; use "/" between folders.`;
+  if (g.split('/').includes('..')) return `"${g}" leaves the workspace folder ("..").`;
+  if (/\s,|,\s|^,|,$/.test(g)) return `"${g}" contains a comma; give one path per entry.`;
+  let depth = 0;
+  for (const ch of g) {
+    if (ch === '{' || ch === '[') depth++;
+    if (ch === '}' || ch === ']') depth--;
+    if (depth < 0) break;
+  }
+  if (depth !== 0) return `"${g}" has unbalanced brackets.`;
+  return undefined;
+}
+
+/**
+ * Splits a comma-separated list as typed in the form (`Ann, Bob ,`) into trimmed non-empty items.
+ * @returns the items in order.
+ */
+export function splitList(text: string): string[] {
+  return text.split(',').map((s) => s.trim()).filter((s) => s !== '');
+}
+
+function hasDuplicates(list: readonly string[]): boolean {
+  const seen = new Set<string>();
+  for (const item of list) {
+    const key = item.trim().toLowerCase();
+    if (key === '') continue;
+    if (seen.has(key)) return true;
+    seen.add(key);
+  }
+  return false;
+}
