@@ -254,6 +254,19 @@ export function isDecisionFile(path: string, folders: readonly DecisionFolder[])
   return best;
 }
 
+/**
+ * @returns true for a template: a template file name (`template.md`, `adr-template*.md`,
+ *   `000-template.md`) or a Markdown file under a `template/` or `templates/` folder. Templates
+ *   hold placeholders (`ADR-0123`), so they are neither records nor sources of citations.
+ */
+export function isTemplatePath(path: string): boolean {
+  const name = basename(path);
+  if (NOT_DECISION_NAMES.slice(1).some((re) => re.test(name))) return true;
+  if (!RECORD_EXTENSIONS.has(extname(name))) return false;
+  const dirs = normalize(path).split('/').slice(0, -1);
+  return dirs.some((d) => TEMPLATE_DIRS.has(d.toLowerCase()));
+}
+
 /** @returns false for README, index and template file names (see {@link NOT_DECISION_NAMES}). */
 export function isDecisionFileName(name: string): boolean {
   return !NOT_DECISION_NAMES.some((re) => re.test(name));

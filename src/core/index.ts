@@ -11,7 +11,7 @@ import picomatch from 'picomatch';
 import type { DecisionFolder } from './config';
 import { DEFAULT_FOLDER_PREFIX, normalizePrefix } from './config';
 import { findCitations } from './citations';
-import { isDecisionFile } from './discovery';
+import { isDecisionFile, isTemplatePath } from './discovery';
 import { Emitter } from './event';
 import type { Event } from './event';
 import type { Citation, Decision, DecisionRef, Relation, RelationKind } from './model';
@@ -546,9 +546,9 @@ export class DecisionIndex {
       for (const d of decisions) this.addDecision(d);
       return entry;
     }
-    let citations: Citation[];
+    let citations: Citation[] = [];
     try {
-      citations = findCitations(text, {
+      if (!isTemplatePath(path)) citations = findCitations(text, {
         prefixes: this.citationPrefixes,
         ...(languageId !== undefined ? { languageId } : {}),
         fileName: path,
@@ -604,14 +604,23 @@ export class DecisionIndex {
   private toIndexed(d: Decision, folder: DecisionFolder): IndexedDecision {
     const prefix = normalizePrefix(d.identity.prefix) ?? folder.prefix;
     let slug = d.identity.slug;
-    if (d.identity.number === undefined) {
-      if (slug === undefined || slug === '') slug = basename(d.path).replace(/\.(md|markdown)$/i, '');
-      if (folder.package !== undefined) slug = `${folder.package}/${slug}`;
+    let number = d.identity.number;
+    const name = basename(d.path);
+    if (number !== undefined && folder.kind === 'folder' && /^(19|20)\d{6}-/.test(name) && d.identity.numberText === name.slice(0, 8)) {
+      // A log4brains date-named record (`20201016-use-x.md`): its id is the slug, not the date.
+      number = undefined;
+      slug = undefined;
     }
-    const key = keyOf(prefix, d.identity.number, slug) ?? `${prefix}-${basename(d.path).toLowerCase()}`;
-    const display =
-      d.identity.number !== undefined ? `${prefix}-${d.identity.numberText ?? String(d.identity.number)}` : `${prefix}-${slug ?? ''}`;
-    return { ...d, key, display, prefix, folder };
+    let keySlug: string | undefined;
+    if (number === undefined) {
+      if (slug === undefined || slug === '') slug = name.replace(/\.(md|markdown)$/i, '');
+      // log4brains ids of package records are `<package>/<slug>`.
+      keySlug = folder.package !== undefined ? `${folder.package}/${slug}` : slug;
+    }
+    const key = keyOf(prefix, number, keySlug) ?? `${prefix}-${name.toLowerCase()}`;
+    const display = number !== undefined ? `${prefix}-${d.identity.numberText ?? String(number)}` : `${prefix}-${keySlug ?? ''}`;
+    const identity = number === d.identity.number && slug === d.identity.slug ? d.identity : { ...d.identity, number, numberText: number === undefined ? undefined : d.identity.numberText, slug };
+    return { ...d, identity, key, display, prefix, folder };
   }
 
   private addDecision(d: IndexedDecision): void {

@@ -1,0 +1,154 @@
+/**
+ * Text and JSON renderings of decisions and problems for the command line.
+ */
+import type { DecisionFolder } from '../core/config';
+import type { DecisionIndex, IndexedDecision, ResolvedCitation } from '../core/index';
+import type { Problem, StatusKind } from '../core/model';
+import { relative } from '../core/paths';
+
+/** Order of statuses when grouping: open questions first. */
+export const STATUS_ORDER: readonly StatusKind[] = ['proposed', 'draft', 'accepted', 'rejected', 'deprecated', 'superseded', 'unknown'];
+
+/** How `list` groups decisions. */
+export type GroupBy = 'status' | 'folder' | 'tag';
+
+/** A decision as `list --json` and `show --json` print it. */
+export interface DecisionJson {
+  readonly id: string;
+  readonly key: string;
+  readonly title: string;
+  readonly status: StatusKind;
+  readonly statusText: string;
+  readonly date?: string;
+  readonly path: string;
+  readonly line: number;
+  readonly folder: string;
+  readonly package?: string;
+  readonly format: string;
+  readonly decisionMakers: readonly string[];
+  readonly tags: readonly string[];
+  readonly supersededBy?: string;
+  readonly relations: readonly { kind: string; verb: string; target: string; resolved?: string; derived?: boolean }[];
+}
+
+/** Relative path for display; the root itself prints as `.`. */
+export function rel(root: string, path: string): string {
+  return relative(root, path) || '.';
+}
+
+/** Folder label: its path relative to the root, with the log4brains package name. */
+export function folderLabel(root: string, folder: DecisionFolder): string {
+  const label = rel(root, folder.path);
+  return folder.package !== undefined ? `${label} (package ${folder.package})` : label;
+}
+
+/** @returns the JSON form of a decision. */
+export function decisionJson(index: DecisionIndex, root: string, d: IndexedDecision): DecisionJson {
+  const successor = index.successorOf(d);
+  return {
+    id: d.display,
+    key: d.key,
+    title: d.title,
+    status: d.status.kind,
+    statusText: d.status.text,
+    ...(d.date !== undefined ? { date: d.date } : {}),
+    path: rel(root, d.path),
+    line: d.range.start.line + 1,
+    folder: rel(root, d.folder.path),
+    ...(d.folder.package !== undefined ? { package: d.folder.package } : {}),
+    format: d.format,
+    decisionMakers: d.decisionMakers,
+    tags: d.tags,
+    ...(successor ? { supersededBy: successor.display } : {}),
+    relations: index.relationsOf(d).map(({ relation, target }) => ({
+      kind: relation.kind,
+      verb: relation.verb,
+      target: relation.target.text,
+      ...(target ? { resolved: target.display } : {}),
+      ...('derived' in relation ? { derived: true } : {}),
+    })),
+  };
+}
+
+/** Groups decisions; groups and their members come in a stable, useful order. */
+export function groupDecisions(root: string, decisions: readonly IndexedDecision[], by: GroupBy): { name: string; decisions: IndexedDecision[] }[] {
+  const groups = new Map<string, IndexedDecision[]>();
+  const add = (name: string, d: IndexedDecision): void => {
+    const list = groups.get(name);
+    if (list) list.push(d);
+    else groups.set(name, [d]);
+  };
+  for (const d of decisions) {
+    if (by === 'status') add(d.status.kind, d);
+    else if (by === 'folder') add(folderLabel(root, d.folder), d);
+    else if (d.tags.length === 0) add('(no tags)', d);
+    else for (const t of new Set(d.tags)) add(t, d);
+  }
+  const names = [...groups.keys()];
+  if (by === 'status') names.sort((a, b) => STATUS_ORDER.indexOf(a as StatusKind) - STATUS_ORDER.indexOf(b as StatusKind));
+  else names.sort((a, b) => (a === '(no tags)' ? 1 : b === '(no tags)' ? -1 : a.localeCompare(b)));
+  return names.map((name) => ({ name, decisions: groups.get(name) ?? [] }));
+}
+
+/** One line per decision: id, status, date, title, path; columns padded to the widest entry. */
+export function decisionLines(root: string, decisions: readonly IndexedDecision[], indent = ''): string[] {
+  const idWidth = Math.max(0, ...decisions.map((d) => d.display.length));
+  const statusWidth = Math.max(0, ...decisions.map((d) => d.status.kind.length));
+  return decisions.map((d) => {
+    const title = d.title.trim() === '' ? '(untitled)' : d.title;
+    const location = d.folder.kind === 'log' ? `${rel(root, d.path)}:${d.range.start.line + 1}` : rel(root, d.path);
+    return `${indent}${d.display.padEnd(idWidth)}  ${d.status.kind.padEnd(statusWidth)}  ${(d.date ?? '-').padEnd(10)}  ${title}  ${location}`;
+  });
+}
+
+/** `path:line:col: severity: message [code]`, path relative to the root, line and column 1-based. */
+export function problemLine(root: string, p: Problem): string {
+  return `${rel(root, p.path)}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${p.severity}: ${p.message} [${p.code}]`;
+}
+
+/** `path:line:col` of a citation, 1-based. */
+export function citationLocation(root: string, c: ResolvedCitation): string {
+  return `${rel(root, c.path)}:${c.range.start.line + 1}:${c.range.start.character + 1}`;
+}
+
+/** The full text view of one decision for `show`. */
+export function showDecision(index: DecisionIndex, root: string, d: IndexedDecision): string {
+  const lines: string[] = [];
+  lines.push(`${d.display}  ${d.title.trim() === '' ? '(untitled)' : d.title}`);
+  const field = (name: string, value: string | undefined): void => {
+    if (value !== undefined && value !== '') lines.push(`${(name + ':').padEnd(17)}${value}`);
+  };
+  field('Status', d.status.text !== '' && d.status.text.toLowerCase() !== d.status.kind ? `${d.status.kind} (${d.status.text})` : d.status.kind);
+  field('Date', d.date);
+  field('Decision makers', d.decisionMakers.join(', '));
+  field('Consulted', d.consulted.join(', '));
+  field('Informed', d.informed.join(', '));
+  field('Tags', d.tags.join(', '));
+  field('Path', d.folder.kind === 'log' ? `${rel(root, d.path)}:${d.range.start.line + 1}` : rel(root, d.path));
+  field('Folder', folderLabel(root, d.folder));
+  field('Format', d.format);
+  field('Applies to', d.appliesTo.join(', '));
+  const relations = index.relationsOf(d);
+  if (relations.length > 0) {
+    lines.push('Relations:');
+    for (const { relation, target } of relations) {
+      const what = target ? `${target.display} ${target.title}` : `${relation.target.text} (not found)`;
+      lines.push(`  ${relation.verb} ${what}${'derived' in relation ? '  (stated by the other record)' : ''}`);
+    }
+  }
+  const citations = index.citationsOf(d);
+  lines.push(citations.length === 0 ? 'Cited in:        nowhere' : `Cited in (${citations.length}):`);
+  for (const c of citations) lines.push(`  ${citationLocation(root, c)}  ${c.text}`);
+  const section = (name: string, text: string | undefined): void => {
+    if (text === undefined || text.trim() === '') return;
+    lines.push('', `${name}:`, ...text.trim().split(/\r?\n/).map((l) => (l === '' ? '' : `  ${l}`)));
+  };
+  section('Context', d.sections.context);
+  section('Considered options', d.sections.consideredOptions?.map((o) => `- ${o}`).join('\n'));
+  section('Chosen option', d.sections.chosenOption);
+  section('Decision', d.sections.decision);
+  section('Consequences', d.sections.consequences);
+  section('Trade-offs', d.sections.tradeOffs);
+  for (const p of d.problems) lines.push(`Problem: ${problemLine(root, p)}`);
+  return lines.join('\n');
+}

@@ -1,0 +1,150 @@
+/**
+ * Builds a decision index of a folder on disk: discovery, then every text file read once (records
+ * to the parser, everything else to the citation finder), reads capped in parallel.
+ */
+import type { DecisionFolder, DiscoverySettings, FolderSetting } from '../core/config';
+import { DEFAULT_EXCLUDES } from '../core/config';
+import { discoverDecisionFolders } from '../core/discovery';
+import { DecisionIndex } from '../core/index';
+import { mapLimit } from '../core/limiter';
+import type { Logger } from '../core/ports';
+import { nullLogger } from '../core/ports';
+import { join } from '../core/paths';
+import type { SkipReason } from './nodeWorkspace';
+import { NodeWorkspace } from './nodeWorkspace';
+
+/** Files read at the same time. */
+const READ_PARALLELISM = 16;
+
+/** Options of {@link scanWorkspace}. */
+export interface ScanOptions {
+  /** Absolute POSIX path of the folder to index. */
+  readonly root: string;
+  /** Look for citations only in comments (default: the settings' value, else true). */
+  readonly commentsOnly?: boolean;
+  /** Extra citation prefixes besides each folder's own. */
+  readonly prefixes?: readonly string[];
+  /** Called now and then while files are read: files done, files in all. */
+  readonly onProgress?: (done: number, total: number) => void;
+  readonly logger?: Logger;
+}
+
+/** The result of {@link scanWorkspace}. */
+export interface ScanResult {
+  readonly index: DecisionIndex;
+  readonly folders: readonly DecisionFolder[];
+  /** Files read (records and sources). */
+  readonly filesRead: number;
+  /** Files not read, with the reason. */
+  readonly skipped: readonly { readonly path: string; readonly reason: SkipReason }[];
+}
+
+/** The Decision Lens settings the CLI honours, read from `<root>/.vscode/settings.json`. */
+export interface CliSettings {
+  readonly discovery: DiscoverySettings;
+  readonly citationPrefixes: readonly string[];
+  readonly commentsOnly?: boolean;
+}
+
+/**
+ * Indexes a folder.
+ * @returns the filled index, the folders found and what was skipped. Rejects only on
+ *   programming errors; unreadable files are skipped and reported in `skipped`.
+ */
+export async function scanWorkspace(options: ScanOptions): Promise<ScanResult> {
+  const logger = options.logger ?? nullLogger;
+  const reader = new NodeWorkspace();
+  const settings = await readCliSettings(reader, options.root, logger);
+  const folders = await discoverDecisionFolders(reader, options.root, settings.discovery, logger);
+  const prefixes = new Set<string>([...folders.map((f) => f.prefix), ...settings.citationPrefixes, ...(options.prefixes ?? [])]);
+  if (prefixes.size === 0) prefixes.add('ADR');
+  const index = new DecisionIndex({
+    folders,
+    citationPrefixes: [...prefixes],
+    commentsOnly: options.commentsOnly ?? settings.commentsOnly ?? true,
+    logger,
+  });
+  const files = (await reader.findFiles(options.root, ['**/*'], settings.discovery.exclude ?? DEFAULT_EXCLUDES)).sort();
+  const skipped: { path: string; reason: SkipReason }[] = [];
+  let done = 0;
+  let read = 0;
+  options.onProgress?.(0, files.length);
+  await mapLimit(files, READ_PARALLELISM, async (path) => {
+    const file = await reader.readTextFile(path);
+    if ('text' in file) {
+      index.upsert(path, file.text);
+      read++;
+    } else {
+      skipped.push({ path, reason: file.skipped });
+    }
+    done++;
+    if (done % 200 === 0) options.onProgress?.(done, files.length);
+  });
+  options.onProgress?.(files.length, files.length);
+  skipped.sort((a, b) => (a.path < b.path ? -1 : 1));
+  return { index, folders, filesRead: read, skipped };
+}
+
+/**
+ * Reads the `decisionLens.*` settings from `<root>/.vscode/settings.json` (JSON with comments),
+ * so `decision-lens check` in CI sees the same folders and prefixes as the editor:
+ * `decisionLens.folders`, `decisionLens.folderPrefixes`, `decisionLens.citationPrefixes`,
+ * `decisionLens.citations.commentsOnly`, `decisionLens.exclude` (added to the default excludes).
+ * @returns the settings; defaults when the file is missing or cannot be parsed (with a warning).
+ */
+export async function readCliSettings(reader: NodeWorkspace, root: string, logger: Logger = nullLogger): Promise<CliSettings> {
+  const path = join(root, '.vscode/settings.json');
+  const text = await reader.readText(path);
+  const empty: CliSettings = { discovery: { exclude: DEFAULT_EXCLUDES }, citationPrefixes: [] };
+  if (text === undefined) return empty;
+  let doc: unknown;
+  try {
+    doc = JSON.parse(stripJsonComments(text.replace(/^\uFEFF/, '')));
+  } catch (error) {
+    logger.warn(`${path}: cannot read settings (${error instanceof Error ? error.message : String(error)})`);
+    return empty;
+  }
+  if (typeof doc !== 'object' || doc === null) return empty;
+  const s = doc as Record<string, unknown>;
+  const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+  const folders: FolderSetting[] = Array.isArray(s['decisionLens.folders'])
+    ? (s['decisionLens.folders'] as unknown[])
+        .map((f) => (typeof f === 'string' ? { path: f } : f))
+        .filter((f): f is FolderSetting => typeof f === 'object' && f !== null && typeof (f as { path?: unknown }).path === 'string')
+    : [];
+  const rawPrefixes = s['decisionLens.folderPrefixes'];
+  const prefixes: Record<string, string> = {};
+  if (typeof rawPrefixes === 'object' && rawPrefixes !== null) {
+    for (const [k, v] of Object.entries(rawPrefixes)) if (typeof v === 'string') prefixes[k] = v;
+  }
+  const commentsOnly = s['decisionLens.citations.commentsOnly'];
+  return {
+    discovery: { folders, prefixes, exclude: [...DEFAULT_EXCLUDES, ...strings(s['decisionLens.exclude'])] },
+    citationPrefixes: strings(s['decisionLens.citationPrefixes']),
+    ...(typeof commentsOnly === 'boolean' ? { commentsOnly } : {}),
+  };
+}
+
+/** Removes `//` and `/* *\/` comments and trailing commas from JSON-with-comments, strings kept. */
+export function stripJsonComments(text: string): string {
+  let out = '';
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i];
+    if (c === '"') {
+      let j = i + 1;
+      while (j < text.length && text[j] !== '"') j += text[j] === '\\' ? 2 : 1;
+      out += text.slice(i, j + 1);
+      i = j + 1;
+    } else if (c === '/' && text[i + 1] === '/') {
+      while (i < text.length && text[i] !== '\n') i++;
+    } else if (c === '/' && text[i + 1] === '*') {
+      const end = text.indexOf('*/', i + 2);
+      i = end < 0 ? text.length : end + 2;
+    } else {
+      out += c;
+      i++;
+    }
+  }
+  return out.replace(/,(\s*[}\]])/g, '$1');
+}
