@@ -1,0 +1,130 @@
+/** Command-line options of `npm run bench`. */
+import { SCALES } from './generate';
+
+/** Parsed options. */
+export interface BenchOptions {
+  /** `small`, `default` or `large` (see `SCALES`). */
+  readonly scale: string;
+  readonly seed: number;
+  /** Measure an existing repository instead of a generated one. */
+  readonly real?: string;
+  /** Where to write the JSON results. */
+  readonly out: string;
+  /** Repetitions of each whole-workspace measurement (the report shows medians). */
+  readonly runs: number;
+  /** Repetitions of each per-request measurement. */
+  readonly requestRuns: number;
+  /** Generate into (and reuse) this folder instead of a fresh temporary one. */
+  readonly dir?: string;
+  /** Keep the generated folder. */
+  readonly keep: boolean;
+  /** Skip the cold-cache runs (they empty the machine's page cache). */
+  readonly cold: boolean;
+  /** Skip building the VSIX. */
+  readonly vsix: boolean;
+  /** Skip the activation measurement (production build and bundle load). */
+  readonly activation: boolean;
+  readonly help: boolean;
+}
+
+export const USAGE = `Usage: npm run bench -- [options]
+
+  --scale small|default|large  synthetic repository size (default: default = 2,000 records, 20,000 files, ~200 MB)
+  --seed N                     generator seed (default 1); same seed and scale = same bytes
+  --real DIR                   measure an existing repository instead (e.g. ../shared/corpus)
+  --runs N                     repetitions of whole-workspace measurements, medians reported (default 3)
+  --request-runs N             repetitions of per-request measurements (default 200)
+  --out PATH                   JSON results (default bench/results.json)
+  --dir DIR                    generate into DIR and reuse it on the next run with the same seed and scale
+  --keep                       keep the generated temporary folder
+  --no-cold                    skip cold-cache runs (they drop the machine's page cache)
+  --no-vsix                    skip packaging the VSIX
+  --no-activation              skip the production build, bundle load and VSIX
+  --profile                    write a CPU profile (node --cpu-prof) to bench/profiles/
+`;
+
+/**
+ * Parses `argv` (without the node and script names).
+ * @returns the options; throws an Error with a message for an unknown option or a bad value.
+ */
+export function parseArgs(argv: readonly string[], repo: string): BenchOptions {
+  let scale = 'default';
+  let seed = 1;
+  let real: string | undefined;
+  let out = `${repo}/bench/results.json`;
+  let runs = 3;
+  let requestRuns = 200;
+  let dir: string | undefined;
+  let keep = false;
+  let cold = true;
+  let vsix = true;
+  let activation = true;
+  let help = false;
+  const value = (i: number, name: string): string => {
+    const v = argv[i + 1];
+    if (v === undefined || v.startsWith('--')) throw new Error(`${name} needs a value`);
+    return v;
+  };
+  const int = (text: string, name: string, min: number): number => {
+    const n = Number(text);
+    if (!Number.isInteger(n) || n < min) throw new Error(`${name} must be an integer >= ${min}, got ${text}`);
+    return n;
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const [name, inline] = a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
+    const take = (): string => {
+      if (inline !== undefined) return inline;
+      const v = value(i, name);
+      i++;
+      return v;
+    };
+    switch (name) {
+      case '--scale':
+        scale = take();
+        if (!SCALES[scale]) throw new Error(`--scale must be one of ${Object.keys(SCALES).join(', ')}`);
+        break;
+      case '--seed':
+        seed = int(take(), '--seed', 0);
+        break;
+      case '--real':
+        real = take();
+        break;
+      case '--out':
+        out = take();
+        break;
+      case '--runs':
+        runs = int(take(), '--runs', 1);
+        break;
+      case '--request-runs':
+        requestRuns = int(take(), '--request-runs', 5);
+        break;
+      case '--dir':
+        dir = take();
+        break;
+      case '--keep':
+        keep = true;
+        break;
+      case '--no-cold':
+        cold = false;
+        break;
+      case '--no-vsix':
+        vsix = false;
+        break;
+      case '--no-activation':
+        activation = false;
+        vsix = false;
+        break;
+      case '--profile':
+        // handled by scripts/bench.mjs (it starts Node with --cpu-prof)
+        break;
+      case '--help':
+      case '-h':
+        help = true;
+        break;
+      default:
+        throw new Error(`unknown option ${a}\n\n${USAGE}`);
+    }
+  }
+  return { scale, seed, real, out, runs, requestRuns, dir, keep, cold, vsix, activation, help };
+}
