@@ -1,11 +1,39 @@
 import type * as vscode from 'vscode';
+import { registerCodeLens } from './features/codelens/register';
+import { registerOpenDecision } from './features/commands/openDecision';
+import { registerShowCitations } from './features/commands/showCitations';
+import { registerCompletion } from './features/completion/register';
+import { registerDiagnostics } from './features/diagnostics/register';
+import { registerHover } from './features/hover/register';
+import { registerNavigation } from './features/navigation/register';
+import { registerDecisionsView } from './features/tree/register';
+import type { DecisionLensApi } from './host/api';
+import { createApi } from './host/api';
+import { WorkspaceIndexer } from './host/indexer';
+import { createLogger } from './host/logger';
 
 /**
  * Composes the extension: builds the object graph and pushes every Disposable to
  * `context.subscriptions`. No logic lives here.
+ * @returns the small API described in `host/api.ts`.
  */
-export function activate(_context: vscode.ExtensionContext): void {
-  // Features register here.
+export function activate(context: vscode.ExtensionContext): DecisionLensApi {
+  const { logger, channel } = createLogger();
+  const indexer = new WorkspaceIndexer(logger);
+  context.subscriptions.push(channel, indexer);
+
+  const view = registerDecisionsView(context, indexer);
+  registerCodeLens(context, indexer);
+  registerHover(context, indexer);
+  registerNavigation(context, indexer);
+  registerDiagnostics(context, indexer);
+  registerCompletion(context, indexer);
+  registerOpenDecision(context, indexer);
+  registerShowCitations(context, indexer);
+
+  indexer.start();
+
+  return createApi(indexer, view);
 }
 
 export function deactivate(): void {

@@ -1,0 +1,151 @@
+import * as vscode from 'vscode';
+import { checkIndex } from '../../core/checks';
+import type { IndexChange } from '../../core/index';
+import type { Problem } from '../../core/model';
+import { citationsAt } from '../../host/citationsAt';
+import type { WorkspaceIndexer } from '../../host/indexer';
+import { folderOfPath, toRange, uriOf } from '../../host/paths';
+import type { Settings } from '../../host/settings';
+import { readSettings, toDiagnosticSeverity } from '../../host/settings';
+import { successorCitationText } from './successorCitation';
+
+/** `Diagnostic.source` of every Decision Lens diagnostic. */
+export const DIAGNOSTIC_SOURCE = 'Decision Lens';
+
+/** Check codes whose quick fix cites the successor. */
+const STALE_CITATION_CODES = new Set(['cites-superseded']);
+/** Check codes shown struck through (the cited decision no longer holds). */
+const DEPRECATED_TAG_CODES = new Set(['cites-superseded', 'cites-deprecated']);
+/** Quiet time (ms) after index changes before the checks run again. */
+const CHECK_DEBOUNCE_MS = 300;
+
+/**
+ * Shows the problems of `checkIndex` (the checks `decision-lens check` runs in CI) as diagnostics:
+ * unknown decisions, citations of superseded / deprecated / rejected decisions, duplicate ids,
+ * broken and one-way relations, unreadable records. The severity of each check comes from
+ * `decisionLens.diagnostics.severity` (per file), `off` hides it.
+ *
+ * After a change of citations only, only the changed files are checked again; after a change of
+ * records, everything is.
+ */
+export class DecisionDiagnostics implements vscode.Disposable {
+  readonly collection = vscode.languages.createDiagnosticCollection('decisionLens');
+  private shown = new Set<string>();
+  private pendingPaths = new Set<string>();
+  private pendingAll = false;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly subscriptions: vscode.Disposable[] = [];
+
+  constructor(private readonly indexer: WorkspaceIndexer) {
+    this.subscriptions.push(
+      indexer.onDidChange((change) => this.schedule(change)),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('decisionLens.diagnostics')) this.schedule({ paths: [], records: true, citations: true });
+      }),
+    );
+  }
+
+  /** Runs the checks now for everything (or the pending paths) and updates the collection. */
+  update(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    const all = this.pendingAll;
+    const paths = this.pendingPaths;
+    this.pendingAll = false;
+    this.pendingPaths = new Set();
+    const problems = checkIndex(this.indexer.index, all ? {} : { paths });
+    const byPath = new Map<string, vscode.Diagnostic[]>();
+    const settingsCache = new Map<string, Settings>();
+    for (const problem of problems) {
+      const diagnostic = this.toDiagnostic(problem, settingsCache);
+      if (!diagnostic) continue;
+      let list = byPath.get(problem.path);
+      if (!list) byPath.set(problem.path, (list = []));
+      list.push(diagnostic);
+    }
+    const stale = all ? this.shown : new Set([...paths].filter((p) => this.shown.has(p)));
+    for (const path of stale) {
+      if (!byPath.has(path)) {
+        this.collection.delete(uriOf(path));
+        this.shown.delete(path);
+      }
+    }
+    for (const [path, diagnostics] of byPath) {
+      this.collection.set(uriOf(path), diagnostics);
+      this.shown.add(path);
+    }
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    for (const d of this.subscriptions.splice(0)) d.dispose();
+    this.collection.dispose();
+  }
+
+  private schedule(change: IndexChange): void {
+    if (change.records || change.paths.length === 0) this.pendingAll = true;
+    else for (const p of change.paths) this.pendingPaths.add(p);
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.update(), CHECK_DEBOUNCE_MS);
+  }
+
+  private toDiagnostic(problem: Problem, cache: Map<string, Settings>): vscode.Diagnostic | undefined {
+    const folder = folderOfPath(problem.path);
+    const cacheKey = folder?.uri.toString() ?? '';
+    let settings = cache.get(cacheKey);
+    if (!settings) cache.set(cacheKey, (settings = readSettings(folder?.uri)));
+    if (!settings.diagnosticsEnabled) return undefined;
+    const fallback =
+      problem.severity === 'error'
+        ? vscode.DiagnosticSeverity.Error
+        : problem.severity === 'warning'
+          ? vscode.DiagnosticSeverity.Warning
+          : vscode.DiagnosticSeverity.Information;
+    const severity = toDiagnosticSeverity(settings.severity[problem.code], fallback);
+    if (severity === undefined) return undefined;
+    const diagnostic = new vscode.Diagnostic(toRange(problem.range), problem.message, severity);
+    diagnostic.source = DIAGNOSTIC_SOURCE;
+    diagnostic.code = problem.code;
+    if (DEPRECATED_TAG_CODES.has(problem.code)) diagnostic.tags = [vscode.DiagnosticTag.Deprecated];
+    return diagnostic;
+  }
+}
+
+/** Quick fix for a citation of a superseded decision: cite its (latest) successor instead. */
+export class CiteSuccessorCodeActionProvider implements vscode.CodeActionProvider {
+  static readonly kinds = [vscode.CodeActionKind.QuickFix];
+
+  constructor(private readonly indexer: WorkspaceIndexer) {}
+
+  provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+    const actions: vscode.CodeAction[] = [];
+    for (const diagnostic of context.diagnostics) {
+      if (diagnostic.source !== DIAGNOSTIC_SOURCE || !STALE_CITATION_CODES.has(String(diagnostic.code))) continue;
+      const citation = citationsAt(this.indexer, document, diagnostic.range.start).find((c) => c.decision);
+      if (!citation?.decision) continue;
+      const successor = this.indexer.index.latestSuccessorOf(citation.decision);
+      if (!successor) continue;
+      const text = successorCitationText(citation, successor);
+      if (text === undefined || text === citation.text) continue;
+      const action = new vscode.CodeAction(vscode.l10n.t('Cite {0} ({1}) instead', successor.display, successor.title), vscode.CodeActionKind.QuickFix);
+      action.diagnostics = [diagnostic];
+      action.isPreferred = true;
+      action.edit = new vscode.WorkspaceEdit();
+      action.edit.replace(document.uri, toRange(citation.range), text);
+      actions.push(action);
+    }
+    return actions;
+  }
+}
+
+/** Registers the diagnostics and the "cite the successor" quick fix. */
+export function registerDiagnostics(context: vscode.ExtensionContext, indexer: WorkspaceIndexer): DecisionDiagnostics {
+  const diagnostics = new DecisionDiagnostics(indexer);
+  context.subscriptions.push(
+    diagnostics,
+    vscode.languages.registerCodeActionsProvider({ pattern: '**' }, new CiteSuccessorCodeActionProvider(indexer), {
+      providedCodeActionKinds: CiteSuccessorCodeActionProvider.kinds,
+    }),
+  );
+  return diagnostics;
+}

@@ -1,0 +1,116 @@
+import * as vscode from 'vscode';
+import type { DecisionIndex, IndexedDecision, ResolvedCitation } from '../../core/index';
+import { citationsAt } from '../../host/citationsAt';
+import type { WorkspaceIndexer } from '../../host/indexer';
+import { toRange } from '../../host/paths';
+import { decisionName, statusLabel, trimText } from '../../host/presentation';
+import { OPEN_DECISION, SHOW_CITATIONS } from '../commands/ids';
+
+/** The only commands a decision hover may run (never `isTrusted = true`). */
+export const HOVER_COMMANDS: readonly string[] = [OPEN_DECISION, SHOW_CITATIONS];
+
+/** Longest piece of record text in a hover, in characters. */
+const MAX_SECTION_CHARS = 400;
+
+/**
+ * Hover on a citation: the decision's id and title, status, date, decision makers, the decision
+ * itself, its trade-offs or consequences (trimmed), a warning when it was superseded, and links
+ * to open it or show its citations. Record text is escaped: it cannot add HTML, links or
+ * command links; only {@link HOVER_COMMANDS} are enabled.
+ */
+export class DecisionHoverProvider implements vscode.HoverProvider {
+  constructor(private readonly indexer: WorkspaceIndexer) {}
+
+  provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): vscode.Hover | undefined {
+    const citations = citationsAt(this.indexer, document, position);
+    if (citations.length === 0 || token.isCancellationRequested) return undefined;
+    const citation = citations[0];
+    const index = this.indexer.index;
+    const md = citation.decision ? decisionHover(index, citation.decision) : unknownHover(citation);
+    return new vscode.Hover(md, toRange(citation.range));
+  }
+}
+
+/** Builds the hover card of a decision (see {@link DecisionHoverProvider}). */
+export function decisionHover(index: DecisionIndex, d: IndexedDecision): vscode.MarkdownString {
+  const md = new vscode.MarkdownString('', true);
+  md.supportHtml = false;
+  md.isTrusted = { enabledCommands: [...HOVER_COMMANDS] };
+
+  md.appendMarkdown('#### ');
+  md.appendText(decisionName(d));
+  md.appendMarkdown('\n\n');
+
+  const facts: string[] = [];
+  md.appendMarkdown(`**${escapeInline(vscode.l10n.t('Status'))}:** `);
+  md.appendText(statusLabel(d));
+  if (d.date) facts.push(d.date);
+  if (facts.length > 0) {
+    md.appendMarkdown(` · **${escapeInline(vscode.l10n.t('Date'))}:** `);
+    md.appendText(facts.join(''));
+  }
+  if (d.decisionMakers.length > 0) {
+    md.appendMarkdown(`  \n**${escapeInline(vscode.l10n.t('Decision makers'))}:** `);
+    md.appendText(d.decisionMakers.join(', '));
+  }
+  md.appendMarkdown('\n\n');
+
+  const successor = d.status.kind === 'superseded' || d.relations.some((r) => r.kind === 'superseded-by') ? index.successorOf(d) : undefined;
+  if (d.status.kind === 'superseded' || successor) {
+    md.appendMarkdown('$(warning) ');
+    if (successor) {
+      md.appendText(vscode.l10n.t('Superseded by {0}', decisionName(successor)));
+      md.appendMarkdown(` ([${escapeInline(vscode.l10n.t('open'))}](${commandUri(OPEN_DECISION, successor)}))`);
+    } else {
+      md.appendText(vscode.l10n.t('This decision was superseded.'));
+    }
+    md.appendMarkdown('\n\n');
+  } else if (d.status.kind === 'deprecated' || d.status.kind === 'rejected') {
+    md.appendMarkdown('$(warning) ');
+    md.appendText(d.status.kind === 'deprecated' ? vscode.l10n.t('This decision is deprecated.') : vscode.l10n.t('This decision was rejected.'));
+    md.appendMarkdown('\n\n');
+  }
+
+  const decision = d.sections.decision ?? (d.sections.chosenOption ? vscode.l10n.t('Chosen option: {0}', d.sections.chosenOption) : undefined);
+  if (decision) section(md, vscode.l10n.t('Decision'), decision);
+  if (d.sections.tradeOffs) section(md, vscode.l10n.t('Trade-offs'), d.sections.tradeOffs);
+  else if (d.sections.consequences) section(md, vscode.l10n.t('Consequences'), d.sections.consequences);
+
+  const n = index.citationsOf(d).length;
+  md.appendMarkdown('---\n\n');
+  md.appendMarkdown(`[$(go-to-file) ${escapeInline(vscode.l10n.t('Open {0}', d.display))}](${commandUri(OPEN_DECISION, d)})`);
+  md.appendMarkdown(' · ');
+  md.appendMarkdown(
+    `[$(references) ${escapeInline(n === 1 ? vscode.l10n.t('1 citation') : vscode.l10n.t('{0} citations', n))}](${commandUri(SHOW_CITATIONS, d)})`,
+  );
+  return md;
+}
+
+function unknownHover(c: ResolvedCitation): vscode.MarkdownString {
+  const md = new vscode.MarkdownString('', true);
+  md.supportHtml = false;
+  md.appendMarkdown('$(warning) ');
+  md.appendText(vscode.l10n.t('{0}: no decision record with this id was found in the workspace.', c.text));
+  return md;
+}
+
+function section(md: vscode.MarkdownString, heading: string, text: string): void {
+  md.appendMarkdown(`**${escapeInline(heading)}:** `);
+  md.appendText(trimText(text, MAX_SECTION_CHARS));
+  md.appendMarkdown('\n\n');
+}
+
+/** A `command:` URI with the decision's key, path and line as JSON arguments. */
+function commandUri(command: string, d: IndexedDecision): string {
+  return `command:${command}?${encodeURIComponent(JSON.stringify([d.key, d.path, d.range.start.line]))}`;
+}
+
+/** Escapes Markdown syntax in our own (localised) strings, which may contain any character. */
+function escapeInline(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>$]/g, '\\$&');
+}
+
+/** Registers the hover provider for every file. */
+export function registerHover(context: vscode.ExtensionContext, indexer: WorkspaceIndexer): void {
+  context.subscriptions.push(vscode.languages.registerHoverProvider({ pattern: '**' }, new DecisionHoverProvider(indexer)));
+}

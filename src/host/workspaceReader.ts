@@ -1,0 +1,75 @@
+import picomatch from 'picomatch';
+import * as vscode from 'vscode';
+import type { WorkspaceReader } from '../core/ports';
+import { relative } from '../core/paths';
+import { uriOf } from './paths';
+
+const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
+
+/**
+ * The core's {@link WorkspaceReader} over `vscode.workspace.fs`, so discovery works in local,
+ * remote and virtual workspaces alike. An open `TextDocument` wins over the file on disk.
+ *
+ * @param token cancels running `findFiles` calls (a rebuild that was superseded).
+ */
+export function createWorkspaceReader(token?: vscode.CancellationToken): WorkspaceReader {
+  return {
+    async readText(path: string): Promise<string | undefined> {
+      const uri = uriOf(path);
+      const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+      if (open) return open.getText();
+      try {
+        return utf8.decode(await vscode.workspace.fs.readFile(uri));
+      } catch {
+        return undefined;
+      }
+    },
+    async findFiles(root: string, include: readonly string[], exclude: readonly string[]): Promise<string[]> {
+      if (include.length === 0) return [];
+      const base = uriOf(root);
+      const excluded = excludeMatcher(exclude);
+      const excludeGlob = simpleGlobs(exclude);
+      const results = await Promise.all(
+        include.map((glob) => vscode.workspace.findFiles(new vscode.RelativePattern(base, glob), excludeGlob, undefined, token)),
+      );
+      const out = new Set<string>();
+      for (const uris of results) {
+        for (const uri of uris) {
+          const rel = relative(root, uri.path);
+          if (!excluded(rel)) out.add(uri.path);
+        }
+      }
+      return [...out];
+    },
+    async exists(path: string): Promise<boolean> {
+      try {
+        await vscode.workspace.fs.stat(uriOf(path));
+        return true;
+      } catch {
+        return false;
+      }
+    },
+  };
+}
+
+/**
+ * Joins globs into one `{a,b}` exclude pattern for `workspace.findFiles`. Globs with braces of
+ * their own are left out (nested braces are not portable); callers filter results with
+ * picomatch as well.
+ * @returns the pattern, or `null` when there is nothing to exclude.
+ */
+export function simpleGlobs(globs: readonly string[]): string | null {
+  const simple = globs.filter((g) => !/[{}]/.test(g));
+  if (simple.length === 0) return null;
+  return simple.length === 1 ? simple[0] : `{${simple.join(',')}}`;
+}
+
+/**
+ * @returns a predicate over root-relative paths that is true for excluded files. Like VS Code's
+ *   `files.exclude`, a glob that matches a folder excludes everything below it.
+ */
+export function excludeMatcher(globs: readonly string[]): (relativePath: string) => boolean {
+  if (globs.length === 0) return () => false;
+  const expanded = globs.flatMap((g) => [g, g.replace(/\/+$/, '') + '/**']);
+  return picomatch(expanded, { dot: true });
+}
