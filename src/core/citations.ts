@@ -64,7 +64,7 @@ function matcherFor(prefixes: readonly string[], ignoreCase: boolean): RegExp | 
     // 3. id: ADR-0005, ADR 5, ADR0015, MADR 009-tracing-policy, ADR-022 §3b
     String.raw`(?<![\w-])(?<prefix>${P})(?:-|[ \u00a0])?(?<num>${num})(?!\.\d)(?<slug>${slug})?(?![\w])${section}`,
     // 4. path to a Markdown file (filtered to decision-like paths afterwards)
-    String.raw`(?<![\w./@-])(?<path>(?:\.{1,2}/|/)?(?:[\w.@-]+/)*[\w@-][\w.@-]*\.(?:md|markdown))(?:#(?<panchor>[\w.-]+))?(?![\w/])`,
+    String.raw`(?<![\w./@-])(?<path>(?:\.{1,2}/|/)?(?:[\w.@-]+/)*[\w@-][\w.@-]*\.(?:md|markdown))(?:#(?<panchor>[\w-]+(?:\.[\w-]+)*))?(?![\w/])`,
   ].join('|');
   try {
     const re = new RegExp(source, ignoreCase ? 'gi' : 'g');

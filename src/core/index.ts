@@ -31,8 +31,18 @@ export type IndexedDecision = Decision & {
   readonly folder: DecisionFolder;
 };
 
-/** A citation with the file it is in and the decision it resolves to (absent when unknown). */
-export type ResolvedCitation = Citation & { readonly path: string; readonly decision?: IndexedDecision };
+/**
+ * A citation with the file it is in and the decision it resolves to (absent when unknown).
+ * `path` is the citing file; for `path` and `link` citations the path as written (the finder's
+ * `Citation.path`) is in `citedPath`.
+ */
+export type ResolvedCitation = Citation & {
+  /** Absolute POSIX path of the file the citation is in. */
+  readonly path: string;
+  /** For `path` and `link` forms: the cited path as written, without `#anchor`. */
+  readonly citedPath?: string;
+  readonly decision?: IndexedDecision;
+};
 
 /**
  * The inverse of a relation stated by another record: `B` gets `superseded-by A` from
@@ -69,10 +79,8 @@ export interface DecisionIndexOptions {
 }
 
 type FileEntry =
-  | { readonly kind: 'record'; readonly decisions: IndexedDecision[]; readonly text?: undefined }
-  | { readonly kind: 'source'; readonly citations: ResolvedCitationEntry[] };
-
-type ResolvedCitationEntry = Citation & { readonly path: string };
+  | { readonly kind: 'record'; readonly decisions: IndexedDecision[] }
+  | { readonly kind: 'source'; readonly citations: Citation[] };
 
 const INVERSE: Record<RelationKind, RelationKind> = {
   supersedes: 'superseded-by',
@@ -308,10 +316,11 @@ export class DecisionIndex {
    * @param fromPath absolute path of the file the citation is in.
    * @returns the decision, or `undefined` when none matches.
    */
-  resolveCitation(c: Citation, fromPath: string): IndexedDecision | undefined {
+  resolveCitation(c: Citation | ResolvedCitation, fromPath: string): IndexedDecision | undefined {
     const from = normalize(fromPath);
     if (c.form === 'path' || c.form === 'link') {
-      return c.path !== undefined ? this.resolvePath(c.path, from, c.anchor) : undefined;
+      const cited = citedPathOf(c);
+      return cited !== undefined ? this.resolvePath(cited, from, c.anchor) : undefined;
     }
     if (c.prefix === undefined) {
       if (c.number === undefined) return undefined;
@@ -326,12 +335,13 @@ export class DecisionIndex {
    * Whether an unresolved path citation points into a decision folder (a broken link to a record)
    * rather than at some other Markdown file.
    */
-  pointsIntoDecisionFolder(c: Citation, fromPath: string): boolean {
-    if (c.path === undefined) return false;
-    const target = join(dirname(normalize(fromPath)), c.path);
+  pointsIntoDecisionFolder(c: Citation | ResolvedCitation, fromPath: string): boolean {
+    const cited = citedPathOf(c);
+    if (cited === undefined) return false;
+    const target = join(dirname(normalize(fromPath)), cited);
     if (isDecisionFile(target, this.folders)) return true;
-    if (c.form === 'link' || c.path.startsWith('./') || c.path.startsWith('../') || c.path.startsWith('/')) return false;
-    const dir = dirname(normalize(c.path));
+    if (c.form === 'link' || cited.startsWith('./') || cited.startsWith('../') || cited.startsWith('/')) return false;
+    const dir = dirname(normalize(cited));
     if (dir === '.') return false;
     return this.folders.some((f) => f.kind === 'folder' && (f.path === dir || f.path.endsWith('/' + dir)));
   }
@@ -454,9 +464,14 @@ export class DecisionIndex {
 
   // ---- internals ----
 
-  private withDecision(c: ResolvedCitationEntry, path: string): ResolvedCitation {
+  private withDecision(c: Citation, path: string): ResolvedCitation {
     const decision = this.resolveCitation(c, path);
-    return decision ? { ...c, decision } : c;
+    return {
+      ...c,
+      path,
+      ...(c.path !== undefined ? { citedPath: c.path } : {}),
+      ...(decision ? { decision } : {}),
+    };
   }
 
   private resolveId(id: string, from: IndexedDecision): IndexedDecision | undefined {
@@ -518,7 +533,7 @@ export class DecisionIndex {
   private pick(list: readonly IndexedDecision[], from: string): IndexedDecision | undefined {
     if (list.length <= 1) return list[0];
     let best: IndexedDecision | undefined;
-    let bestDepth = -1;
+    let bestDepth = -2;
     for (const d of [...list].sort(byPath)) {
       const root = d.folder.root ?? '/';
       const depth = isInside(from, root) ? root.length : isInside(from, d.folder.path) ? d.folder.path.length : -1;
@@ -558,10 +573,9 @@ export class DecisionIndex {
       this.logger.error(`${path}: citation finder failed (${String(error)})`);
       citations = [];
     }
-    const entries: ResolvedCitationEntry[] = citations.map((c) => ({ ...c, path }));
-    const entry: FileEntry = { kind: 'source', citations: entries };
+    const entry: FileEntry = { kind: 'source', citations };
     this.files.set(path, entry);
-    for (const k of this.citationKeys(entries)) {
+    for (const k of this.citationKeys(citations)) {
       let set = this.citingFiles.get(k);
       if (!set) this.citingFiles.set(k, (set = new Set()));
       set.add(path);
@@ -675,6 +689,11 @@ export class DecisionIndex {
     this.graph = { out };
     return this.graph;
   }
+}
+
+/** The cited path of a finder citation or of a resolved one (whose `path` is the citing file). */
+function citedPathOf(c: Citation | ResolvedCitation): string | undefined {
+  return 'citedPath' in c || 'decision' in c ? (c as ResolvedCitation).citedPath : c.path;
 }
 
 /** GitHub-style heading anchor: lower case, spaces to `-`, punctuation dropped. */
