@@ -1,0 +1,253 @@
+/**
+ * Single-file decision logs (`DECISIONS.md`, `decision-log.md`): one decision per heading, its
+ * fields as `Key: value` or `**Key**: value` lines:
+ *
+ * ```
+ * ## Use webhooks instead of polling for the partner API
+ *
+ * Date: 2026-02-15
+ * Decision: Receive partner order updates through webhook notifications.
+ * Alternatives considered: Polling (simple, but hits the rate limit); WebSocket stream.
+ * Trade-offs: We must run a receiver endpoint ...
+ * Decision maker: PM and tech lead jointly
+ * Status: Accepted
+ * Amends: <title or id of another entry>
+ * ```
+ *
+ * The entry number is its ordinal in the log (1-based) unless the heading states an id
+ * (`## DL-3: Title`, `## 3. Title`). A value may continue on the following lines of its
+ * paragraph, or be a list under an empty `Key:` line.
+ */
+import type { Decision, DecisionSections, Problem, Relation } from '../model';
+import type { FieldName } from './fields';
+import { readChosenOption, readKeyLine, splitOptions, splitPeople, splitTags } from './fields';
+import { parseNumberedId, splitHeadingId } from './identity';
+import type { MdHeading } from './markdown';
+import { inlineText } from './markdown';
+import type { KeyField, MetaValue, RecordContext } from './record';
+import { dateOf, dedupeRelations, globsOf, headingTextRange, keyFields, keyValue, lineSlice, statusOf, statusRelations } from './record';
+import { logRefs, relationKind, relationsInLine } from './relations';
+import { buildSections, sectionText, stripComments } from './sections';
+import { trimBlock } from './text';
+
+const LOG_NAME = /^(?:decisions|decision[-_ ]?log.*|decisionlog.*|decision[-_ ]?records?)\.(?:md|markdown)$/i;
+
+/** True for the file names decision logs use: `DECISIONS.md`, `decisions.md`, `decision-log*.md`. */
+export function isDecisionLogName(path: string): boolean {
+  return LOG_NAME.test(path.slice(path.lastIndexOf('/') + 1));
+}
+
+const SIGNAL_FIELDS: ReadonlySet<FieldName> = new Set<FieldName>(['date', 'decision', 'status', 'context', 'consideredOptions', 'tradeOffs', 'decisionMakers']);
+
+/**
+ * True when a Markdown file reads as a decision log: at least two headings, each followed by at
+ * least two decision `Key: value` lines (Date, Decision, Status, Context, ...).
+ */
+export function looksLikeDecisionLog(ctx: RecordContext): boolean {
+  const headings = ctx.outline.headings;
+  if (headings.length < 2) return false;
+  const owners = ownKeyCounts(ctx, headings, (k) => SIGNAL_FIELDS.has(k.field));
+  return owners.filter((n) => n >= 2).length >= 2;
+}
+
+function ownKeyCounts(ctx: RecordContext, headings: readonly MdHeading[], accept: (k: KeyField) => boolean): number[] {
+  const counts = new Array<number>(headings.length).fill(0);
+  let h = -1;
+  for (const k of keyFields(ctx, ctx.outline.paragraphs)) {
+    while (h + 1 < headings.length && headings[h + 1].line <= k.line) h++;
+    if (h >= 0 && accept(k)) counts[h]++;
+  }
+  return counts;
+}
+
+/**
+ * Reads every entry of a decision log.
+ * @returns one decision per entry heading (headings at the entry level with at least one
+ *   decision field; all headings at that level when no heading has fields). File-level
+ *   problems (front matter) go to the first entry. `[]` when the file has no headings.
+ */
+export function readDecisionLog(ctx: RecordContext): Decision[] {
+  const headings = ctx.outline.headings;
+  if (headings.length === 0) return [];
+  const own = ownKeyCounts(ctx, headings, () => true);
+  const byLevel = new Map<number, number>();
+  headings.forEach((h, i) => {
+    if (own[i] > 0) byLevel.set(h.level, (byLevel.get(h.level) ?? 0) + 1);
+  });
+  let level: number;
+  if (byLevel.size > 0) {
+    level = [...byLevel.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0][0];
+  } else {
+    const h1 = headings.filter((h) => h.level === 1).length;
+    level = h1 > 1 ? 1 : Math.min(...headings.map((h) => (h.level === 1 ? 99 : h.level)));
+    if (level === 99) level = 1;
+  }
+  const ends = headings.map((h, i) => {
+    for (let j = i + 1; j < headings.length; j++) if (headings[j].level <= h.level) return headings[j].line;
+    return ctx.lines.lineCount;
+  });
+  const entries: number[] = [];
+  headings.forEach((h, i) => {
+    if (h.level !== level) return;
+    if (byLevel.size === 0) {
+      entries.push(i);
+      return;
+    }
+    let keys = 0;
+    for (let j = i; j < headings.length && headings[j].line < ends[i]; j++) keys += own[j];
+    if (keys > 0) entries.push(i);
+  });
+  const out: Decision[] = [];
+  entries.forEach((hi, ordinal) => {
+    const problems: Problem[] = ordinal === 0 ? [...ctx.problems] : [];
+    out.push(readEntry({ ...ctx, problems }, headings, hi, ends[hi], ordinal + 1));
+  });
+  return out;
+}
+
+interface Field {
+  readonly key: KeyField;
+  lastLine: number;
+  items: string[];
+  hasText: boolean;
+}
+
+function readEntry(ctx: RecordContext, headings: readonly MdHeading[], hi: number, end: number, ordinal: number): Decision {
+  const heading = headings[hi];
+  const paragraphs = ctx.outline.paragraphs.filter((p) => p.startLine >= heading.endLine && p.startLine < end);
+  const fields: Field[] = [];
+  const relations: Relation[] = [];
+  let cur: Field | undefined;
+  let lastStart = -1;
+  const subHeadingLines = headings.filter((h) => h.line > heading.line && h.line < end).map((h) => h.line);
+  for (const p of paragraphs) {
+    if (cur) {
+      const crossedHeading = subHeadingLines.some((l) => l > lastStart && l < p.startLine);
+      const isItem = p.listDepth > 0 && p.firstInItem;
+      if (crossedHeading || (cur.items.length > 0 ? !isItem && p.listDepth === 0 : cur.hasText)) cur = undefined;
+    }
+    lastStart = p.startLine;
+    for (let l = p.startLine; l < p.endLine; l++) {
+      const s = lineSlice(ctx, p, l);
+      const line = readKeyLine(s.text);
+      const k: KeyField | undefined = line ? { ...line, line: l, character: s.character, paragraph: p } : undefined;
+      if (k) {
+        cur = { key: k, lastLine: l, items: [], hasText: k.value.length > 0 };
+        fields.push(cur);
+        continue;
+      }
+      if (cur) {
+        cur.lastLine = l;
+        if (p.listDepth > 0 && p.firstInItem && l === p.startLine) cur.items.push(inlineText(stripComments(s.text)));
+        else if (s.text.trim()) cur.hasText = cur.items.length === 0 ? true : cur.hasText;
+        continue;
+      }
+      if (/\]\(|^\W{0,2}(?:supe|repl|amen|clar|rela)/i.test(s.text)) relations.push(...relationsInLine(s, false));
+    }
+  }
+
+  const first = (name: FieldName): Field | undefined => fields.find((f) => f.key.field === name);
+  const textOf = (f: Field | undefined): string | undefined => {
+    if (!f) return undefined;
+    const start = ctx.lines.offsetAt({ line: f.key.line, character: f.key.character + f.key.valueStart });
+    const t = trimBlock(stripComments(ctx.lines.text.slice(start, ctx.lines.lineEnd(f.lastLine))));
+    return t || undefined;
+  };
+  const valueOf = (f: Field | undefined): MetaValue | undefined => (f ? keyValue(f.key) : undefined);
+  const listOf = (f: Field | undefined, split: (v: string) => string[]): string[] => {
+    if (!f) return [];
+    if (f.items.length > 0) return f.items.filter((s) => s);
+    return split(inlineText(stripComments(textOf(f) ?? '')));
+  };
+
+  // Title and identity from the heading.
+  const id = splitHeadingId(heading.raw, true);
+  let title = inlineText(stripComments(heading.raw.slice(id.titleStart)));
+  const titleRange = headingTextRange(ctx, heading, id.titleStart);
+  if (!title) {
+    title = `Entry ${ordinal}`;
+    ctx.problems.push({
+      code: 'missing-title',
+      severity: 'warning',
+      message: 'This decision log entry has an empty heading.',
+      path: ctx.path,
+      range: ctx.lines.lineRange(heading.line),
+    });
+  }
+  let identity: Decision['identity'];
+  const idField = first('id');
+  const stated = idField ? parseNumberedId(inlineText(idField.key.value)) : undefined;
+  if (id.number !== undefined) identity = { number: id.number, numberText: id.numberText, ...(id.prefix ? { prefix: id.prefix } : {}) };
+  else if (stated) identity = { number: stated.number, numberText: stated.numberText, ...(stated.prefix ? { prefix: stated.prefix } : {}) };
+  else identity = { number: ordinal, numberText: String(ordinal) };
+
+  // Status and its relation.
+  const statusValue = valueOf(first('status'));
+  const status = statusOf(statusValue);
+  if (statusValue) relations.push(...statusRelations(statusValue));
+
+  // Relations written as `Amends: <title>` fields.
+  for (const f of fields) {
+    if (f.key.field !== 'relation') continue;
+    const kind = relationKind(f.key.key);
+    if (!kind) continue;
+    const targets = f.items.length > 0 ? f.items.flatMap((i) => logRefs(i)) : logRefs(f.key.value);
+    const range = {
+      start: { line: f.key.line, character: f.key.character + f.key.keyStart },
+      end: { line: f.key.line, character: f.key.character + f.key.valueEnd },
+    };
+    for (const target of targets) relations.push({ kind, verb: f.key.key, target, range });
+  }
+
+  // Sections: fields first, then sub-headings (`### Context`) inside the entry.
+  const sections: { -readonly [K in keyof DecisionSections]: DecisionSections[K] } = {};
+  const context = textOf(first('context'));
+  if (context) sections.context = context;
+  const decision = textOf(first('decision'));
+  if (decision) sections.decision = decision;
+  const options = listOf(first('consideredOptions'), splitOptions);
+  if (options.length > 0) sections.consideredOptions = options;
+  const tradeOffs = textOf(first('tradeOffs'));
+  if (tradeOffs) sections.tradeOffs = tradeOffs;
+  const consequences = textOf(first('consequences'));
+  if (consequences) sections.consequences = consequences;
+  const chosen = first('chosenOption');
+  const chosenText = chosen ? readChosenOption(chosen.key.value) : undefined;
+  if (chosenText) sections.chosenOption = inlineText(chosenText);
+  const story = textOf(first('technicalStory'));
+  if (story) sections.technicalStory = inlineText(story);
+  const subs = buildSections(
+    headings.filter((h) => h.line > heading.line && h.line < end),
+    end,
+  );
+  subs.forEach((s, i) => {
+    if (s.key === 'context' || s.key === 'decision' || s.key === 'tradeOffs' || s.key === 'consequences') {
+      if (sections[s.key] === undefined) {
+        const t = sectionText(ctx.lines, subs, i);
+        if (t) sections[s.key] = t;
+      }
+    }
+  });
+
+  let last = end - 1;
+  while (last > heading.line && ctx.lines.lineText(last).trim() === '') last--;
+  const dateField = valueOf(first('date'));
+  return {
+    path: ctx.path,
+    format: 'decision-log',
+    identity,
+    title,
+    status,
+    date: dateField ? dateOf(ctx, dateField) : id.date,
+    decisionMakers: listOf(first('decisionMakers'), splitPeople),
+    consulted: listOf(first('consulted'), splitPeople),
+    informed: listOf(first('informed'), splitPeople),
+    tags: listOf(first('tags'), splitTags),
+    sections,
+    relations: dedupeRelations(relations),
+    appliesTo: globsOf(valueOf(first('appliesTo'))),
+    range: ctx.lines.linesRange(heading.line, last),
+    titleRange,
+    problems: ctx.problems,
+  };
+}

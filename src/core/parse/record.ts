@@ -1,0 +1,444 @@
+/**
+ * What every single-record format shares: the file's lines, front matter, Markdown outline,
+ * title, identity, `Key: value` header lines, sections and relation lines. The family modules
+ * (`nygard.ts`, `madr.ts`, `madr2.ts`, `log4brains.ts`, `dotnetAdr.ts`) decide the format and
+ * where the metadata comes from; {@link readRecord} assembles the {@link Decision}.
+ */
+import type { Decision, DecisionSections, FormatFamily, Problem, Range, Relation, Status } from '../model';
+import type { FrontMatter } from './frontMatter';
+import type { KeyLine } from './fields';
+import { readChosenOption, readKeyLine, splitOptions, splitPeople, splitTags } from './fields';
+import type { HeadingId, NameIdentity } from './identity';
+import { parseNumberedId, splitHeadingId, titleFromWords } from './identity';
+import type { MdHeading, MdOutline, MdParagraph } from './markdown';
+import { inlineText } from './markdown';
+import type { LineSlice } from './relations';
+import { relationsInLine } from './relations';
+import type { Section, SectionKey } from './sections';
+import { buildSections, sectionText, stripComments } from './sections';
+import { normaliseDate } from './dates';
+import { statusKind } from './status';
+import type { LineIndex } from './text';
+
+/** Everything read once per file, shared by the family modules. */
+export interface RecordContext {
+  readonly path: string;
+  readonly lines: LineIndex;
+  /** 1 when the text starts with a BOM. */
+  readonly bom: number;
+  readonly frontMatter?: FrontMatter;
+  readonly bodyStartLine: number;
+  readonly outline: MdOutline;
+  readonly name: NameIdentity;
+  /** Problems found so far (front matter); readers append. */
+  readonly problems: Problem[];
+  /** Format requested by the caller (e.g. the folder is a dotnet-adr folder). */
+  readonly formatHint?: FormatFamily;
+}
+
+/** A `Key: value` line with where it is. */
+export interface KeyField extends KeyLine {
+  readonly line: number;
+  /** Column of the content start (after list/quote markers). */
+  readonly character: number;
+  readonly paragraph: MdParagraph;
+}
+
+/** A metadata value and where it is written. */
+export interface MetaValue {
+  /** Value as written (inline Markdown for key lines, YAML text for front matter). */
+  readonly raw: string;
+  /** List items when the value is a list (front matter sequences). */
+  readonly items?: readonly string[];
+  readonly range: Range;
+  /** For key lines: the line slice of the value, to locate relations inside it. */
+  readonly slice?: LineSlice;
+}
+
+/** Metadata gathered from a record's front matter or header lines. */
+export interface RecordMeta {
+  status?: MetaValue;
+  date?: MetaValue;
+  decisionMakers?: MetaValue;
+  consulted?: MetaValue;
+  informed?: MetaValue;
+  tags?: MetaValue;
+  id?: MetaValue;
+  appliesTo?: MetaValue;
+  technicalStory?: MetaValue;
+  /** Relations stated as metadata (front matter `supersedes`, `superseded-by`). */
+  relations: Relation[];
+}
+
+/** The title heading and what its text states. */
+export interface TitleInfo {
+  readonly heading?: MdHeading;
+  readonly text: string;
+  readonly range: Range;
+  readonly id: HeadingId;
+}
+
+/** Derived views over a context, computed once. */
+export interface RecordParts {
+  readonly title: TitleInfo;
+  readonly sections: readonly Section[];
+  readonly header: readonly KeyField[];
+}
+
+/**
+ * The content of one line of a paragraph without list, quote and indentation markers, and
+ * the column where that content starts.
+ */
+export function lineSlice(ctx: { lines: LineIndex; bom: number }, p: MdParagraph, line: number): LineSlice {
+  let text = ctx.lines.lineText(line);
+  let character = 0;
+  if (line === 0 && ctx.bom && text.charCodeAt(0) === 0xfeff) {
+    text = text.slice(1);
+    character = 1;
+  }
+  const lead = p.quoteDepth > 0 ? /^[ \t]*(?:>[ \t]?[ \t]*)*/ : /^[ \t]*/;
+  let cut = lead.exec(text)?.[0].length ?? 0;
+  if (p.listDepth > 0 && p.firstInItem && line === p.startLine) {
+    const marker = /^(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)/.exec(text.slice(cut));
+    if (marker) cut += marker[0].length;
+  }
+  return { line, character: character + cut, text: text.slice(cut) };
+}
+
+/** Reads the `Key: value` lines of some paragraphs. */
+export function keyFields(ctx: RecordContext, paragraphs: readonly MdParagraph[]): KeyField[] {
+  const out: KeyField[] = [];
+  for (const p of paragraphs) {
+    for (let l = p.startLine; l < p.endLine; l++) {
+      const s = lineSlice(ctx, p, l);
+      const k = readKeyLine(s.text);
+      if (k) out.push({ ...k, line: l, character: s.character, paragraph: p });
+    }
+  }
+  return out;
+}
+
+/** Finds the title heading, the sections and the header lines (between title and first section). */
+export function recordParts(ctx: RecordContext): RecordParts {
+  const headings = ctx.outline.headings;
+  let titleIndex = headings.findIndex((h) => h.level === 1);
+  if (titleIndex < 0 && headings.length > 0 && splitHeadingId(headings[0].raw).number !== undefined) titleIndex = 0;
+  const titleHeading = titleIndex >= 0 ? headings[titleIndex] : undefined;
+  const rest = headings.filter((_, i) => i !== titleIndex);
+  const sections = buildSections(rest, ctx.lines.lineCount);
+  const next = headings.find((h, i) => i > titleIndex && h !== titleHeading);
+  const headerEnd = next ? next.line : ctx.lines.lineCount;
+  const headerParagraphs = ctx.outline.paragraphs.filter((p) => p.startLine < headerEnd);
+  return { title: readTitle(ctx, titleHeading), sections, header: keyFields(ctx, headerParagraphs) };
+}
+
+function readTitle(ctx: RecordContext, heading: MdHeading | undefined): TitleInfo {
+  if (heading) {
+    const id = splitHeadingId(heading.raw);
+    const text = inlineText(stripComments(heading.raw.slice(id.titleStart)));
+    if (text) return { heading, text, range: headingTextRange(ctx, heading, id.titleStart), id };
+  }
+  const fmTitle = ctx.frontMatter?.entries.get('title');
+  if (fmTitle && fmTitle.kind === 'scalar') {
+    return { text: fmTitle.values[0], range: fmTitle.range, id: splitHeadingId(fmTitle.values[0]) };
+  }
+  const text = titleFromWords(ctx.name.words) || ctx.name.stem;
+  ctx.problems.push({
+    code: 'missing-title',
+    severity: 'warning',
+    message: 'The record has no title heading (`# Title`); its file name is used as title.',
+    path: ctx.path,
+    range: heading ? ctx.lines.lineRange(heading.line) : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+  });
+  return { text, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, id: { titleStart: 0 } };
+}
+
+/** Range of a heading's text from `from` (offset in its raw text) to its end, on its first line. */
+export function headingTextRange(ctx: { lines: LineIndex; bom: number }, h: MdHeading, from: number): Range {
+  let text = ctx.lines.lineText(h.line);
+  let base = 0;
+  if (h.line === 0 && ctx.bom && text.charCodeAt(0) === 0xfeff) {
+    text = text.slice(1);
+    base = 1;
+  }
+  const firstRawLine = h.raw.split('\n')[0];
+  let start: number;
+  if (h.setext) {
+    start = /^[ \t]*(?:>[ \t]?[ \t]*)*/.exec(text)?.[0].length ?? 0;
+  } else {
+    const marker = /^[ \t]*(?:>[ \t]?[ \t]*)*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?[ \t]*#{1,6}(?:[ \t]+|$)/.exec(text);
+    start = marker ? marker[0].length : 0;
+  }
+  if (text.substr(start, firstRawLine.length) !== firstRawLine) {
+    const at = text.indexOf(firstRawLine);
+    start = at >= 0 ? at : start;
+  }
+  const end = Math.min(text.length, start + firstRawLine.replace(/\s+$/, '').length);
+  const s = Math.min(end, start + Math.min(from, firstRawLine.length));
+  return { start: { line: h.line, character: base + s }, end: { line: h.line, character: base + end } };
+}
+
+/** The first header key line for `field`, as a {@link MetaValue}. */
+export function headerValue(parts: RecordParts, field: KeyLine['field']): MetaValue | undefined {
+  const k = parts.header.find((f) => f.field === field);
+  return k ? keyValue(k) : undefined;
+}
+
+/** Metadata from the header's `Key: value` lines (adr-tools `Date:`, MADR 2 and log4brains bullets). */
+export function headerMeta(parts: RecordParts): RecordMeta {
+  return {
+    status: headerValue(parts, 'status'),
+    date: headerValue(parts, 'date'),
+    decisionMakers: headerValue(parts, 'decisionMakers'),
+    consulted: headerValue(parts, 'consulted'),
+    informed: headerValue(parts, 'informed'),
+    tags: headerValue(parts, 'tags'),
+    id: headerValue(parts, 'id'),
+    appliesTo: headerValue(parts, 'appliesTo'),
+    technicalStory: headerValue(parts, 'technicalStory'),
+    relations: [],
+  };
+}
+
+/** A key line's value as a {@link MetaValue}. */
+export function keyValue(k: KeyField): MetaValue {
+  const start = k.character + k.valueStart;
+  return {
+    raw: k.value,
+    range: { start: { line: k.line, character: start }, end: { line: k.line, character: k.character + k.valueEnd } },
+    slice: { line: k.line, character: start, text: k.value },
+  };
+}
+
+/** Section keys whose relation lines may use any verb (`- Refined by [..](..)`). */
+const ANY_VERB_SECTIONS: ReadonlySet<SectionKey> = new Set<SectionKey>(['status', 'links']);
+
+/**
+ * Reads relation lines in the body: any paragraph line outside code that is `<verb> [..](..)`
+ * or a known verb with a plain id. Lines of `Key: value` metadata are skipped (their values are
+ * read by the metadata readers).
+ */
+export function bodyRelations(ctx: RecordContext, parts: RecordParts): Relation[] {
+  const out: Relation[] = [];
+  const headerLines = new Set(parts.header.filter((k) => k.field !== 'relation').map((k) => k.line));
+  const sections = parts.sections;
+  let si = -1;
+  for (const p of ctx.outline.paragraphs) {
+    while (si + 1 < sections.length && sections[si + 1].heading.line <= p.startLine) si++;
+    // The innermost section containing p decides whether unknown verbs are allowed.
+    let anyVerb = false;
+    for (let j = si; j >= 0; j--) {
+      const s = sections[j];
+      if (p.startLine < s.end) {
+        anyVerb = ANY_VERB_SECTIONS.has(s.key);
+        if (s.key !== 'other') break;
+      }
+    }
+    for (let l = p.startLine; l < p.endLine; l++) {
+      if (headerLines.has(l)) continue;
+      const s = lineSlice(ctx, p, l);
+      if (!mayBeRelation(s.text)) continue;
+      out.push(...relationsInLine(s, anyVerb));
+    }
+  }
+  return out;
+}
+
+function mayBeRelation(text: string): boolean {
+  return text.length > 3 && (text.includes('](') || /^\W{0,2}(?:is\s+)?(?:supe|repl|amen|clar|rela|see |depe|refi|exte)/i.test(text));
+}
+
+/**
+ * The relations written inside a status value: `superseded by [ADR-0005](0005-x.md)`,
+ * `Superseded by ADR 0002 - Title`, `Accepted - Superseded by [005](...)`.
+ */
+export function statusRelations(value: MetaValue): Relation[] {
+  const m = /(?:supersed|superced|superseed)ed\s+by\b|\breplaced\s+by\b/i.exec(value.raw);
+  if (!m) return [];
+  const tail = value.raw.slice(m.index);
+  if (value.slice) {
+    return relationsInLine({ line: value.slice.line, character: value.slice.character + m.index, text: tail }, false);
+  }
+  // Front matter: locate the relation at the value's range.
+  return relationsInLine({ line: value.range.start.line, character: value.range.start.character, text: tail }, false).map((r) => ({
+    ...r,
+    range: value.range,
+  }));
+}
+
+/** A status from a metadata value. */
+export function statusOf(value: MetaValue | undefined): Status {
+  if (!value) return { kind: 'unknown', text: '' };
+  const text = inlineText(stripComments(value.raw));
+  return { kind: statusKind(text), text };
+}
+
+/** The sections a record's body carries, by the names MADR, Nygard and log4brains use. */
+export function readSections(ctx: RecordContext, parts: RecordParts): DecisionSections {
+  const texts = new Map<SectionKey, string[]>();
+  const options: string[] = [];
+  const secs = parts.sections;
+  for (let i = 0; i < secs.length; i++) {
+    const s = secs[i];
+    if (s.key === 'consideredOptions' && options.length === 0) options.push(...optionsOf(ctx, secs, i));
+    if (s.key !== 'context' && s.key !== 'decision' && s.key !== 'consequences' && s.key !== 'tradeOffs' && s.key !== 'technicalStory') continue;
+    let text = sectionText(ctx.lines, secs, i);
+    if (!text) continue;
+    const list = texts.get(s.key) ?? [];
+    if (s.key === 'consequences' && !/^consequences$/i.test(s.title.trim())) text = `${ctx.lines.lineText(s.heading.line).trim()}\n\n${text}`;
+    list.push(text);
+    texts.set(s.key, list);
+  }
+  const joined = (k: SectionKey): string | undefined => {
+    const v = texts.get(k);
+    return v && v.length > 0 ? v.join('\n\n') : undefined;
+  };
+  const chosen = chosenOptionIn(ctx, parts);
+  const story = technicalStoryIn(ctx, parts) ?? joined('technicalStory');
+  const out: { -readonly [K in keyof DecisionSections]: DecisionSections[K] } = {};
+  const context = joined('context');
+  if (context) out.context = context;
+  const decision = joined('decision');
+  if (decision) out.decision = decision;
+  if (chosen) out.chosenOption = chosen;
+  if (options.length > 0) out.consideredOptions = options;
+  const consequences = joined('consequences');
+  if (consequences) out.consequences = consequences;
+  const tradeOffs = joined('tradeOffs');
+  if (tradeOffs) out.tradeOffs = tradeOffs;
+  if (story) out.technicalStory = story;
+  return out;
+}
+
+/** Considered options: the top-level list items of the section, else its sub-headings. */
+function optionsOf(ctx: RecordContext, secs: readonly Section[], index: number): string[] {
+  const s = secs[index];
+  const items: string[] = [];
+  let baseDepth = Number.POSITIVE_INFINITY;
+  const inSection = ctx.outline.paragraphs.filter((p) => p.startLine >= s.start && p.startLine < s.ownEnd);
+  for (const p of inSection) if (p.listDepth > 0 && p.firstInItem) baseDepth = Math.min(baseDepth, p.listDepth);
+  for (const p of inSection) {
+    if (p.listDepth !== baseDepth || !p.firstInItem) continue;
+    const text = inlineText(stripComments(p.raw));
+    if (text && text !== '…' && text !== '...') items.push(text);
+  }
+  if (items.length > 0) return items;
+  if (inSection.length === 1 && inSection[0].listDepth === 0) {
+    return splitOptions(inlineText(stripComments(inSection[0].raw)));
+  }
+  for (let j = index + 1; j < secs.length && secs[j].heading.line < s.end; j++) {
+    if (secs[j].heading.level === s.heading.level + 1) items.push(secs[j].title.replace(/^option\s*\d+\s*[:.-]\s*/i, ''));
+  }
+  return items.filter((t) => t);
+}
+
+function chosenOptionIn(ctx: RecordContext, parts: RecordParts): string | undefined {
+  const decision = parts.sections.find((s) => s.key === 'decision');
+  const inRange = (p: MdParagraph): boolean => !decision || (p.startLine >= decision.start && p.startLine < decision.end);
+  for (const pass of [inRange, () => true]) {
+    for (const p of ctx.outline.paragraphs) {
+      if (!pass(p)) continue;
+      for (let l = p.startLine; l < p.endLine; l++) {
+        const k = readKeyLine(lineSlice(ctx, p, l).text);
+        if (k?.field === 'chosenOption') {
+          const option = readChosenOption(k.value);
+          if (option) return inlineText(option);
+        }
+      }
+    }
+  }
+  return undefined;
+}
+
+function technicalStoryIn(ctx: RecordContext, parts: RecordParts): string | undefined {
+  const fromHeader = parts.header.find((k) => k.field === 'technicalStory');
+  if (fromHeader) return inlineText(stripComments(fromHeader.value)) || undefined;
+  for (const p of ctx.outline.paragraphs) {
+    if (p.listDepth > 0) continue;
+    const k = readKeyLine(lineSlice(ctx, p, p.startLine).text);
+    if (k?.field === 'technicalStory') return inlineText(stripComments(k.value)) || undefined;
+  }
+  return undefined;
+}
+
+/** Names from a metadata value (a list, or a comma-separated string). */
+export function peopleOf(v: MetaValue | undefined): string[] {
+  if (!v) return [];
+  if (v.items) return v.items.map((s) => inlineText(s)).filter((s) => s);
+  return splitPeople(inlineText(stripComments(v.raw)));
+}
+
+/** Tags from a metadata value (a list, or a space/comma separated string). */
+export function tagsOf(v: MetaValue | undefined): string[] {
+  if (!v) return [];
+  if (v.items) return v.items.map((s) => s.trim()).filter((s) => s);
+  return splitTags(inlineText(stripComments(v.raw)));
+}
+
+/** Globs from a metadata value: a list, or a comma/space separated string (backticks removed). */
+export function globsOf(v: MetaValue | undefined): string[] {
+  if (!v) return [];
+  const list = v.items ?? v.raw.split(/[\s,]+/);
+  return list.map((s) => s.replace(/`/g, '').trim()).filter((s) => s);
+}
+
+/**
+ * A date from a metadata value, normalised when possible. Adds a `date-unrecognised` warning
+ * when the value is not a calendar date.
+ */
+export function dateOf(ctx: RecordContext, v: MetaValue | undefined): string | undefined {
+  if (!v) return undefined;
+  const text = inlineText(stripComments(v.raw));
+  if (!text) return undefined;
+  const date = normaliseDate(text);
+  if (date) return date;
+  ctx.problems.push({
+    code: 'date-unrecognised',
+    severity: 'warning',
+    message: `The date "${text}" is not a calendar date (expected YYYY-MM-DD).`,
+    path: ctx.path,
+    range: v.range,
+  });
+  return text;
+}
+
+/** Builds the record's identity from front matter `id`, the file name and the title heading. */
+export function identityOf(ctx: RecordContext, parts: RecordParts, idValue: MetaValue | undefined): Decision['identity'] {
+  const heading = parts.title.id;
+  const name = ctx.name;
+  if (idValue) {
+    const raw = inlineText(idValue.raw);
+    const n = parseNumberedId(raw);
+    if (n) return { number: n.number, numberText: n.numberText, ...(n.prefix ? { prefix: n.prefix } : {}) };
+    if (raw) return { slug: raw };
+  }
+  if (name.number !== undefined) {
+    if (heading.number !== undefined && heading.number !== name.number) {
+      ctx.problems.push({
+        code: 'number-mismatch',
+        severity: 'warning',
+        message: `The title states number ${heading.numberText} but the file name states ${name.numberText}; the file name wins.`,
+        path: ctx.path,
+        range: parts.title.heading ? ctx.lines.lineRange(parts.title.heading.line) : parts.title.range,
+      });
+    }
+    return { number: name.number, numberText: name.numberText, ...(heading.prefix ? { prefix: heading.prefix } : {}) };
+  }
+  if (heading.number !== undefined && !name.dateSlug) {
+    return { number: heading.number, numberText: heading.numberText, ...(heading.prefix ? { prefix: heading.prefix } : {}) };
+  }
+  return { slug: name.slug ?? name.stem };
+}
+
+/** Removes relations stated twice on the same line with the same kind and target. */
+export function dedupeRelations(relations: readonly Relation[]): Relation[] {
+  const seen = new Set<string>();
+  const out: Relation[] = [];
+  for (const r of relations) {
+    const key = `${r.kind}|${r.range.start.line}|${r.target.path ?? ''}|${r.target.id ?? ''}|${r.target.title ?? ''}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(r);
+  }
+  return out;
+}
