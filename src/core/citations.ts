@@ -39,14 +39,20 @@ const DECISION_DIR_NAMES = new Set([
 
 const NOT_RECORD_NAME = /^(readme|index|_?template([-_.][^/]*)?|adr-template[^/]*|0+-template)\.(md|markdown)$/i;
 
+/** A matcher: a cheap pre-check for any hint of a citation, and the full pattern. */
+interface Matcher {
+  readonly hint: RegExp;
+  readonly full: RegExp;
+}
+
 /** Compiled matchers, cached per prefix set. */
-const matcherCache = new Map<string, RegExp>();
+const matcherCache = new Map<string, Matcher>();
 
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-function matcherFor(prefixes: readonly string[], ignoreCase: boolean): RegExp | undefined {
+function matcherFor(prefixes: readonly string[], ignoreCase: boolean): Matcher | undefined {
   const clean = [...new Set(prefixes.map((p) => p.trim().replace(/[-\s]+$/, '')).filter((p) => /^[A-Za-z][A-Za-z0-9_]*$/.test(p)))];
   clean.sort((a, b) => b.length - a.length);
   const key = (ignoreCase ? 'i:' : 's:') + clean.join(',');
@@ -67,9 +73,12 @@ function matcherFor(prefixes: readonly string[], ignoreCase: boolean): RegExp | 
     String.raw`(?<![\w./@-])(?<path>(?:\.{1,2}/|/)?(?:[\w.@-]+/)*[\w@-][\w.@-]*\.(?:md|markdown))(?:#(?<panchor>[\w-]+(?:\.[\w-]+)*))?(?![\w/])`,
   ].join('|');
   try {
-    const re = new RegExp(source, ignoreCase ? 'gi' : 'g');
-    matcherCache.set(key, re);
-    return re;
+    const full = new RegExp(source, ignoreCase ? 'gi' : 'g');
+    // Every form contains a prefix, `@`, or `.md`: segments without any are skipped cheaply.
+    const hint = new RegExp([...clean.map(escapeRegExp), '@', String.raw`\.md`, String.raw`\.markdown`].join('|'), ignoreCase ? 'i' : '');
+    const matcher = { hint, full };
+    matcherCache.set(key, matcher);
+    return matcher;
   } catch {
     return undefined;
   }
@@ -87,8 +96,9 @@ function matcherFor(prefixes: readonly string[], ignoreCase: boolean): RegExp | 
  *   exclusive). `prefix` is upper case; `number` drops zero padding. Never throws.
  */
 export function findCitations(text: string, options: CitationOptions): Citation[] {
-  const re = matcherFor(options.prefixes, options.ignoreCase === true);
-  if (!re || text.length === 0) return [];
+  const matcher = matcherFor(options.prefixes, options.ignoreCase === true);
+  if (!matcher || text.length === 0) return [];
+  const re = matcher.full;
   const syntax = commentSyntaxFor(options.languageId, options.fileName);
   const regions: [number, number][] =
     options.commentsOnly === false || syntax === WHOLE_TEXT ? [[0, text.length]] : commentRegions(text, syntax);
@@ -96,6 +106,7 @@ export function findCitations(text: string, options: CitationOptions): Citation[
   const out: Citation[] = [];
   for (const [start, end] of regions) {
     const segment = start === 0 && end === text.length ? text : text.slice(start, end);
+    if (!matcher.hint.test(segment)) continue;
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(segment)) !== null) {
@@ -206,14 +217,8 @@ export class Locator {
   private readonly lineStarts: number[] = [0];
 
   constructor(text: string) {
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10) this.lineStarts.push(i + 1);
-      else if (c === 13) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        this.lineStarts.push(i + 1);
-      }
-    }
+    const breaks = /\r\n?|\n/g;
+    while (breaks.exec(text) !== null) this.lineStarts.push(breaks.lastIndex);
   }
 
   /** @returns the position of a UTF-16 offset. */

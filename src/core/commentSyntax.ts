@@ -157,36 +157,30 @@ export function commentSyntaxFor(languageId: string | undefined, fileName: strin
 export function commentRegions(text: string, syntax: CommentSyntax): [number, number][] {
   const regions: [number, number][] = [];
   const n = text.length;
-  const firsts = new Set<string>();
-  const addFirst = (token: string, ignoreCase = false): void => {
-    const c = token[0];
-    firsts.add(c);
-    if (ignoreCase) {
-      firsts.add(c.toLowerCase());
-      firsts.add(c.toUpperCase());
-    }
-  };
-  for (const [open] of syntax.block) addFirst(open);
-  for (const token of syntax.line) addFirst(token, syntax.lineIgnoreCase);
-  for (const q of syntax.strings) addFirst(q);
-  for (const q of syntax.multilineStrings ?? []) addFirst(q);
+  const scanner = scannerFor(syntax);
   const lineTokens = syntax.lineIgnoreCase ? syntax.line.map((t) => t.toLowerCase()) : syntax.line;
+  const next = scanner.next;
 
   const atLineStart = (i: number): boolean => {
     let j = i - 1;
     while (j >= 0 && (text[j] === ' ' || text[j] === '\t')) j--;
     return j < 0 || text[j] === '\n' || text[j] === '\r';
   };
+  const restOfLine = /[^\r\n]*/y;
   const lineEnd = (i: number): number => {
-    let j = i;
-    while (j < n && text[j] !== '\n' && text[j] !== '\r') j++;
-    return j;
+    restOfLine.lastIndex = i;
+    restOfLine.exec(text);
+    return restOfLine.lastIndex;
   };
 
   let i = 0;
   outer: while (i < n) {
+    next.lastIndex = i;
+    const hit = next.exec(text);
+    if (!hit) break;
+    i = hit.index;
     const ch = text[i];
-    if (!firsts.has(ch) || (i > 0 && text[i - 1] === '\\')) {
+    if (i > 0 && text[i - 1] === '\\') {
       i++;
       continue;
     }
@@ -203,11 +197,8 @@ export function commentRegions(text: string, syntax: CommentSyntax): [number, nu
         continue outer;
       }
     }
-    for (let t = 0; t < lineTokens.length; t++) {
-      const token = lineTokens[t];
-      const matches = syntax.lineIgnoreCase
-        ? text.slice(i, i + token.length).toLowerCase() === token
-        : text.startsWith(token, i);
+    for (const token of lineTokens) {
+      const matches = syntax.lineIgnoreCase ? text.slice(i, i + token.length).toLowerCase() === token : text.startsWith(token, i);
       if (!matches) continue;
       if (syntax.lineNeedsSpace && i > 0 && !/\s/.test(text[i - 1])) continue;
       const start = i + token.length;
@@ -216,23 +207,52 @@ export function commentRegions(text: string, syntax: CommentSyntax): [number, nu
       i = end;
       continue outer;
     }
-    const multiline = syntax.multilineStrings?.includes(ch) ?? false;
-    if (multiline || syntax.strings.includes(ch)) {
-      let j = i + 1;
-      while (j < n) {
-        const c = text[j];
-        if (c === '\\') {
-          j += 2;
-          continue;
-        }
-        if (c === ch) break;
-        if (!multiline && (c === '\n' || c === '\r')) break;
-        j++;
-      }
-      i = j + 1;
+    const stringEnd = scanner.strings.get(ch);
+    if (stringEnd) {
+      stringEnd.lastIndex = i + 1;
+      stringEnd.exec(text);
+      // The sticky body pattern always matches (possibly empty); step over the closing quote.
+      i = stringEnd.lastIndex + 1;
       continue;
     }
     i++;
   }
   return regions;
+}
+
+interface Scanner {
+  /** Finds the next character that may open a comment or a string. */
+  readonly next: RegExp;
+  /** Sticky patterns for the body of a string, by opening quote. */
+  readonly strings: Map<string, RegExp>;
+}
+
+const scanners = new WeakMap<CommentSyntax, Scanner>();
+
+function scannerFor(syntax: CommentSyntax): Scanner {
+  const cached = scanners.get(syntax);
+  if (cached) return cached;
+  const firsts = new Set<string>();
+  for (const [open] of syntax.block) firsts.add(open[0]);
+  for (const token of syntax.line) {
+    firsts.add(token[0]);
+    if (syntax.lineIgnoreCase) {
+      firsts.add(token[0].toLowerCase());
+      firsts.add(token[0].toUpperCase());
+    }
+  }
+  const strings = new Map<string, RegExp>();
+  const esc = (c: string): string => c.replace(/[\\\]^-]/g, '\\$&');
+  for (const q of syntax.strings) {
+    firsts.add(q);
+    strings.set(q, new RegExp(`(?:[^${esc(q)}\\\\\\n\\r]|\\\\.)*`, 'y'));
+  }
+  for (const q of syntax.multilineStrings ?? []) {
+    firsts.add(q);
+    strings.set(q, new RegExp(`(?:[^${esc(q)}\\\\]|\\\\[\\s\\S])*`, 'y'));
+  }
+  const next = firsts.size > 0 ? new RegExp(`[${[...firsts].map(esc).join('')}]`, 'g') : /(?!)/g;
+  const scanner = { next, strings };
+  scanners.set(syntax, scanner);
+  return scanner;
 }
