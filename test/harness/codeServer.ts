@@ -47,6 +47,9 @@ export const DEFAULT_SETTINGS: Record<string, unknown> = {
   'window.commandCenter': false,
   'editor.minimap.enabled': false,
   'files.autoSave': 'off',
+  // Fixture workspaces have no node_modules: TypeScript would only report missing modules.
+  'typescript.validate.enable': false,
+  'javascript.validate.enable': false,
 };
 
 /** What the workbench opens: a folder, or a multi-root `.code-workspace` file. */
