@@ -1,7 +1,7 @@
 // Bundles: the extension (Node, CJS, 'vscode' external), the CLI (Node, CJS, with a shebang)
 // and the New Decision form (browser, IIFE). `--production` minifies, `--watch` rebuilds.
 import * as esbuild from 'esbuild';
-import { existsSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -45,6 +45,15 @@ if (existsSync('src/webview/main.ts')) {
     format: 'iife',
     target: 'es2022',
   });
+}
+
+// The form's icons: the codicon style sheet and font, next to the webview bundle (the only
+// folder the webview may load from).
+if (existsSync('src/webview/main.ts')) {
+  mkdirSync('dist', { recursive: true });
+  for (const file of ['codicon.css', 'codicon.ttf']) {
+    copyFileSync(`node_modules/@vscode/codicons/dist/${file}`, `dist/${file}`);
+  }
 }
 
 if (watch) {

@@ -6,6 +6,7 @@ import { registerCompletion } from './features/completion/register';
 import { registerDiagnostics } from './features/diagnostics/register';
 import { registerHover } from './features/hover/register';
 import { registerNavigation } from './features/navigation/register';
+import { registerNewDecision } from './features/newDecision/register';
 import { registerDecisionsView } from './features/tree/register';
 import type { DecisionLensApi } from './host/api';
 import { createApi } from './host/api';
@@ -30,6 +31,7 @@ export function activate(context: vscode.ExtensionContext): DecisionLensApi {
   registerCompletion(context, indexer);
   registerOpenDecision(context, indexer);
   registerShowCitations(context, indexer);
+  registerNewDecision(context, indexer, logger);
 
   indexer.start();
 

@@ -219,7 +219,7 @@ describe('planRecord', () => {
   it('plans a log4brains record by date, and a log entry by its ordinal', () => {
     const l4b = planRecord(data, 'log4brains', { kind: 'folder', path: '/w/docs/adr', prefix: 'ADR', fileNames: [] });
     assert.equal(l4b.fileName, '20260501-use-webhooks.md');
-    assert.equal(l4b.display, '20260501-use-webhooks');
+    assert.equal(l4b.display, 'ADR-20260501-use-webhooks');
     const log = planRecord(data, 'decision-log', { kind: 'log', path: '/w/DECISIONS.md', prefix: 'DL', entryCount: 4, logText: '# Log\r\n\r\n### One\r\n' });
     assert.equal(log.display, 'DL-5');
     assert.equal(log.path, '/w/DECISIONS.md');

@@ -115,7 +115,7 @@ export interface PlannedRecord {
   readonly path: string;
   /** The new file's name, or the log's name. */
   readonly fileName: string;
-  /** Its citation id: `ADR-0012`, `DL-5`, `20260501-use-webhooks`. */
+  /** Its citation id: `ADR-0012`, `DL-5`, `ADR-20260501-use-webhooks`. */
   readonly display: string;
   readonly number?: number;
   /** The record text (the entry text for a log), with `\n` line ends unless `eol` says otherwise. */
@@ -159,7 +159,7 @@ export function planRecord(
   const slug = slugify(data.title);
   const name = planFileName(names, scheme, slug, data.date, taken);
   const text = renderRecord(data, { format, number: name.number, relation, eol });
-  const display = name.numberText !== undefined ? `${target.prefix}-${name.numberText}` : (name.slugId ?? slug);
+  const display = `${target.prefix}-${name.numberText ?? name.slugId ?? slug}`;
   return { path: join(target.path, name.fileName), fileName: name.fileName, display, number: name.number, text, bumped: name.bumped };
 }
 

@@ -26,3 +26,16 @@ export const CITE_SUCCESSOR = 'decisionLens.citeSuccessor';
 
 /** Opens the New Decision form (registered by the New Decision feature). */
 export const NEW_DECISION = 'decisionLens.newDecision';
+/** Changes the status of a decision record: args `(decision?: tree item | id | key, status?: string)`. */
+export const CHANGE_STATUS = 'decisionLens.changeStatus';
+/** Marks a decision superseded by a new or an existing one: args `(decision?, by?: tree item | id | key | 'new')`. */
+export const SUPERSEDE = 'decisionLens.supersede';
+/** Inserts a citation comment of a decision at the cursor: args `(decision?: id | key)`. */
+export const CITE_HERE = 'decisionLens.citeHere';
+/**
+ * Internal (not in the palette): creates a record from New Decision form values, as the form's
+ * submit does: args `(values: FormValues)`; returns `{ uri, display, relativePath, note? }`.
+ */
+export const CREATE_DECISION = 'decisionLens.createDecision';
+/** Internal: the form's live preview for values: args `(values: FormValues)`; returns a `Preview`. */
+export const PREVIEW_DECISION = 'decisionLens.previewDecision';

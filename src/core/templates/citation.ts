@@ -1,0 +1,97 @@
+/**
+ * Citation comments: the text that makes a place in code cite a decision (`// ADR-0012: Use
+ * webhooks`), in the comment syntax of the file's language.
+ */
+import type { CommentSyntax } from '../commentSyntax';
+import { WHOLE_TEXT, commentSyntaxFor } from '../commentSyntax';
+import type { Position } from '../model';
+
+/** What a citation refers to. */
+export interface CitationTarget {
+  /** The citation id as the index displays it: `ADR-0012`, `DL-5`. */
+  readonly display: string;
+  readonly title: string;
+  /**
+   * For records that have no number (log4brains' date-slug ids): the record's path relative to
+   * the workspace folder, which is cited instead of the id.
+   */
+  readonly relativePath?: string;
+  /** True when `display` is a slug and not a `PREFIX-N` id. */
+  readonly slugId?: boolean;
+}
+
+/** The text of a citation: `ADR-0012: Use webhooks`, or `docs/adr/20260501-use-x.md: Use X` for slug ids. */
+export function citationText(target: CitationTarget): string {
+  const ref = target.slugId && target.relativePath ? target.relativePath : target.display;
+  const title = target.title.replace(/\s+/g, ' ').trim();
+  return title === '' ? ref : `${ref}: ${title}`;
+}
+
+/**
+ * A comment holding a citation in a language's syntax: a line comment when the language has
+ * one (`// …`, `# …`, `-- …`), else a block comment (`/* … *\/`, `<!-- … -->`). In Markdown and
+ * plain text the citation is a link or plain text.
+ *
+ * @param languageId VS Code language id of the file.
+ * @param fileName the file's name or path (used when the language id is unknown).
+ * @param target the decision to cite.
+ * @param markdownHref for Markdown: the record's path relative to the file, to write a link.
+ * @returns the comment, without indentation or line break.
+ */
+export function citationComment(languageId: string | undefined, fileName: string | undefined, target: CitationTarget, markdownHref?: string): string {
+  const text = citationText(target);
+  const syntax = commentSyntaxFor(languageId, fileName);
+  if (syntax === WHOLE_TEXT) {
+    if (markdownHref === undefined) return `See ${text}.`;
+    return `See [${escapeLinkText(target.slugId && target.relativePath ? target.relativePath : target.display)}](${markdownHref.replace(/ /g, '%20')}): ${target.title.replace(/\s+/g, ' ').trim()}.`;
+  }
+  return comment(syntax, text);
+}
+
+function comment(syntax: CommentSyntax, text: string): string {
+  const line = syntax.line.find((m) => m.trim() !== '');
+  if (line !== undefined) return `${line.trimEnd()} ${text}`;
+  const block = syntax.block[0];
+  if (block) return `${block[0]} ${text.replace(block[1], '')} ${block[1]}`;
+  return `// ${text}`;
+}
+
+function escapeLinkText(text: string): string {
+  return text.replace(/([[\]\\])/g, '\\$1');
+}
+
+/** Where a citation comment goes and its full text. */
+export interface CitationInsertion {
+  readonly position: Position;
+  readonly text: string;
+}
+
+/**
+ * Where to put a citation comment for a cursor or a selection:
+ * - on an empty line: the comment replaces nothing and sits on that line, at the cursor;
+ * - after the code of a line (cursor at its end, language with line comments): appended to the
+ *   line after a space;
+ * - otherwise: on a new line above the line, with that line's indentation.
+ *
+ * @param lineText the text of the line the cursor (or the selection's first line) is on.
+ * @param line that line's number (0-based).
+ * @param character the cursor column (UTF-16); for a selection pass 0 so the comment goes above.
+ * @param comment the comment ({@link citationComment}).
+ * @param eol the document's line ending.
+ * @param trailingAllowed whether the comment is a line comment that may follow code.
+ * @returns the insertion.
+ */
+export function citationInsertion(lineText: string, line: number, character: number, comment: string, eol: string, trailingAllowed: boolean): CitationInsertion {
+  if (lineText.trim() === '') return { position: { line, character: Math.min(character, lineText.length) }, text: comment };
+  if (trailingAllowed && character >= lineText.trimEnd().length && character > 0) {
+    return { position: { line, character: lineText.length }, text: (lineText.endsWith(' ') ? '' : ' ') + comment };
+  }
+  const indent = /^[ \t]*/.exec(lineText)?.[0] ?? '';
+  return { position: { line, character: 0 }, text: indent + comment + eol };
+}
+
+/** @returns true when the language writes citations as line comments (they may follow code). */
+export function hasLineComments(languageId: string | undefined, fileName: string | undefined): boolean {
+  const syntax = commentSyntaxFor(languageId, fileName);
+  return syntax !== WHOLE_TEXT && syntax.line.some((m) => m.trim() !== '');
+}

@@ -1,0 +1,297 @@
+import * as vscode from 'vscode';
+import { NEW_RECORD_STATUSES, TEMPLATE_FORMATS, TEMPLATE_FORMAT_LABELS } from '../../core/templates/recordData';
+import type { WorkspaceIndexer } from '../../host/indexer';
+import type { Logger } from '../../core/ports';
+import type { FormValues, HostMessage, Preview, WebviewMessage, WebviewState } from './protocol';
+import { NEW_DECISION_VIEW_TYPE, isFormValues, isWebviewMessage } from './protocol';
+import type { CiteSpot } from './citeSpot';
+import { offerCitation } from './citeSpot';
+import type { Target } from './targets';
+import { decisionOptions, listTargets, nearestTarget } from './targets';
+import { defaultValues, hasInput } from './values';
+import type { CreateResult, DecisionWriter } from './writer';
+import { CreateError } from './writer';
+
+/** `workspaceState` key of a draft kept when the form was closed with unsaved input. */
+export const DRAFT_KEY = 'decisionLens.newDecision.draft';
+
+/** How the form starts. */
+export interface OpenOptions {
+  /** Values to pre-fill (e.g. a supersede relation), over the defaults. */
+  readonly values?: Partial<FormValues>;
+  /** Where the user was in code, to offer a citation after the record is created. */
+  readonly cite?: CiteSpot;
+  /** The active file's path when the command ran (for the nearest target and `applies-to`). */
+  readonly activePath?: string;
+  /** The active file's workspace-relative path (pre-fills `applies-to`). */
+  readonly activeRelativePath?: string;
+}
+
+/** The shared services of the panel. */
+export interface PanelServices {
+  readonly context: vscode.ExtensionContext;
+  readonly indexer: WorkspaceIndexer;
+  readonly writer: DecisionWriter;
+  readonly logger: Logger;
+  /** Opens the created record and reveals it in the Decisions view. */
+  readonly openCreated: (result: CreateResult) => Promise<void>;
+}
+
+/**
+ * The New Decision form: a webview panel with the form, a live preview and the create action.
+ * One panel at a time; the command reveals it when it is open. Its draft survives hiding (the
+ * webview's `setState`), window reloads (the serializer) and closing with unsaved input (kept in
+ * `workspaceState` and offered the next time the form opens).
+ */
+export class NewDecisionPanel implements vscode.Disposable {
+  private static current: NewDecisionPanel | undefined;
+
+  private readonly disposables: vscode.Disposable[] = [];
+  private latest: { values: FormValues; dirty: boolean } | undefined;
+  private submitted = false;
+  private closing = false;
+  private lastPreview: Preview | undefined;
+  private initValues: FormValues | undefined;
+  private restored = false;
+
+  /** The open panel, if any (tests read it). */
+  static get open(): NewDecisionPanel | undefined {
+    return NewDecisionPanel.current;
+  }
+
+  /** Opens the form, or reveals the open one (applying `options.values` to it). */
+  static async show(services: PanelServices, options: OpenOptions = {}): Promise<NewDecisionPanel> {
+    if (NewDecisionPanel.current) {
+      const panel = NewDecisionPanel.current;
+      panel.panel.reveal(vscode.ViewColumn.Active);
+      if (options.values) await panel.sendInit({ ...(panel.latest?.values ?? panel.initValues ?? {}), ...options.values } as Partial<FormValues>, false);
+      if (options.cite) panel.cite = options.cite;
+      return panel;
+    }
+    const panel = vscode.window.createWebviewPanel(NEW_DECISION_VIEW_TYPE, vscode.l10n.t('New Decision'), vscode.ViewColumn.Active, webviewOptions(services.context));
+    const draft = services.context.workspaceState.get<unknown>(DRAFT_KEY);
+    const instance = new NewDecisionPanel(panel, services, options);
+    if (isFormValues(draft) && !options.values) {
+      instance.pending = { values: draft, restored: true };
+    } else {
+      instance.pending = { values: options.values ?? {}, restored: false };
+    }
+    return instance;
+  }
+
+  /** Restores a panel after a window reload, with the webview's saved state. */
+  static revive(panel: vscode.WebviewPanel, services: PanelServices, state: unknown): NewDecisionPanel {
+    panel.webview.options = webviewOptions(services.context);
+    const instance = new NewDecisionPanel(panel, services, {});
+    const saved = state as Partial<WebviewState> | undefined;
+    instance.pending = isFormValues(saved?.values) ? { values: saved.values, restored: saved.dirty === true } : { values: {}, restored: false };
+    return instance;
+  }
+
+  private pending: { values: Partial<FormValues>; restored: boolean } = { values: {}, restored: false };
+  private cite: CiteSpot | undefined;
+
+  private constructor(
+    readonly panel: vscode.WebviewPanel,
+    private readonly services: PanelServices,
+    private readonly options: OpenOptions,
+  ) {
+    NewDecisionPanel.current = this;
+    this.cite = options.cite;
+    panel.iconPath = vscode.Uri.joinPath(services.context.extensionUri, 'media', 'decision-lens.svg');
+    panel.webview.html = html(panel.webview, services.context.extensionUri);
+    this.disposables.push(
+      panel.webview.onDidReceiveMessage((m: unknown) => void this.onMessage(m)),
+      panel.onDidDispose(() => this.onDidDispose()),
+      services.indexer.onDidChange((change) => {
+        if (change.records) void this.sendDecisions();
+      }),
+    );
+  }
+
+  /** Posts a message to the webview. */
+  private post(message: HostMessage): void {
+    void this.panel.webview.postMessage(message);
+  }
+
+  private async onMessage(message: unknown): Promise<void> {
+    if (!isWebviewMessage(message)) {
+      this.services.logger.warn('New Decision form: ignored a malformed message.');
+      return;
+    }
+    try {
+      await this.handle(message);
+    } catch (error) {
+      this.services.logger.error(`New Decision form: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  private async handle(message: WebviewMessage): Promise<void> {
+    switch (message.type) {
+      case 'ready':
+        await this.sendInit(this.pending.values, this.pending.restored);
+        return;
+      case 'change': {
+        this.latest = { values: message.values, dirty: message.dirty };
+        if (message.dirty) await this.services.context.workspaceState.update(DRAFT_KEY, message.values);
+        const preview = await this.services.writer.preview(message.values, message.seq);
+        this.lastPreview = preview;
+        this.post({ type: 'preview', ...preview });
+        return;
+      }
+      case 'submit':
+        await this.submit(message.values);
+        return;
+      case 'cancel': {
+        if (message.dirty) {
+          const discard = vscode.l10n.t('Discard Draft');
+          const keep = vscode.l10n.t('Keep Draft');
+          const answer = await vscode.window.showWarningMessage(
+            vscode.l10n.t('Close the New Decision form? Your input is not saved as a record yet.'),
+            { modal: true },
+            discard,
+            keep,
+          );
+          if (answer === undefined) return;
+          if (answer === discard) await this.services.context.workspaceState.update(DRAFT_KEY, undefined);
+          this.closing = answer === discard;
+        } else {
+          this.closing = true;
+          await this.services.context.workspaceState.update(DRAFT_KEY, undefined);
+        }
+        this.panel.dispose();
+        return;
+      }
+    }
+  }
+
+  private async sendInit(values: Partial<FormValues>, restored: boolean): Promise<void> {
+    const targets = await listTargets(this.services.indexer);
+    const nearest = nearestTarget(targets, this.options.activePath);
+    const base = defaultValues(nearest?.option.id ?? '', nearest?.option.format ?? 'nygard', this.options.activeRelativePath ?? '');
+    const merged: FormValues = { ...base, ...values };
+    // A draft's target may be gone (folder deleted): fall back to the nearest one.
+    const target: Target | undefined = targets.find((t) => t.option.id === merged.target) ?? nearest;
+    const start: FormValues = { ...merged, target: target?.option.id ?? '', format: merged.target === target?.option.id ? merged.format : (target?.option.format ?? merged.format) };
+    this.initValues = base;
+    this.restored = restored;
+    this.post({
+      type: 'init',
+      targets: targets.map((t) => t.option),
+      decisions: decisionOptions(this.services.indexer.index),
+      formats: TEMPLATE_FORMATS.map((id) => ({ id, label: TEMPLATE_FORMAT_LABELS[id] })),
+      statuses: NEW_RECORD_STATUSES,
+      values: start,
+      defaults: { ...base, target: target?.option.id ?? base.target, format: target?.option.format ?? base.format },
+      restored,
+    });
+  }
+
+  private async sendDecisions(): Promise<void> {
+    const targets = await listTargets(this.services.indexer);
+    this.post({ type: 'decisions', decisions: decisionOptions(this.services.indexer.index), targets: targets.map((t) => t.option) });
+  }
+
+  private async submit(values: FormValues): Promise<void> {
+    let result: CreateResult;
+    try {
+      result = await this.services.writer.create(values);
+    } catch (error) {
+      const messages = error instanceof CreateError ? error.messages : [];
+      const message = error instanceof Error ? error.message : String(error);
+      this.post({ type: 'submitFailed', message, messages });
+      return;
+    }
+    this.submitted = true;
+    await this.services.context.workspaceState.update(DRAFT_KEY, undefined);
+    const shown = this.lastPreview?.relativePath;
+    const note = result.note ?? (shown && shown !== result.relativePath && result.uri.path.endsWith('.md') && !result.relativePath.endsWith(shown)
+      ? vscode.l10n.t('{0} was taken meanwhile, so the record was created as {1}.', shown, result.relativePath)
+      : undefined);
+    this.post({ type: 'submitted', relativePath: result.relativePath, display: result.display, note });
+    this.panel.dispose();
+    await this.services.openCreated(result);
+    if (note) void vscode.window.showInformationMessage(note);
+    if (this.cite) await offerCitation(this.cite, result);
+  }
+
+  private onDidDispose(): void {
+    if (NewDecisionPanel.current === this) NewDecisionPanel.current = undefined;
+    for (const d of this.disposables) d.dispose();
+    const draft = this.latest;
+    if (!this.submitted && !this.closing && draft?.dirty && this.initValues && hasInput(draft.values, this.initValues)) {
+      // The panel was closed with unsaved input: the draft stays in workspaceState.
+      const restore = vscode.l10n.t('Restore Draft');
+      const discard = vscode.l10n.t('Discard');
+      void vscode.window
+        .showInformationMessage(vscode.l10n.t('The New Decision form was closed with unsaved input. The draft was kept.'), restore, discard)
+        .then(async (answer) => {
+          if (answer === restore) await vscode.commands.executeCommand('decisionLens.newDecision');
+          else if (answer === discard) await this.services.context.workspaceState.update(DRAFT_KEY, undefined);
+        });
+    }
+  }
+
+  dispose(): void {
+    this.panel.dispose();
+  }
+}
+
+/**
+ * Webview options: scripts on, and local resources limited to the bundle folder (`dist/`, which
+ * holds the form's script, its CSS and the codicon font).
+ */
+export function webviewOptions(context: vscode.ExtensionContext): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+  return {
+    enableScripts: true,
+    enableCommandUris: false,
+    localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, 'dist')],
+    retainContextWhenHidden: false,
+    enableFindWidget: true,
+  };
+}
+
+/** A fresh nonce for the page's script. */
+function nonce(): string {
+  const bytes = new Uint8Array(18);
+  crypto.getRandomValues(bytes);
+  return btoa(String.fromCharCode(...bytes)).replace(/[+/=]/g, '');
+}
+
+/**
+ * The form's page: a strict CSP (`default-src 'none'`; script only by nonce; styles, fonts and
+ * images only from the extension's bundle), the codicon and form style sheets, and the script.
+ */
+export function html(webview: vscode.Webview, extensionUri: vscode.Uri): string {
+  const dist = vscode.Uri.joinPath(extensionUri, 'dist');
+  const script = webview.asWebviewUri(vscode.Uri.joinPath(dist, 'webview.js'));
+  const style = webview.asWebviewUri(vscode.Uri.joinPath(dist, 'webview.css'));
+  const codicons = webview.asWebviewUri(vscode.Uri.joinPath(dist, 'codicon.css'));
+  const n = nonce();
+  const csp = [
+    "default-src 'none'",
+    `script-src 'nonce-${n}'`,
+    `style-src ${webview.cspSource} 'nonce-${n}'`,
+    `font-src ${webview.cspSource}`,
+    `img-src ${webview.cspSource}`,
+  ].join('; ');
+  return `<!DOCTYPE html>
+<html lang="${escapeAttribute(vscode.env.language)}">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${codicons.toString()}" id="vscode-codicon-stylesheet">
+<link rel="stylesheet" href="${style.toString()}">
+<title>${escapeAttribute(vscode.l10n.t('New Decision'))}</title>
+</head>
+<body>
+<main id="app" aria-busy="true"></main>
+<script nonce="${n}" src="${script.toString()}"></script>
+</body>
+</html>`;
+}
+
+function escapeAttribute(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}

@@ -1,0 +1,542 @@
+/**
+ * The New Decision form, running in a webview. It talks to the extension host only through the
+ * messages of `src/features/newDecision/protocol.ts`; all planning (file name, id, text,
+ * validation) happens in the host, which answers every change with a preview.
+ *
+ * Text from the workspace (titles, paths, record text) is only ever set as `textContent` or as
+ * element properties, never as HTML.
+ */
+import '@vscode-elements/elements/dist/vscode-button/index.js';
+import '@vscode-elements/elements/dist/vscode-form-group/index.js';
+import '@vscode-elements/elements/dist/vscode-form-helper/index.js';
+import '@vscode-elements/elements/dist/vscode-label/index.js';
+import '@vscode-elements/elements/dist/vscode-option/index.js';
+import '@vscode-elements/elements/dist/vscode-single-select/index.js';
+import '@vscode-elements/elements/dist/vscode-textarea/index.js';
+import '@vscode-elements/elements/dist/vscode-textfield/index.js';
+import '@vscode-elements/elements/dist/vscode-divider/index.js';
+import './style.css';
+import type {
+  DecisionOption,
+  FieldMessage,
+  FieldName,
+  FormValues,
+  FormatOption,
+  HostMessage,
+  Preview,
+  TargetOption,
+  WebviewMessage,
+  WebviewState,
+} from '../features/newDecision/protocol';
+
+interface VsCodeApi {
+  postMessage(message: WebviewMessage): void;
+  getState(): WebviewState | undefined;
+  setState(state: WebviewState): void;
+}
+
+declare function acquireVsCodeApi(): VsCodeApi;
+
+/** A form control of vscode-elements: they all have `value`, `invalid` and `disabled`. */
+type Control = HTMLElement & { value: string; invalid: boolean; disabled?: boolean };
+type Select = Control & { options: { label: string; value: string; description?: string; selected?: boolean }[]; combobox: boolean };
+
+const vscode = acquireVsCodeApi();
+const app = document.getElementById('app') as HTMLElement;
+
+/** Quiet time (ms) after typing before the host is asked for a new preview. */
+const PREVIEW_DEBOUNCE_MS = 120;
+
+let values: FormValues | undefined;
+let defaults: FormValues | undefined;
+let dirty = false;
+let targets: readonly TargetOption[] = [];
+let decisions: readonly DecisionOption[] = [];
+let formats: readonly FormatOption[] = [];
+let statuses: readonly string[] = [];
+let preview: Preview | undefined;
+let messages: readonly FieldMessage[] = [];
+let seq = 0;
+let timer: ReturnType<typeof setTimeout> | undefined;
+let submitting = false;
+/** Fields the user has left at least once: only they (and all, after a submit attempt) show errors. */
+const touched = new Set<FieldName>();
+let submitAttempted = false;
+
+const controls = new Map<FieldName, Control>();
+const messageSlots = new Map<FieldName, HTMLElement>();
+
+// --- messages from the host ----------------------------------------------------------------------
+
+window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
+  const message = event.data;
+  switch (message.type) {
+    case 'init': {
+      targets = message.targets;
+      decisions = message.decisions;
+      formats = message.formats;
+      statuses = message.statuses;
+      defaults = message.defaults;
+      const saved = vscode.getState();
+      // The webview's own state (the panel was hidden and shown again) wins over the host's values.
+      const start = saved && message.values.relationTarget === '' ? saved.values : message.values;
+      values = { ...message.values, ...start };
+      dirty = saved ? saved.dirty : message.restored;
+      render(message.restored && !saved);
+      requestPreview(0);
+      break;
+    }
+    case 'decisions':
+      decisions = message.decisions;
+      targets = message.targets;
+      fillSelect('relationTarget' as FieldName, relationOptions(), values?.relationTarget ?? '');
+      fillSelect('target', targetOptions(), values?.target ?? '');
+      break;
+    case 'preview':
+      if (message.seq !== seq) return;
+      preview = message;
+      messages = message.messages;
+      showPreview();
+      showMessages();
+      break;
+    case 'submitted':
+      submitting = false;
+      dirty = false;
+      saveState();
+      setStatusLine(`Created ${message.relativePath} (${message.display}).${message.note ? ' ' + message.note : ''}`);
+      break;
+    case 'submitFailed':
+      submitting = false;
+      submitAttempted = true;
+      if (message.messages.length > 0) messages = message.messages;
+      showMessages();
+      updateSubmit();
+      setStatusLine(message.message, true);
+      focusFirstError();
+      break;
+  }
+});
+
+document.addEventListener('keydown', onKeyDown);
+vscode.postMessage({ type: 'ready' });
+
+// --- rendering -----------------------------------------------------------------------------------
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  Object.assign(node, props);
+  node.append(...children);
+  return node;
+}
+
+function custom<T extends HTMLElement>(tag: string, props: Record<string, unknown> = {}, ...children: (Node | string)[]): T {
+  const node = document.createElement(tag) as T;
+  for (const [key, value] of Object.entries(props)) {
+    if (key.startsWith('attr:')) node.setAttribute(key.slice(5), String(value));
+    else (node as unknown as Record<string, unknown>)[key] = value;
+  }
+  node.append(...children);
+  return node;
+}
+
+const LABELS: Record<FieldName, string> = {
+  target: 'Decision folder or log',
+  format: 'Format',
+  title: 'Title',
+  status: 'Status',
+  date: 'Date',
+  decisionMakers: 'Decision makers',
+  consulted: 'Consulted',
+  informed: 'Informed',
+  context: 'Context and problem statement',
+  consideredOptions: 'Considered options',
+  chosenOption: 'Chosen option',
+  decision: 'Decision (and why)',
+  consequences: 'Consequences and trade-offs',
+  relation: 'Supersedes or amends',
+  tags: 'Tags',
+  appliesTo: 'Applies to',
+};
+
+/** A labelled field: label, control, hint and an inline message slot. */
+function field(name: FieldName, control: HTMLElement, hint?: string, required = false): HTMLElement {
+  const id = `field-${name}`;
+  control.id = id;
+  const slot = el('div', { className: 'message', id: `${id}-message` });
+  slot.setAttribute('role', 'status');
+  slot.setAttribute('aria-live', 'polite');
+  messageSlots.set(name, slot);
+  control.setAttribute('aria-describedby', `${id}-message${hint ? ` ${id}-hint` : ''}`);
+  const label = custom('vscode-label', { htmlFor: id, required, 'attr:for': id }, LABELS[name]);
+  const group = custom('vscode-form-group', { 'attr:variant': 'vertical', className: `field field-${name}` }, label, control);
+  if (hint) group.append(custom('vscode-form-helper', { id: `${id}-hint` }, hint));
+  group.append(slot);
+  return group;
+}
+
+function textfield(name: keyof FormValues & FieldName, placeholder = '', required = false): Control {
+  const control = custom<Control>('vscode-textfield', { placeholder, label: LABELS[name], required });
+  control.value = String(values?.[name] ?? '');
+  control.addEventListener('input', () => update({ [name]: control.value } as Partial<FormValues>));
+  control.addEventListener('focusout', () => touch(name));
+  controls.set(name, control);
+  return control;
+}
+
+function textarea(name: keyof FormValues & FieldName, placeholder = '', rows = 4): Control {
+  const control = custom<Control>('vscode-textarea', { placeholder, label: LABELS[name], rows, resize: 'vertical' });
+  control.value = String(values?.[name] ?? '');
+  control.addEventListener('input', () => update({ [name]: control.value } as Partial<FormValues>));
+  control.addEventListener('focusout', () => touch(name));
+  controls.set(name, control);
+  return control;
+}
+
+function select(name: FieldName, options: Select['options'], value: string, onChange: (value: string) => void, combobox = false): Select {
+  const control = custom<Select>('vscode-single-select', { label: LABELS[name] });
+  if (combobox) {
+    control.combobox = true;
+    control.setAttribute('filter', 'contains');
+  }
+  control.options = options.map((o) => ({ ...o, selected: o.value === value }));
+  control.addEventListener('change', () => onChange(control.value));
+  control.addEventListener('focusout', () => touch(name));
+  controls.set(name, control);
+  return control;
+}
+
+function fillSelect(name: FieldName, options: Select['options'], value: string): void {
+  const control = controls.get(name) as Select | undefined;
+  if (!control) return;
+  control.options = options.map((o) => ({ ...o, selected: o.value === value }));
+}
+
+function targetOptions(): Select['options'] {
+  return targets.map((t) => ({ label: t.label, value: t.id, description: t.kind === 'log' ? `decision log · ${t.prefix}` : `folder · ${t.prefix}` }));
+}
+
+function relationOptions(): Select['options'] {
+  return [{ label: '(choose a decision)', value: '' }, ...decisions.map((d) => ({ label: d.label, value: d.id, description: d.description }))];
+}
+
+function chosenOptions(): Select['options'] {
+  const options = (values?.options ?? []).map((o) => o.trim()).filter((o) => o !== '');
+  const list = [{ label: '(none)', value: '' }, ...options.map((o) => ({ label: o, value: o }))];
+  const current = values?.chosenOption ?? '';
+  if (current !== '' && !options.includes(current)) list.push({ label: current, value: current });
+  return list;
+}
+
+function formatDescription(): string {
+  const target = targets.find((t) => t.id === values?.target);
+  return target ? `Detected for ${target.label}: ${formats.find((f) => f.id === target.format)?.label ?? target.format} (${target.formatReason}).` : '';
+}
+
+function render(restored: boolean): void {
+  if (!values) return;
+  controls.clear();
+  messageSlots.clear();
+  app.replaceChildren();
+  app.setAttribute('aria-busy', 'false');
+
+  const header = el('header', {}, el('h1', {}, 'New Decision'));
+  app.append(header);
+  if (restored) {
+    const startOver = custom<HTMLElement>('vscode-button', { secondary: true }, 'Start Over');
+    startOver.addEventListener('click', () => {
+      if (!defaults) return;
+      values = { ...defaults };
+      dirty = false;
+      touched.clear();
+      submitAttempted = false;
+      saveState();
+      render(false);
+      requestPreview(0);
+    });
+    app.append(el('div', { className: 'banner', role: 'status' }, el('span', { className: 'codicon codicon-history' }), el('span', {}, 'Your unsaved draft was restored.'), startOver));
+  }
+
+  const form = el('form', { className: 'form', noValidate: true });
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    submit();
+  });
+
+  const where = el('fieldset', {}, el('legend', {}, 'Where'));
+  const formatHelp = el('div', { className: 'hint', id: 'format-detected' }, formatDescription());
+  where.append(
+    field('target', select('target', targetOptions(), values.target, (v) => {
+      const target = targets.find((t) => t.id === v);
+      update({ target: v, format: target?.format ?? values?.format ?? 'nygard' });
+      fillSelect('format', formats.map((f) => ({ label: f.label, value: f.id })), values?.format ?? '');
+      formatHelp.textContent = formatDescription();
+    })),
+    field('format', select('format', formats.map((f) => ({ label: f.label, value: f.id })), values.format, (v) => update({ format: v as FormValues['format'] }))),
+    formatHelp,
+  );
+
+  const what = el('fieldset', {}, el('legend', {}, 'Decision'));
+  const row = el('div', { className: 'row' });
+  row.append(
+    field('status', select('status', statuses.map((s) => ({ label: s, value: s })), values.status, (v) => update({ status: v }))),
+    field('date', textfield('date', 'YYYY-MM-DD')),
+  );
+  what.append(field('title', textfield('title', 'Use webhooks instead of polling', true), undefined, true), row);
+
+  const people = el('fieldset', {}, el('legend', {}, 'People'));
+  people.append(
+    field('decisionMakers', textfield('decisionMakers', 'Ann Lee, Bob Smith'), 'Comma-separated names.'),
+    field('consulted', textfield('consulted')),
+    field('informed', textfield('informed')),
+  );
+
+  const reasoning = el('fieldset', {}, el('legend', {}, 'Reasoning'));
+  reasoning.append(
+    field('context', textarea('context', 'What is the issue that motivates this decision?')),
+    optionsField(),
+    field('chosenOption', select('chosenOption', chosenOptions(), values.chosenOption, (v) => update({ chosenOption: v }))),
+    field('decision', textarea('decision', 'The change we propose or agreed to, and why.')),
+    field('consequences', textarea('consequences', 'What becomes easier or harder because of this decision?')),
+  );
+
+  const links = el('fieldset', {}, el('legend', {}, 'Links'));
+  const relationKind = select(
+    'relation',
+    [
+      { label: 'None', value: '' },
+      { label: 'Supersedes', value: 'supersedes' },
+      { label: 'Amends', value: 'amends' },
+    ],
+    values.relationKind,
+    (v) => {
+      update({ relationKind: v as FormValues['relationKind'] });
+      relationTarget.disabled = v === '';
+    },
+  );
+  const relationTarget = select('relationTarget' as FieldName, relationOptions(), values.relationTarget, (v) => update({ relationTarget: v }), true);
+  relationTarget.id = 'field-relationTarget';
+  relationTarget.setAttribute('aria-label', 'Decision superseded or amended (type to search)');
+  relationTarget.disabled = values.relationKind === '';
+  const relationGroup = field('relation', relationKind);
+  relationGroup.insertBefore(relationTarget, relationGroup.querySelector('.message'));
+  links.append(
+    relationGroup,
+    field('tags', textfield('tags', 'api, security'), 'Comma-separated.'),
+    field('appliesTo', textarea('appliesTo', 'src/partner/**', 2), 'Globs of the code this decision governs, relative to the workspace folder; one per line.'),
+  );
+
+  form.append(where, what, people, reasoning, links);
+
+  const submitButton = custom<HTMLElement>('vscode-button', { id: 'submit', 'attr:type': 'submit' }, 'Create');
+  submitButton.addEventListener('click', () => submit());
+  const cancel = custom<HTMLElement>('vscode-button', { id: 'cancel', secondary: true }, 'Cancel');
+  cancel.addEventListener('click', () => vscode.postMessage({ type: 'cancel', dirty: dirty && hasInput() }));
+  const status = el('div', { id: 'status-line', className: 'status-line' });
+  status.setAttribute('role', 'status');
+  status.setAttribute('aria-live', 'polite');
+  const actions = el('div', { className: 'actions' }, submitButton, cancel, status);
+
+  const previewBox = el(
+    'section',
+    { className: 'preview', id: 'preview' },
+    el('h2', {}, 'Preview'),
+    el('div', { className: 'preview-meta' }, el('span', { className: 'codicon codicon-file' }), el('code', { id: 'preview-path' }), el('span', { id: 'preview-id', className: 'badge' })),
+    el('div', { id: 'preview-note', className: 'hint' }),
+    el('pre', { id: 'preview-text', tabIndex: 0 }),
+  );
+  previewBox.setAttribute('aria-label', 'Preview of the record');
+
+  app.append(el('div', { className: 'layout' }, el('div', { className: 'left' }, form, actions), previewBox));
+  showPreview();
+  showMessages();
+}
+
+function onKeyDown(e: KeyboardEvent): void {
+  if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+    e.preventDefault();
+    submit();
+  }
+}
+
+/** The list of considered options: one text field per option, with move up/down and remove. */
+function optionsField(): HTMLElement {
+  const list = el('div', { className: 'options', id: 'options-list' });
+  list.setAttribute('role', 'list');
+  const add = custom<HTMLElement>('vscode-button', { secondary: true, icon: 'add', id: 'add-option' }, 'Add Option');
+  const rerender = (focusIndex?: number, focusPart = 'input'): void => {
+    list.replaceChildren();
+    const options = values?.options ?? [];
+    options.forEach((option, i) => {
+      const input = custom<Control>('vscode-textfield', { value: option, label: `Option ${i + 1}`, placeholder: `Option ${i + 1}` });
+      input.className = 'option-input';
+      input.addEventListener('input', () => {
+        const next = [...(values?.options ?? [])];
+        next[i] = input.value;
+        update({ options: next });
+        fillSelect('chosenOption', chosenOptions(), values?.chosenOption ?? '');
+      });
+      input.addEventListener('keydown', (e: KeyboardEvent) => {
+        if (e.key === 'Enter' && !e.ctrlKey && !e.metaKey) {
+          // Enter in an option adds the next one, as in most list editors.
+          e.preventDefault();
+          addOption(i + 1);
+        }
+      });
+      const up = iconButton('arrow-up', `Move option ${i + 1} up`, () => move(i, -1), i === 0);
+      const down = iconButton('arrow-down', `Move option ${i + 1} down`, () => move(i, 1), i === options.length - 1);
+      const remove = iconButton('close', `Remove option ${i + 1}`, () => {
+        const next = [...(values?.options ?? [])];
+        const [removed] = next.splice(i, 1);
+        update({ options: next, chosenOption: values?.chosenOption === removed?.trim() ? '' : (values?.chosenOption ?? '') });
+        fillSelect('chosenOption', chosenOptions(), values?.chosenOption ?? '');
+        rerender(Math.min(i, next.length - 1));
+      }, false);
+      const rowEl = el('div', { className: 'option-row' }, input, up, down, remove);
+      rowEl.setAttribute('role', 'listitem');
+      list.append(rowEl);
+      if (focusIndex === i) {
+        const target = focusPart === 'up' ? up : focusPart === 'down' ? down : input;
+        requestAnimationFrame(() => target.focus());
+      }
+    });
+  };
+  const move = (i: number, delta: number): void => {
+    const next = [...(values?.options ?? [])];
+    const j = i + delta;
+    if (j < 0 || j >= next.length) return;
+    [next[i], next[j]] = [next[j], next[i]];
+    update({ options: next });
+    rerender(j, delta < 0 ? 'up' : 'down');
+  };
+  const addOption = (at: number): void => {
+    const next = [...(values?.options ?? [])];
+    next.splice(at, 0, '');
+    update({ options: next });
+    rerender(at);
+  };
+  add.addEventListener('click', () => addOption(values?.options.length ?? 0));
+  rerender();
+  const group = field('consideredOptions', list, 'The choices you weighed; Enter in an option adds the next one.');
+  group.insertBefore(add, group.querySelector('.message'));
+  list.removeAttribute('aria-describedby');
+  return group;
+}
+
+function iconButton(icon: string, label: string, onClick: () => void, disabled: boolean): HTMLElement {
+  const button = custom<HTMLElement>('vscode-button', { icon, secondary: true, disabled, className: 'icon-button', title: label });
+  button.setAttribute('aria-label', label);
+  button.addEventListener('click', onClick);
+  return button;
+}
+
+// --- state -----------------------------------------------------------------------------------------
+
+function update(patch: Partial<FormValues>): void {
+  if (!values) return;
+  values = { ...values, ...patch };
+  dirty = true;
+  saveState();
+  requestPreview(PREVIEW_DEBOUNCE_MS);
+}
+
+function touch(name: FieldName): void {
+  if (touched.has(name)) return;
+  touched.add(name);
+  showMessages();
+}
+
+function saveState(): void {
+  if (values) vscode.setState({ values, dirty });
+}
+
+function hasInput(): boolean {
+  if (!values || !defaults) return dirty;
+  const keys: (keyof FormValues)[] = ['title', 'decisionMakers', 'consulted', 'informed', 'context', 'chosenOption', 'decision', 'consequences', 'relationTarget', 'tags'];
+  return keys.some((k) => String(values?.[k]).trim() !== String(defaults?.[k]).trim()) || values.options.some((o) => o.trim() !== '');
+}
+
+function requestPreview(delay: number): void {
+  if (timer) clearTimeout(timer);
+  timer = setTimeout(() => {
+    timer = undefined;
+    if (!values) return;
+    seq++;
+    vscode.postMessage({ type: 'change', seq, values, dirty: dirty && hasInput() });
+  }, delay);
+}
+
+function submit(): void {
+  if (!values || submitting) return;
+  submitAttempted = true;
+  showMessages();
+  const errors = messages.filter((m) => m.severity === 'error');
+  if (errors.length > 0 && preview && preview.seq === seq && !timer) {
+    setStatusLine(`${errors.length === 1 ? 'One field needs' : `${errors.length} fields need`} attention before the record can be created.`, true);
+    focusFirstError();
+    return;
+  }
+  if (timer) {
+    clearTimeout(timer);
+    timer = undefined;
+  }
+  submitting = true;
+  updateSubmit();
+  setStatusLine('Creating…');
+  vscode.postMessage({ type: 'submit', values });
+}
+
+// --- preview and messages ------------------------------------------------------------------------
+
+function showPreview(): void {
+  const path = document.getElementById('preview-path');
+  const id = document.getElementById('preview-id');
+  const text = document.getElementById('preview-text');
+  const note = document.getElementById('preview-note');
+  if (!path || !id || !text || !note) return;
+  path.textContent = preview?.relativePath ?? '';
+  id.textContent = preview?.display ?? '';
+  text.textContent = preview?.text ?? '';
+  note.textContent = preview?.note ?? '';
+  updateSubmit();
+}
+
+function updateSubmit(): void {
+  const button = document.getElementById('submit') as (HTMLElement & { disabled: boolean }) | null;
+  if (!button) return;
+  button.textContent = submitting ? 'Creating…' : (preview?.action ?? 'Create');
+  button.disabled = submitting;
+}
+
+function visible(m: FieldMessage): boolean {
+  return m.severity === 'warning' || submitAttempted || touched.has(m.field);
+}
+
+function showMessages(): void {
+  for (const [name, slot] of messageSlots) {
+    const own = messages.filter((m) => m.field === name && visible(m));
+    slot.replaceChildren(
+      ...own.map((m) =>
+        el('div', { className: `message-${m.severity}` }, el('span', { className: `codicon codicon-${m.severity === 'error' ? 'error' : 'warning'}` }), el('span', {}, m.message)),
+      ),
+    );
+    const control = controls.get(name);
+    if (control) control.invalid = own.some((m) => m.severity === 'error');
+  }
+  const optionInputs = document.querySelectorAll<Control>('.option-input');
+  const optionErrors = messages.some((m) => m.field === 'consideredOptions' && m.severity === 'error' && visible(m));
+  optionInputs.forEach((input) => (input.invalid = optionErrors && input.value.trim() === ''));
+}
+
+function focusFirstError(): void {
+  const first = messages.find((m) => m.severity === 'error');
+  if (!first) return;
+  const control = first.field === 'consideredOptions' ? document.querySelector<HTMLElement>('.option-input') : controls.get(first.field);
+  control?.focus();
+}
+
+function setStatusLine(text: string, error = false): void {
+  const line = document.getElementById('status-line');
+  if (!line) return;
+  line.textContent = text;
+  line.classList.toggle('error', error);
+}
