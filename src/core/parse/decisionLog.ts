@@ -25,7 +25,7 @@ import { parseNumberedId, splitHeadingId } from './identity';
 import type { MdHeading } from './markdown';
 import { inlineText } from './markdown';
 import type { KeyField, MetaValue, RecordContext } from './record';
-import { dateOf, dedupeRelations, globsOf, headingTextRange, keyFields, keyValue, lineSlice, statusOf, statusRelations } from './record';
+import { dateOf, dedupeRelations, globsOf, headingTextRange, keyValue, lineSlice, statusOf, statusRelations } from './record';
 import { logRefs, relationKind, relationsInLine } from './relations';
 import { buildSections, sectionText, stripComments } from './sections';
 import { trimBlock } from './text';
@@ -53,7 +53,7 @@ export function looksLikeDecisionLog(ctx: RecordContext): boolean {
 function ownKeyCounts(ctx: RecordContext, headings: readonly MdHeading[], accept: (k: KeyField) => boolean): number[] {
   const counts = new Array<number>(headings.length).fill(0);
   let h = -1;
-  for (const k of keyFields(ctx, ctx.outline.paragraphs)) {
+  for (const k of ctx.keys) {
     while (h + 1 < headings.length && headings[h + 1].line <= k.line) h++;
     if (h >= 0 && accept(k)) counts[h]++;
   }

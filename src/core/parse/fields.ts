@@ -78,10 +78,16 @@ const KEYS: ReadonlyMap<string, FieldName> = new Map<string, FieldName>([
  * @returns the field, or `undefined` for keys we do not read.
  */
 export function fieldOfKey(key: string): FieldName | undefined {
-  const f = KEYS.get(normaliseKey(key.replace(/[’']/g, '')));
-  if (f) return f;
-  return relationKind(key) ? 'relation' : undefined;
+  const cached = keyCache.get(key);
+  if (cached !== undefined) return cached ?? undefined;
+  const f = KEYS.get(normaliseKey(key.replace(/[’']/g, ''))) ?? (relationKind(key) ? 'relation' : undefined);
+  if (keyCache.size > 2000) keyCache.clear();
+  keyCache.set(key, f ?? null);
+  return f;
 }
+
+/** Keys seen before: most files repeat the same few (`Date`, `Status`, `Deciders`). */
+const keyCache = new Map<string, FieldName | null>();
 
 /** One `Key: value` line. */
 export interface KeyLine {
@@ -107,6 +113,7 @@ const KEY_LINE = /^(?:(\*\*|__)([^*_:\n]{1,60}?)(:?)\1[ \t]*(:?)|([A-Za-z][A-Za-
  * @returns the key line, or `undefined`.
  */
 export function readKeyLine(content: string): KeyLine | undefined {
+  if (!content.includes(':')) return undefined;
   const m = KEY_LINE.exec(content);
   if (!m) return undefined;
   let key: string;

@@ -20,6 +20,7 @@ import {
   globsOf,
   headerMeta,
   identityOf,
+  keyFields,
   peopleOf,
   readSections,
   recordParts,
@@ -106,7 +107,7 @@ function parseUnchecked(text: string, path: string, options: ParseOptions): Deci
   const fm = readFrontMatter(lines, bom, path);
   const bodyStart = fm.bodyStartLine === 0 ? bom : lines.lineStart(fm.bodyStartLine);
   const body = fm.bodyStartLine >= lines.lineCount ? '' : text.slice(bodyStart);
-  const ctx: RecordContext = {
+  const base: Omit<RecordContext, 'keys'> = {
     path,
     lines,
     bom,
@@ -117,10 +118,11 @@ function parseUnchecked(text: string, path: string, options: ParseOptions): Deci
     problems: [...fm.problems],
     formatHint: options.format,
   };
+  const ctx: RecordContext = { ...base, keys: keyFields(base, base.outline.paragraphs) };
   const kind =
     options.kind ?? (options.format === 'decision-log' || isDecisionLogName(path) || looksLikeDecisionLog(ctx) ? 'log' : 'record');
   if (kind === 'log') return readDecisionLog(ctx);
-  if (text.trim().replace(/^\uFEFF/, '') === '') {
+  if (!/[^\s\uFEFF]/.test(text)) {
     return [
       emptyRecord(path, lines, options.format ?? 'unknown', {
         code: 'empty-record',

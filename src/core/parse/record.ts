@@ -34,6 +34,8 @@ export interface RecordContext {
   readonly problems: Problem[];
   /** Format requested by the caller (e.g. the folder is a dotnet-adr folder). */
   readonly formatHint?: FormatFamily;
+  /** Every `Key: value` line of the body's paragraphs, in document order. */
+  readonly keys: readonly KeyField[];
 }
 
 /** A `Key: value` line with where it is. */
@@ -106,7 +108,7 @@ export function lineSlice(ctx: { lines: LineIndex; bom: number }, p: MdParagraph
 }
 
 /** Reads the `Key: value` lines of some paragraphs. */
-export function keyFields(ctx: RecordContext, paragraphs: readonly MdParagraph[]): KeyField[] {
+export function keyFields(ctx: Pick<RecordContext, "lines" | "bom">, paragraphs: readonly MdParagraph[]): KeyField[] {
   const out: KeyField[] = [];
   for (const p of paragraphs) {
     for (let l = p.startLine; l < p.endLine; l++) {
@@ -128,8 +130,7 @@ export function recordParts(ctx: RecordContext): RecordParts {
   const sections = buildSections(rest, ctx.lines.lineCount);
   const next = headings.find((h, i) => i > titleIndex && h !== titleHeading);
   const headerEnd = next ? next.line : ctx.lines.lineCount;
-  const headerParagraphs = ctx.outline.paragraphs.filter((p) => p.startLine < headerEnd);
-  return { title: readTitle(ctx, titleHeading), sections, header: keyFields(ctx, headerParagraphs) };
+  return { title: readTitle(ctx, titleHeading), sections, header: ctx.keys.filter((k) => k.paragraph.startLine < headerEnd) };
 }
 
 function readTitle(ctx: RecordContext, heading: MdHeading | undefined): TitleInfo {
@@ -222,16 +223,22 @@ export function bodyRelations(ctx: RecordContext, parts: RecordParts): Relation[
   const out: Relation[] = [];
   const headerLines = new Set(parts.header.filter((k) => k.field !== 'relation').map((k) => k.line));
   const sections = parts.sections;
-  let si = -1;
+  // Sections open at the current paragraph, outermost first (depth is at most six).
+  const open: Section[] = [];
+  let next = 0;
   for (const p of ctx.outline.paragraphs) {
-    while (si + 1 < sections.length && sections[si + 1].heading.line <= p.startLine) si++;
-    // The innermost section containing p decides whether unknown verbs are allowed.
+    while (next < sections.length && sections[next].heading.line <= p.startLine) {
+      const s = sections[next++];
+      while (open.length > 0 && open[open.length - 1].end <= s.heading.line) open.pop();
+      open.push(s);
+    }
+    while (open.length > 0 && open[open.length - 1].end <= p.startLine) open.pop();
+    // The innermost named section decides whether unknown verbs are allowed.
     let anyVerb = false;
-    for (let j = si; j >= 0; j--) {
-      const s = sections[j];
-      if (p.startLine < s.end) {
-        anyVerb = ANY_VERB_SECTIONS.has(s.key);
-        if (s.key !== 'other') break;
+    for (let j = open.length - 1; j >= 0; j--) {
+      if (open[j].key !== 'other') {
+        anyVerb = ANY_VERB_SECTIONS.has(open[j].key);
+        break;
       }
     }
     for (let l = p.startLine; l < p.endLine; l++) {
@@ -334,31 +341,20 @@ function optionsOf(ctx: RecordContext, secs: readonly Section[], index: number):
 
 function chosenOptionIn(ctx: RecordContext, parts: RecordParts): string | undefined {
   const decision = parts.sections.find((s) => s.key === 'decision');
-  const inRange = (p: MdParagraph): boolean => !decision || (p.startLine >= decision.start && p.startLine < decision.end);
-  for (const pass of [inRange, () => true]) {
-    for (const p of ctx.outline.paragraphs) {
-      if (!pass(p)) continue;
-      for (let l = p.startLine; l < p.endLine; l++) {
-        const k = readKeyLine(lineSlice(ctx, p, l).text);
-        if (k?.field === 'chosenOption') {
-          const option = readChosenOption(k.value);
-          if (option) return inlineText(option);
-        }
-      }
-    }
+  const chosen = ctx.keys.filter((k) => k.field === 'chosenOption');
+  const inDecision = decision ? chosen.filter((k) => k.line >= decision.start && k.line < decision.end) : [];
+  for (const k of [...inDecision, ...chosen]) {
+    const option = readChosenOption(k.value);
+    if (option) return inlineText(option);
   }
   return undefined;
 }
 
 function technicalStoryIn(ctx: RecordContext, parts: RecordParts): string | undefined {
-  const fromHeader = parts.header.find((k) => k.field === 'technicalStory');
-  if (fromHeader) return inlineText(stripComments(fromHeader.value)) || undefined;
-  for (const p of ctx.outline.paragraphs) {
-    if (p.listDepth > 0) continue;
-    const k = readKeyLine(lineSlice(ctx, p, p.startLine).text);
-    if (k?.field === 'technicalStory') return inlineText(stripComments(k.value)) || undefined;
-  }
-  return undefined;
+  const k =
+    parts.header.find((f) => f.field === 'technicalStory') ??
+    ctx.keys.find((f) => f.field === 'technicalStory' && f.paragraph.listDepth === 0 && f.line === f.paragraph.startLine);
+  return k ? inlineText(stripComments(k.value)) || undefined : undefined;
 }
 
 /** Names from a metadata value (a list, or a comma-separated string). */

@@ -69,6 +69,8 @@ const NAMES: ReadonlyMap<string, SectionKey> = new Map<string, SectionKey>([
 
 /** The key of a section heading's plain text (`Decision Outcome <!-- optional -->` → `decision`). */
 export function sectionKey(title: string): SectionKey {
+  const cached = sectionCache.get(title);
+  if (cached) return cached;
   const t = title
     .toLowerCase()
     .replace(/\(optional\)/g, '')
@@ -76,8 +78,13 @@ export function sectionKey(title: string): SectionKey {
     .replace(/[:.]+\s*$/, '')
     .replace(/\s+/g, ' ')
     .trim();
-  return NAMES.get(t) ?? 'other';
+  const key = NAMES.get(t) ?? 'other';
+  if (sectionCache.size > 2000) sectionCache.clear();
+  sectionCache.set(title, key);
+  return key;
 }
+
+const sectionCache = new Map<string, SectionKey>();
 
 /** A section: a heading and the lines under it. Lines are absolute, ends exclusive. */
 export interface Section {
