@@ -82,3 +82,11 @@ export function trimText(text: string, max: number): string {
 export function decisionName(d: IndexedDecision): string {
   return d.title ? `${d.display} ${d.title}` : d.display;
 }
+
+/**
+ * Appends text that comes from a file to a Markdown string as plain text: Markdown syntax,
+ * theme icons (`$(...)`) and `<` are escaped, so the text cannot add HTML, links or command links.
+ */
+export function appendFileText(md: vscode.MarkdownString, text: string): void {
+  md.appendText(text.replace(/&/g, '&amp;').replace(/</g, '&lt;'));
+}

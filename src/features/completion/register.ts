@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { IndexedDecision } from '../../core/index';
 import type { WorkspaceIndexer } from '../../host/indexer';
 import { isWorkspaceFile } from '../../host/paths';
-import { statusLabel, trimText } from '../../host/presentation';
+import { appendFileText, statusLabel, trimText } from '../../host/presentation';
 import { STATUS_ORDER } from '../tree/grouping';
 import { citationBeingTyped } from './typedCitation';
 
@@ -46,12 +46,12 @@ export class DecisionCompletionProvider implements vscode.CompletionItemProvider
     const summary = d.sections.decision ?? d.sections.chosenOption ?? d.sections.context;
     const md = new vscode.MarkdownString('', true);
     md.supportHtml = false;
-    md.appendText([d.display, d.title].join(' '));
+    appendFileText(md, [d.display, d.title].join(' '));
     md.appendMarkdown('\n\n');
-    md.appendText([statusLabel(d), d.date].filter((s) => s).join(' · '));
+    appendFileText(md, [statusLabel(d), d.date].filter((s) => s).join(' · '));
     if (summary) {
       md.appendMarkdown('\n\n');
-      md.appendText(trimText(summary, 300));
+      appendFileText(md, trimText(summary, 300));
     }
     item.documentation = md;
     return item;

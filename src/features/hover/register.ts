@@ -3,7 +3,7 @@ import type { DecisionIndex, IndexedDecision, ResolvedCitation } from '../../cor
 import { citationsAt } from '../../host/citationsAt';
 import type { WorkspaceIndexer } from '../../host/indexer';
 import { toRange } from '../../host/paths';
-import { decisionName, statusLabel, trimText } from '../../host/presentation';
+import { appendFileText, decisionName, statusLabel, trimText } from '../../host/presentation';
 import { OPEN_DECISION, SHOW_CITATIONS } from '../commands/ids';
 
 /** The only commands a decision hover may run (never `isTrusted = true`). */
@@ -38,20 +38,20 @@ export function decisionHover(index: DecisionIndex, d: IndexedDecision): vscode.
   md.isTrusted = { enabledCommands: [...HOVER_COMMANDS] };
 
   md.appendMarkdown('#### ');
-  md.appendText(decisionName(d));
+  appendFileText(md, decisionName(d));
   md.appendMarkdown('\n\n');
 
   const facts: string[] = [];
   md.appendMarkdown(`**${escapeInline(vscode.l10n.t('Status'))}:** `);
-  md.appendText(statusLabel(d));
+  appendFileText(md, statusLabel(d));
   if (d.date) facts.push(d.date);
   if (facts.length > 0) {
     md.appendMarkdown(` · **${escapeInline(vscode.l10n.t('Date'))}:** `);
-    md.appendText(facts.join(''));
+    appendFileText(md, facts.join(''));
   }
   if (d.decisionMakers.length > 0) {
     md.appendMarkdown(`  \n**${escapeInline(vscode.l10n.t('Decision makers'))}:** `);
-    md.appendText(d.decisionMakers.join(', '));
+    appendFileText(md, d.decisionMakers.join(', '));
   }
   md.appendMarkdown('\n\n');
 
@@ -59,15 +59,15 @@ export function decisionHover(index: DecisionIndex, d: IndexedDecision): vscode.
   if (d.status.kind === 'superseded' || successor) {
     md.appendMarkdown('$(warning) ');
     if (successor) {
-      md.appendText(vscode.l10n.t('Superseded by {0}', decisionName(successor)));
+      appendFileText(md, vscode.l10n.t('Superseded by {0}', decisionName(successor)));
       md.appendMarkdown(` ([${escapeInline(vscode.l10n.t('open'))}](${commandUri(OPEN_DECISION, successor)}))`);
     } else {
-      md.appendText(vscode.l10n.t('This decision was superseded.'));
+      appendFileText(md, vscode.l10n.t('This decision was superseded.'));
     }
     md.appendMarkdown('\n\n');
   } else if (d.status.kind === 'deprecated' || d.status.kind === 'rejected') {
     md.appendMarkdown('$(warning) ');
-    md.appendText(d.status.kind === 'deprecated' ? vscode.l10n.t('This decision is deprecated.') : vscode.l10n.t('This decision was rejected.'));
+    appendFileText(md, d.status.kind === 'deprecated' ? vscode.l10n.t('This decision is deprecated.') : vscode.l10n.t('This decision was rejected.'));
     md.appendMarkdown('\n\n');
   }
 
@@ -90,13 +90,13 @@ function unknownHover(c: ResolvedCitation): vscode.MarkdownString {
   const md = new vscode.MarkdownString('', true);
   md.supportHtml = false;
   md.appendMarkdown('$(warning) ');
-  md.appendText(vscode.l10n.t('{0}: no decision record with this id was found in the workspace.', c.text));
+  appendFileText(md, vscode.l10n.t('{0}: no decision record with this id was found in the workspace.', c.text));
   return md;
 }
 
 function section(md: vscode.MarkdownString, heading: string, text: string): void {
   md.appendMarkdown(`**${escapeInline(heading)}:** `);
-  md.appendText(trimText(text, MAX_SECTION_CHARS));
+  appendFileText(md, trimText(text, MAX_SECTION_CHARS));
   md.appendMarkdown('\n\n');
 }
 

@@ -3,7 +3,7 @@ import type { IndexedDecision, ResolvedCitation } from '../../core/index';
 import type { StatusKind } from '../../core/model';
 import type { WorkspaceIndexer } from '../../host/indexer';
 import { relativeLabel, toRange, uriOf } from '../../host/paths';
-import { decisionName, statusGroupLabel, statusIcon, statusLabel, trimText } from '../../host/presentation';
+import { appendFileText, decisionName, statusGroupLabel, statusIcon, statusLabel, trimText } from '../../host/presentation';
 import type { DecisionGroup, GroupMode } from './grouping';
 import { groupDecisions, matchesFilter } from './grouping';
 
@@ -308,16 +308,16 @@ export function decisionTooltip(d: IndexedDecision): vscode.MarkdownString {
   const md = new vscode.MarkdownString(undefined, true);
   md.supportHtml = false;
   md.appendMarkdown('**');
-  md.appendText(decisionName(d));
+  appendFileText(md, decisionName(d));
   md.appendMarkdown('**\n\n');
   const facts = [statusLabel(d), d.date, d.decisionMakers.length > 0 ? d.decisionMakers.join(', ') : undefined].filter(
     (s): s is string => s !== undefined && s !== '',
   );
-  md.appendText(facts.join(' · '));
+  appendFileText(md, facts.join(' · '));
   const summary = d.sections.decision ?? d.sections.chosenOption ?? d.sections.context;
   if (summary) {
     md.appendMarkdown('\n\n');
-    md.appendText(trimText(summary, 300));
+    appendFileText(md, trimText(summary, 300));
   }
   return md;
 }

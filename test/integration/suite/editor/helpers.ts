@@ -57,20 +57,35 @@ export async function waitFor<T>(condition: () => T | undefined | false | Promis
 
 /** CodeLens titles of a document, resolved the way the editor resolves them. */
 export async function codeLensTitles(uri: vscode.Uri): Promise<{ line: number; title: string; command: string; args?: unknown[] }[]> {
+  // The editor only asks for lenses of documents it has loaded.
+  await vscode.workspace.openTextDocument(uri);
   const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 100)) ?? [];
   return lenses
     .filter((l) => l.command)
     .map((l) => ({ line: l.range.start.line, title: l.command?.title ?? '', command: l.command?.command ?? '', args: l.command?.arguments }));
 }
 
-/** Markdown text of the hovers at a position. */
-export async function hoverText(uri: vscode.Uri, position: vscode.Position): Promise<{ text: string; hovers: vscode.Hover[] }> {
+/**
+ * What a reader sees of Markdown source that was built with `appendText`: backslash escapes
+ * removed, `&nbsp;`, `&lt;` and `&amp;` decoded.
+ */
+export function plain(markdown: string): string {
+  return markdown
+    .replace(/\\([\\`*_{}[\]()#+\-.!|<>$~])/g, '$1')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&amp;/g, '&');
+}
+
+/** The hovers at a position: `raw` Markdown source, `text` as read (see {@link plain}). */
+export async function hoverText(uri: vscode.Uri, position: vscode.Position): Promise<{ text: string; raw: string; hovers: vscode.Hover[] }> {
+  await vscode.workspace.openTextDocument(uri);
   const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, position)) ?? [];
-  const text = hovers
+  const raw = hovers
     .flatMap((h) => h.contents)
     .map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))
     .join('\n---\n');
-  return { text, hovers };
+  return { text: plain(raw), raw, hovers };
 }
 
 /** Decision Lens diagnostics of a file. */
