@@ -190,8 +190,12 @@ function list(scan: ScanResult, root: string, io: CliIO, json: boolean, groupBy:
   } else {
     lines.push(...decisionLines(root, decisions), '');
   }
-  const folders = new Set(decisions.map((d) => d.folder.path)).size;
-  lines.push(`${decisions.length} decision${decisions.length === 1 ? '' : 's'} in ${folders} folder${folders === 1 ? '' : 's'} and logs`);
+  const used = [...new Set(decisions.map((d) => d.folder))];
+  const folders = used.filter((f) => f.kind === 'folder').length;
+  const logs = used.length - folders;
+  const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const where = [folders > 0 ? plural(folders, 'folder') : '', logs > 0 ? plural(logs, 'decision log') : ''].filter((w) => w !== '');
+  lines.push(`${plural(decisions.length, 'decision')} in ${where.join(' and ')}`);
   io.stdout(lines.join('\n') + '\n');
   return 0;
 }

@@ -3,19 +3,26 @@
  * diagnostics.
  *
  * Codes and severities:
- * - `unknown-decision` (error): a citation of a decision that does not exist (an id, or a path
- *   into a decision folder that is no record).
- * - `cites-superseded` (warning): a citation of a superseded decision; the message names the
- *   successor when one is known. `cites-deprecated`, `cites-rejected` (warning) likewise.
+ * - `unknown-decision` (error): a citation of a decision that does not exist: an id; a path into
+ *   a decision folder that is no record, written in code; a Markdown link into a decision folder
+ *   that is no record (in documents and in records). Bare paths in Markdown prose are not
+ *   reported: they are mostly examples of file names.
+ * - `cites-superseded` (warning): a citation in code or documents of a superseded decision; the
+ *   message names the successor when one is known. `cites-deprecated`, `cites-rejected` (warning)
+ *   likewise. Records citing superseded records are history, not a problem.
+ * - `link-path` (warning): a Markdown link names a record's file, but its folders are wrong (the
+ *   file is not where the link leads, e.g. after a move); the message gives the right path.
  * - `duplicate-id` (error): two records of the same project share a key (`ADR-5`).
  * - `broken-relation` (error): a relation (supersedes, amends, ...) whose target is no record.
  * - `one-way-relation` (warning): `A supersedes B` while B neither says it is superseded by A nor
  *   has the status superseded; `A amends B` / `A clarifies B` without the inverse link in B
- *   (and the mirror cases). `relates-to` links need no way back.
+ *   (and the mirror cases). `relates-to` links need no way back, and neither do amends and
+ *   clarifies between entries of a decision log (a log is written append-only).
  * - the parser's problems (`yaml-invalid`, `missing-title`, ...) as the parser reports them.
  */
 import type { DecisionIndex, IndexedDecision, ResolvedCitation } from './index';
 import type { Problem, Range, RelationKind, StatusKind } from './model';
+import { dirname, join, relative } from './paths';
 
 const INVERSE: Partial<Record<RelationKind, RelationKind>> = {
   supersedes: 'superseded-by',
@@ -50,10 +57,11 @@ export function checkIndex(index: DecisionIndex, options: CheckOptions = {}): Pr
   const include = (path: string): boolean => wanted === undefined || wanted.has(path);
   const problems: Problem[] = [];
 
+  const citationProblems: Problem[] = [];
   for (const c of index.allCitations()) {
     if (!include(c.path)) continue;
     const p = citationProblem(index, c);
-    if (p) problems.push(p);
+    if (p) citationProblems.push(p);
   }
 
   const decisions = index.decisions();
@@ -80,11 +88,13 @@ export function checkIndex(index: DecisionIndex, options: CheckOptions = {}): Pr
     }
   }
 
+  const brokenLines = new Set<string>();
   for (const d of decisions) {
     if (!include(d.path)) continue;
     for (const { relation, target } of index.relationsOf(d)) {
       if ('derived' in relation) continue;
       if (!target) {
+        brokenLines.add(`${d.path}\u0000${relation.range.start.line}`);
         problems.push({
           code: 'broken-relation',
           severity: 'error',
@@ -101,6 +111,8 @@ export function checkIndex(index: DecisionIndex, options: CheckOptions = {}): Pr
       // A superseded record that says so in its status (without a link) is consistent enough.
       if (relation.kind === 'supersedes' && target.status.kind === 'superseded') continue;
       if (relation.kind === 'superseded-by' && target.relations.length === 0 && d.status.kind === 'superseded') continue;
+      // A decision log is append-only: later entries amend or clarify earlier ones without edits.
+      if (d.folder.kind === 'log' && target.folder.kind === 'log' && relation.kind !== 'supersedes' && relation.kind !== 'superseded-by') continue;
       problems.push({
         code: 'one-way-relation',
         severity: 'warning',
@@ -111,6 +123,11 @@ export function checkIndex(index: DecisionIndex, options: CheckOptions = {}): Pr
     }
   }
 
+  // A broken relation line is reported once, as a broken relation, not again as a citation.
+  for (const p of citationProblems) {
+    if (p.code === 'unknown-decision' && brokenLines.has(`${p.path}\u0000${p.range.start.line}`)) continue;
+    problems.push(p);
+  }
   problems.sort(compareProblems);
   return problems;
 }
@@ -120,22 +137,41 @@ export function citationProblem(index: DecisionIndex, c: ResolvedCitation): Prob
   const d = c.decision;
   if (!d) {
     if ((c.form === 'path' || c.form === 'link') && !index.pointsIntoDecisionFolder(c, c.path)) return undefined;
+    // A bare file name in Markdown prose is usually an example of a name (`0001-title.md`); a
+    // reference to a record in Markdown is a link, and broken links are reported.
+    if (c.form === 'path' && (c.inRecord === true || /\.(md|markdown|mdx)$/i.test(c.path))) return undefined;
     return {
       code: 'unknown-decision',
       severity: 'error',
-      message: `${c.text} cites no known decision`,
+      message:
+        c.form === 'path' || c.form === 'link'
+          ? `${c.citedPath ?? c.text} is not a decision record`
+          : `${c.text} is not a known decision`,
       path: c.path,
       range: c.range,
     };
   }
+  if (c.form === 'link' && c.citedPath !== undefined && !c.citedPath.startsWith('/')) {
+    const written = c.citedPath.replace(/\\/g, '/');
+    const leadsTo = join(dirname(c.path), written);
+    if (leadsTo !== d.path) {
+      return {
+        code: 'link-path',
+        severity: 'warning',
+        message: `${written} does not lead to ${d.display} (${d.title}); its file is ${relative(dirname(c.path), d.path)}`,
+        path: c.path,
+        range: c.range,
+      };
+    }
+  }
   const code = STALE[d.status.kind];
-  if (!code) return undefined;
+  if (!code || c.inRecord === true) return undefined;
   const successor = d.status.kind === 'superseded' ? index.latestSuccessorOf(d) : undefined;
   const hint = successor ? `; cite ${successor.display} (${successor.title}) instead` : '';
   return {
     code,
     severity: 'warning',
-    message: `${c.text} cites ${d.display} (${d.title}), which is ${d.status.kind}${hint}`,
+    message: `${d.display} (${d.title}) is ${d.status.kind}${hint}`,
     path: c.path,
     range: c.range,
   };

@@ -42,6 +42,8 @@ export type ResolvedCitation = Citation & {
   /** For `path` and `link` forms: the cited path as written, without `#anchor`. */
   readonly citedPath?: string;
   readonly decision?: IndexedDecision;
+  /** True when the citation is in a decision record (a link or id between records), not in code or other docs. */
+  readonly inRecord?: boolean;
 };
 
 /**
@@ -79,7 +81,7 @@ export interface DecisionIndexOptions {
 }
 
 type FileEntry =
-  | { readonly kind: 'record'; readonly decisions: IndexedDecision[] }
+  | { readonly kind: 'record'; readonly decisions: IndexedDecision[]; readonly citations: Citation[] }
   | { readonly kind: 'source'; readonly citations: Citation[] };
 
 const INVERSE: Record<RelationKind, RelationKind> = {
@@ -241,7 +243,8 @@ export class DecisionIndex {
     const after = this.addEntry(p, text, languageId);
     const records = before?.kind === 'record' || after?.kind === 'record';
     if (records) this.invalidate();
-    this.changeEmitter.fire({ paths: [p], records, citations: before?.kind === 'source' || after?.kind === 'source' });
+    const citations = (before?.citations.length ?? 0) > 0 || (after?.citations.length ?? 0) > 0 || before?.kind === 'source' || after?.kind === 'source';
+    this.changeEmitter.fire({ paths: [p], records, citations });
   }
 
   /** Drops one file's entries (a deleted file). Nothing happens for a file the index does not hold. */
@@ -252,7 +255,7 @@ export class DecisionIndex {
     if (!before) return;
     this.removeEntry(p);
     if (before.kind === 'record') this.invalidate();
-    this.changeEmitter.fire({ paths: [p], records: before.kind === 'record', citations: before.kind === 'source' });
+    this.changeEmitter.fire({ paths: [p], records: before.kind === 'record', citations: before.kind === 'source' || before.citations.length > 0 });
   }
 
   /** Drops everything. */
@@ -320,7 +323,7 @@ export class DecisionIndex {
     const from = normalize(fromPath);
     if (c.form === 'path' || c.form === 'link') {
       const cited = citedPathOf(c);
-      return cited !== undefined ? this.resolvePath(cited, from, c.anchor) : undefined;
+      return cited !== undefined ? this.resolvePath(cited, from, c.anchor, c.form === 'link') : undefined;
     }
     if (c.prefix === undefined) {
       if (c.number === undefined) return undefined;
@@ -346,16 +349,23 @@ export class DecisionIndex {
     return this.folders.some((f) => f.kind === 'folder' && (f.path === dir || f.path.endsWith('/' + dir)));
   }
 
-  /** @returns the citations in one file, each with its decision when it resolves. */
+  /**
+   * @returns the citations in one file, each with its decision when it resolves. For a decision
+   *   record these are its ids and links to other records (`inRecord: true`).
+   */
   citationsIn(path: string): ResolvedCitation[] {
     const p = normalize(path);
     const entry = this.files.get(p);
-    if (entry?.kind !== 'source') return [];
-    return entry.citations.map((c) => this.withDecision(c, p));
+    if (!entry) return [];
+    return entry.citations.map((c) => this.withDecision(c, p, entry.kind === 'record'));
   }
 
-  /** @returns every place that cites `d`, sorted by path and position. */
-  citationsOf(d: IndexedDecision): ResolvedCitation[] {
+  /**
+   * @param options `includeRecords`: also the places in other decision records that cite `d`
+   *   (default false: code and other documents only).
+   * @returns every place that cites `d`, sorted by path and position.
+   */
+  citationsOf(d: IndexedDecision, options: { includeRecords?: boolean } = {}): ResolvedCitation[] {
     const candidates = new Set<string>();
     const add = (k: string): void => {
       for (const p of this.citingFiles.get(k) ?? []) candidates.add(p);
@@ -365,16 +375,17 @@ export class DecisionIndex {
     add('@' + basename(d.path).toLowerCase());
     const out: ResolvedCitation[] = [];
     for (const path of [...candidates].sort()) {
+      if (options.includeRecords !== true && this.files.get(path)?.kind === 'record') continue;
       for (const c of this.citationsIn(path)) if (c.decision === d) out.push(c);
     }
     return out;
   }
 
-  /** @returns every citation in the workspace, resolved. */
+  /** @returns every citation in the workspace, resolved, those in records included (`inRecord`). */
   allCitations(): ResolvedCitation[] {
     const out: ResolvedCitation[] = [];
     for (const [path, entry] of this.files) {
-      if (entry.kind === 'source') for (const c of entry.citations) out.push(this.withDecision(c, path));
+      for (const c of entry.citations) out.push(this.withDecision(c, path, entry.kind === 'record'));
     }
     return out;
   }
@@ -450,6 +461,10 @@ export class DecisionIndex {
       const found = this.resolveId(ref.id, from);
       if (found) return found;
     }
+    if (ref.path !== undefined && ref.path !== '') {
+      const found = this.resolvePath(ref.path, from.path, undefined, true);
+      if (found) return found;
+    }
     if (ref.title !== undefined && ref.title.trim() !== '') {
       const list = this.byTitle.get(ref.title.trim().toLowerCase()) ?? [];
       return list.find((d) => d.path === from.path && d !== from) ?? this.pick(list.filter((d) => d !== from), from.path);
@@ -464,13 +479,14 @@ export class DecisionIndex {
 
   // ---- internals ----
 
-  private withDecision(c: Citation, path: string): ResolvedCitation {
+  private withDecision(c: Citation, path: string, inRecord: boolean): ResolvedCitation {
     const decision = this.resolveCitation(c, path);
     return {
       ...c,
       path,
       ...(c.path !== undefined ? { citedPath: c.path } : {}),
       ...(decision ? { decision } : {}),
+      ...(inRecord ? { inRecord: true } : {}),
     };
   }
 
@@ -499,7 +515,13 @@ export class DecisionIndex {
     return list.find((d) => d.folder.path === from.folder.path) ?? this.pick(list, from.path);
   }
 
-  private resolvePath(target: string, fromPath: string, anchor?: string): IndexedDecision | undefined {
+  /**
+   * Resolves a cited path: relative to the citing file, then (for paths that do not start with
+   * `/`, `./` or `../`) by the end of a record's path, then, when `byName` is set, by file name
+   * alone (a Markdown link whose folders are wrong still names its record; the checks report the
+   * wrong path).
+   */
+  private resolvePath(target: string, fromPath: string, anchor?: string, byName = false): IndexedDecision | undefined {
     let t = target.trim();
     try {
       t = decodeURIComponent(t);
@@ -518,6 +540,11 @@ export class DecisionIndex {
         const best = this.pick(list, fromPath);
         if (best) candidates.push(list.filter((d) => d.path === best.path));
       }
+    }
+    if (candidates.length === 0 && byName) {
+      const list = this.byBasename.get(basename(t).toLowerCase()) ?? [];
+      const best = this.pick(list, fromPath);
+      if (best) candidates.push(list.filter((d) => d.path === best.path));
     }
     const decisions = candidates[0];
     if (!decisions || decisions.length === 0) return undefined;
@@ -547,6 +574,8 @@ export class DecisionIndex {
 
   private addEntry(path: string, text: string, languageId?: string): FileEntry | undefined {
     const folder = isDecisionFile(path, this.folders);
+    const citations = this.findIn(path, text, folder ? 'markdown' : languageId);
+    let entry: FileEntry;
     if (folder) {
       let parsed: Decision[];
       try {
@@ -556,24 +585,11 @@ export class DecisionIndex {
         parsed = [];
       }
       const decisions = parsed.map((d) => this.toIndexed(d, folder));
-      const entry: FileEntry = { kind: 'record', decisions };
-      this.files.set(path, entry);
+      entry = { kind: 'record', decisions, citations };
       for (const d of decisions) this.addDecision(d);
-      return entry;
+    } else {
+      entry = { kind: 'source', citations };
     }
-    let citations: Citation[] = [];
-    try {
-      if (!isTemplatePath(path)) citations = findCitations(text, {
-        prefixes: this.citationPrefixes,
-        ...(languageId !== undefined ? { languageId } : {}),
-        fileName: path,
-        commentsOnly: this.commentsOnly,
-      });
-    } catch (error) {
-      this.logger.error(`${path}: citation finder failed (${String(error)})`);
-      citations = [];
-    }
-    const entry: FileEntry = { kind: 'source', citations };
     this.files.set(path, entry);
     for (const k of this.citationKeys(citations)) {
       let set = this.citingFiles.get(k);
@@ -583,19 +599,31 @@ export class DecisionIndex {
     return entry;
   }
 
+  private findIn(path: string, text: string, languageId: string | undefined): Citation[] {
+    if (isTemplatePath(path)) return [];
+    try {
+      return findCitations(text, {
+        prefixes: this.citationPrefixes,
+        ...(languageId !== undefined ? { languageId } : {}),
+        fileName: path,
+        commentsOnly: this.commentsOnly,
+      });
+    } catch (error) {
+      this.logger.error(`${path}: citation finder failed (${String(error)})`);
+      return [];
+    }
+  }
+
   private removeEntry(path: string): void {
     const entry = this.files.get(path);
     if (!entry) return;
     this.files.delete(path);
-    if (entry.kind === 'record') {
-      for (const d of entry.decisions) this.removeDecision(d);
-    } else {
-      for (const k of this.citationKeys(entry.citations)) {
-        const set = this.citingFiles.get(k);
-        if (set) {
-          set.delete(path);
-          if (set.size === 0) this.citingFiles.delete(k);
-        }
+    if (entry.kind === 'record') for (const d of entry.decisions) this.removeDecision(d);
+    for (const k of this.citationKeys(entry.citations)) {
+      const set = this.citingFiles.get(k);
+      if (set) {
+        set.delete(path);
+        if (set.size === 0) this.citingFiles.delete(k);
       }
     }
   }
