@@ -77,6 +77,8 @@ export interface DecisionIndexOptions {
   readonly citationPrefixes?: readonly string[];
   /** Look for citations only in comments (default true; Markdown is read whole). */
   readonly commentsOnly?: boolean;
+  /** Match citation prefixes in any case (`adr-5`); default false (see `citations.ts`). */
+  readonly ignoreCase?: boolean;
   readonly logger?: Logger;
 }
 
@@ -164,6 +166,7 @@ export class DecisionIndex {
   private citationPrefixes: readonly string[];
   private readonly explicitPrefixes: boolean;
   private readonly commentsOnly: boolean;
+  private readonly ignoreCase: boolean;
   private readonly logger: Logger;
   private readonly changeEmitter: Emitter<IndexChange>;
 
@@ -190,6 +193,7 @@ export class DecisionIndex {
     this.explicitPrefixes = options.citationPrefixes !== undefined;
     this.citationPrefixes = options.citationPrefixes ?? DecisionIndex.prefixesOf(options.folders);
     this.commentsOnly = options.commentsOnly ?? true;
+    this.ignoreCase = options.ignoreCase ?? false;
     this.logger = options.logger ?? nullLogger;
     this.changeEmitter = new Emitter<IndexChange>((error) => this.logger.error(`Index change listener failed: ${String(error)}`));
     this.onDidChange = this.changeEmitter.event;
@@ -607,6 +611,7 @@ export class DecisionIndex {
         ...(languageId !== undefined ? { languageId } : {}),
         fileName: path,
         commentsOnly: this.commentsOnly,
+        ignoreCase: this.ignoreCase,
       });
     } catch (error) {
       this.logger.error(`${path}: citation finder failed (${String(error)})`);
