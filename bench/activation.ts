@@ -5,7 +5,7 @@
  * touched.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { median, percentile } from './rng';
 
@@ -60,12 +60,13 @@ export function measureActivation(repo: string, staging: string, runs: number, o
   const bundleBytes = statSync(bundle).size;
 
   const probe = join(staging, 'load-probe.cjs');
-  writeFileSync(probe, LOAD_PROBE);
+  writeFileSync(probe, `const API_NAMES = ${JSON.stringify(vscodeApiNames(repo))};\n${LOAD_PROBE}`);
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     const r = spawnSync(process.execPath, [probe, bundle], { encoding: 'utf8' });
     if (r.status !== 0) {
-      notes.push(`loading the bundle failed: ${(r.stderr || '').trim().split('\n').slice(0, 3).join(' ')}`);
+      const error = (r.stderr || '').split('\n').find((l) => /^\w*Error\b/.test(l)) ?? (r.stderr || '').trim().slice(0, 300);
+      notes.push(`loading the bundle failed: ${error}`);
       break;
     }
     try {
@@ -105,6 +106,19 @@ export function measureActivation(repo: string, staging: string, runs: number, o
 }
 
 /**
+ * @returns the top-level names the `vscode` module exports (classes, namespaces, enums, functions,
+ * constants), from `@types/vscode`, so the stub module has the same own properties as the real one.
+ */
+function vscodeApiNames(repo: string): string[] {
+  try {
+    const d = readFileSync(join(repo, 'node_modules', '@types', 'vscode', 'index.d.ts'), 'utf8');
+    return [...new Set([...d.matchAll(/^\texport (?:class|namespace|enum|function|const|let|var) (\w+)/gm)].map((m) => m[1]))];
+  } catch {
+    return [];
+  }
+}
+
+/**
  * Runs in a fresh Node process: answers `require('vscode')` with a stub that accepts any
  * property access, call or construction, times `require(bundle)`, and prints JSON. It never
  * calls `activate`.
@@ -127,7 +141,8 @@ function stub(name) {
     construct() { return stub('new ' + name); },
   });
 }
-const vscode = stub('vscode');
+// A plain object with the real module's names (bundlers copy own properties), each a stub.
+const vscode = Object.fromEntries(API_NAMES.map((n) => [n, stub('vscode.' + n)]));
 const original = Module._load;
 Module._load = function (request, parent, isMain) {
   if (request === 'vscode') return vscode;

@@ -34,7 +34,7 @@ export const SCALES: Readonly<Record<string, Scale>> = {
 };
 
 /** Bumped whenever the generator's output changes, so a reused folder is regenerated. */
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 
 /** What was written, for the report and for the measurements that need particular files. */
 export interface GeneratedRepo {
@@ -194,6 +194,9 @@ export function generateRepo(root: string, scale: Scale, seed: number): Generate
     [folders.madr4]: 'MADR',
     [folders.dotnet]: 'PAY',
   };
+  // The citation prefix of each folder, as a team sets it in the workspace settings (the CLI reads
+  // the same file).
+  write('.vscode/settings.json', JSON.stringify({ 'decisionLens.folderPrefixes': prefixes }, null, 2) + '\n');
   write('.adr-dir', folders.nygard + '\n');
   write(
     '.log4brains.yml',

@@ -1,125 +1,117 @@
 /**
- * The index side of the benchmark: builds the real {@link DecisionIndex} over files read from disk
- * the way the editor's indexer does (discovery, list, records first, 8 reads in flight, binary and
- * size checks, UTF-8 decoding, `upsert`), and times each part.
+ * The index side of the benchmark. A full build is the product's own Node path, `scanWorkspace`
+ * of the CLI (`decision-lens check`): settings from `.vscode/settings.json`, discovery, every text
+ * file read from disk and handed to `DecisionIndex.upsert`. The I/O floor and the core's CPU time
+ * are measured apart, with the same reader, so the report can say where the time goes.
  */
-import { readFile } from 'node:fs/promises';
-import type { DecisionFolder, DiscoverySettings } from '../src/core/config';
-import { discoverDecisionFolders, isDecisionFile } from '../src/core/discovery';
+import { scanWorkspace } from '../src/cli/scan';
+import { NodeWorkspace } from '../src/cli/nodeWorkspace';
+import type { DecisionFolder } from '../src/core/config';
+import { DEFAULT_EXCLUDES } from '../src/core/config';
+import { isDecisionFile } from '../src/core/discovery';
 import { DecisionIndex } from '../src/core/index';
-import { isInside } from '../src/core/paths';
-import { createNodeReader, forEachLimit, walk } from './nodeWorkspace';
+import { forEachLimit } from './nodeWorkspace';
 
-/** Same limits as the editor's indexer (`src/host/indexer.ts`). */
-export const MAX_FILE_BYTES = 2 * 1024 * 1024;
-export const READ_PARALLELISM = 8;
+/** Files read at the same time by the floor measurement (the CLI reads 16 at a time). */
+const READ_PARALLELISM = 16;
 
-const utf8 = new TextDecoder('utf-8');
-
-/** One full build of the index, with where the time went. */
+/** One full build of the index. */
 export interface IndexBuild {
   readonly index: DecisionIndex;
   readonly folders: readonly DecisionFolder[];
-  /** Wall-clock seconds from the start of discovery to the last file indexed. */
+  /** Wall-clock seconds from the start of the scan (settings, discovery) to the last file indexed. */
   readonly seconds: number;
-  readonly discoverMs: number;
-  readonly listMs: number;
-  /** Milliseconds spent inside `DecisionIndex.upsert` (CPU time of the core, summed). */
-  readonly upsertMs: number;
-  /** Of {@link upsertMs}, the part spent on record files. */
-  readonly recordUpsertMs: number;
+  /** CPU seconds of this process meanwhile (user + system, all its threads). */
+  readonly cpuSeconds: number;
+  /** Files read and indexed. */
   readonly files: number;
-  readonly recordFiles: number;
-  readonly bytes: number;
+  /** Files listed but not read (binary, too large, unreadable). */
   readonly skipped: number;
 }
 
-/** @returns true when `path` is a record file of `folders` (the indexer's ordering check). */
-function isDecisionPath(path: string, folders: readonly DecisionFolder[]): boolean {
-  return folders.some((f) => (f.kind === 'log' ? f.path === path : isInside(path, f.path)));
-}
-
-function looksBinary(bytes: Uint8Array): boolean {
-  const end = Math.min(bytes.byteLength, 8192);
-  for (let i = 0; i < end; i++) if (bytes[i] === 0) return true;
-  return false;
-}
-
 /**
- * Builds the index of the workspace at `root` from disk.
- * @param settings discovery settings (citation prefixes per folder, as a user would set them).
- * @returns the index and timings; rejects only when the file system fails.
+ * Builds the index of the workspace at `root` from disk, as `decision-lens check` does.
+ * @returns the index and its wall-clock time; rejects only when the file system fails.
  */
-export async function buildIndexFromDisk(root: string, settings: DiscoverySettings): Promise<IndexBuild> {
+export async function buildIndexFromDisk(root: string): Promise<IndexBuild> {
   const started = performance.now();
-  const reader = createNodeReader();
-  const folders = await discoverDecisionFolders(reader, root, settings);
-  const discovered = performance.now();
-  const files = await walk(root);
-  const listed = performance.now();
-  const index = new DecisionIndex({ folders, commentsOnly: true });
-  files.sort((a, b) => Number(!isDecisionPath(b, folders)) - Number(!isDecisionPath(a, folders)));
-  let upsertMs = 0;
-  let recordUpsertMs = 0;
-  let bytes = 0;
-  let skipped = 0;
-  let recordFiles = 0;
-  await forEachLimit(files, READ_PARALLELISM, async (path) => {
-    let buf: Buffer;
-    try {
-      buf = await readFile(path);
-    } catch {
-      skipped++;
-      return;
-    }
-    if (buf.byteLength > MAX_FILE_BYTES || looksBinary(buf)) {
-      skipped++;
-      return;
-    }
-    bytes += buf.byteLength;
-    const text = utf8.decode(buf);
-    const t0 = performance.now();
-    index.upsert(path, text);
-    const dt = performance.now() - t0;
-    upsertMs += dt;
-    if (isDecisionFile(path, folders)) {
-      recordFiles++;
-      recordUpsertMs += dt;
-    }
-  });
-  const done = performance.now();
+  const cpu0 = process.cpuUsage();
+  const r = await scanWorkspace({ root });
+  const cpu = process.cpuUsage(cpu0);
   return {
-    index,
-    folders,
-    seconds: (done - started) / 1000,
-    discoverMs: discovered - started,
-    listMs: listed - discovered,
-    upsertMs,
-    recordUpsertMs,
-    files: files.length,
-    recordFiles,
-    bytes,
-    skipped,
+    index: r.index,
+    folders: r.folders,
+    seconds: (performance.now() - started) / 1000,
+    cpuSeconds: (cpu.user + cpu.system) / 1e6,
+    files: r.filesRead,
+    skipped: r.skipped.length,
   };
 }
 
+/** The text files of a workspace, in memory. */
+export interface LoadedFiles {
+  readonly files: { readonly path: string; readonly text: string }[];
+  /** Seconds to list and read them (the I/O floor of a build). */
+  readonly seconds: number;
+  /** UTF-8 bytes read. */
+  readonly bytes: number;
+}
+
 /**
- * Reads every file the index would read, the same way, without indexing: the I/O floor of a
- * build in Node.
- * @returns seconds and bytes read.
+ * Lists and reads every file a build reads, with the CLI's reader and parallelism, without
+ * indexing: the I/O floor of a build in Node.
+ * @param keep keep the texts (for {@link indexInMemory}); otherwise they are dropped as read.
  */
-export async function readOnly(root: string): Promise<{ seconds: number; bytes: number; files: number }> {
+export async function readAll(root: string, keep: boolean): Promise<LoadedFiles> {
   const started = performance.now();
-  const files = await walk(root);
+  const reader = new NodeWorkspace();
+  const paths = (await reader.findFiles(root, ['**/*'], DEFAULT_EXCLUDES)).sort();
+  const files: { path: string; text: string }[] = [];
   let bytes = 0;
-  await forEachLimit(files, READ_PARALLELISM, async (path) => {
-    try {
-      const buf = await readFile(path);
-      if (buf.byteLength > MAX_FILE_BYTES || looksBinary(buf)) return;
-      bytes += utf8.decode(buf).length;
-    } catch {
-      // unreadable files are skipped, as by the index
+  await forEachLimit(paths, READ_PARALLELISM, async (path) => {
+    const file = await reader.readTextFile(path);
+    if ('text' in file) {
+      bytes += Buffer.byteLength(file.text);
+      if (keep) files.push({ path, text: file.text });
     }
   });
-  return { seconds: (performance.now() - started) / 1000, bytes, files: files.length };
+  return { files, seconds: (performance.now() - started) / 1000, bytes };
+}
+
+/** CPU time of the core for a whole workspace whose files are already in memory. */
+export interface CoreTime {
+  /** Milliseconds for every `upsert` (records and sources). */
+  readonly totalMs: number;
+  /** CPU milliseconds of the same (user + system). */
+  readonly cpuMs: number;
+  /** Of those, milliseconds spent on record files (parsing). */
+  readonly recordsMs: number;
+  readonly recordFiles: number;
+  readonly sourceFiles: number;
+}
+
+/**
+ * Upserts every file into a fresh index configured like `like`.
+ * @returns the time spent in the core, split into records and sources.
+ */
+export function indexInMemory(loaded: LoadedFiles, like: DecisionIndex): CoreTime {
+  const folders = like.getFolders();
+  const index = new DecisionIndex({ folders, citationPrefixes: like.getCitationPrefixes(), commentsOnly: true });
+  let recordsMs = 0;
+  let recordFiles = 0;
+  const started = performance.now();
+  const cpu0 = process.cpuUsage();
+  for (const f of loaded.files) {
+    const record = isDecisionFile(f.path, folders) !== undefined;
+    const t0 = performance.now();
+    index.upsert(f.path, f.text);
+    if (record) {
+      recordsMs += performance.now() - t0;
+      recordFiles++;
+    }
+  }
+  const totalMs = performance.now() - started;
+  const cpu = process.cpuUsage(cpu0);
+  index.dispose();
+  return { totalMs, cpuMs: (cpu.user + cpu.system) / 1000, recordsMs, recordFiles, sourceFiles: loaded.files.length - recordFiles };
 }

@@ -11,7 +11,6 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import type { DiscoverySettings } from '../src/core/config';
 import { isDecisionFile } from '../src/core/discovery';
 import type { DecisionIndex, IndexChange } from '../src/core/index';
 import { parseRecord } from '../src/core/parse/parseRecord';
@@ -22,7 +21,8 @@ import { USAGE, parseArgs } from './args';
 import type { GeneratedRepo } from './generate';
 import { GENERATOR_VERSION, SCALES, generateRepo } from './generate';
 import type { IndexBuild } from './indexRun';
-import { buildIndexFromDisk, readOnly } from './indexRun';
+import type { CoreTime } from './indexRun';
+import { buildIndexFromDisk, indexInMemory, readAll } from './indexRun';
 import { walk } from './nodeWorkspace';
 import { printReport } from './report';
 import type { RequestResults } from './requests';
@@ -40,6 +40,8 @@ export interface BenchResults {
   readonly version: 1;
   readonly date: string;
   readonly machine: MachineInfo;
+  /** 1-minute load average when the measurements ended. */
+  readonly loadAfter: number;
   readonly options: Omit<BenchOptions, 'help'>;
   readonly workspace: {
     readonly root: string;
@@ -54,10 +56,14 @@ export interface BenchResults {
   };
   readonly fullIndex: {
     readonly warm: PhaseStats;
+    /** CPU seconds of the warm builds (user + system, all threads of the process). */
+    readonly warmCpu: PhaseStats;
     readonly cold?: PhaseStats;
     readonly coldNote?: string;
-    /** Reading the same files without indexing (Node I/O floor), warm cache. */
+    /** Listing and reading the same files without indexing (Node I/O floor), warm cache, seconds. */
     readonly readOnlySeconds: number;
+    /** CPU time of the core alone (every file's text already in memory), median of the runs. */
+    readonly core: CoreTime;
     readonly samples: readonly Omit<IndexBuild, 'index' | 'folders'>[];
   };
   readonly ripgrep: {
@@ -76,6 +82,8 @@ export interface BenchResults {
     readonly decisions: number;
     /** Median seconds to parse every record file once (texts already in memory). */
     readonly seconds: number;
+    /** CPU seconds of the same parse (user + system), median. */
+    readonly cpuSeconds: number;
     readonly firstSeconds: number;
     readonly recordsPerSecond: number;
   };
@@ -146,7 +154,6 @@ async function main(): Promise<void> {
   let root: string;
   let generated: GeneratedRepo | undefined;
   let cleanup: string | undefined;
-  let settings: DiscoverySettings = {};
   if (options.real) {
     root = resolve(repoRoot, options.real);
     if (!existsSync(root)) throw new Error(`--real ${options.real}: no such folder`);
@@ -177,11 +184,10 @@ async function main(): Promise<void> {
       writeFileSync(manifest, JSON.stringify({ wanted, repo: generated }, null, 2));
       log(`generated ${(generated.bytes / MB).toFixed(0)} MB in ${generated.seconds.toFixed(1)} s`);
     }
-    settings = { prefixes: generated.prefixes };
   }
 
   try {
-    const results = await measure(root, generated, settings, options, repoRoot, log, machine);
+    const results = await measure(root, generated, options, repoRoot, log, machine);
     mkdirSync(dirname(options.out), { recursive: true });
     writeFileSync(options.out, JSON.stringify(results, null, 2) + '\n');
     printReport(results, (line) => process.stdout.write(line + '\n'));
@@ -197,7 +203,6 @@ async function main(): Promise<void> {
 async function measure(
   root: string,
   generated: GeneratedRepo | undefined,
-  settings: DiscoverySettings,
   options: BenchOptions,
   repoRoot: string,
   log: (m: string) => void,
@@ -207,24 +212,37 @@ async function measure(
   log('first index build (warm-up)');
   // Kept in a function scope so the index can be collected before the memory measurement.
   const first = await (async () => {
-    const b = await buildIndexFromDisk(root, settings);
+    const b = await buildIndexFromDisk(root);
     const summary = {
       folders: b.folders,
       prefixes: [...b.index.getCitationPrefixes()],
       decisions: b.index.decisions().length,
+      recordFiles: new Set(b.index.decisions().map((d) => d.path)).size,
       citations: b.index.allCitations().length,
-      recordFiles: b.recordFiles,
       files: b.files,
-      bytes: b.bytes,
       seconds: b.seconds,
     };
     b.index.dispose();
     return summary;
   })();
-  const { folders, prefixes, recordFiles, bytes } = first;
+  const { folders, prefixes, recordFiles } = first;
   const decisionsCount = first.decisions;
   const citationsCount = first.citations;
   const fileCount = first.files;
+  // The I/O floor and the core's CPU time, with every text in memory once.
+  const coreTimes: CoreTime[] = [];
+  const floor = await (async () => {
+    const loaded = await readAll(root, true);
+    const like = await buildIndexFromDisk(root);
+    for (let i = 0; i < options.runs; i++) coreTimes.push(indexInMemory(loaded, like.index));
+    like.index.dispose();
+    return { seconds: loaded.seconds, bytes: loaded.bytes };
+  })();
+  let readOnlySeconds = floor.seconds;
+  const bytes = floor.bytes;
+  forceGc();
+  const core = [...coreTimes].sort((a, b) => a.totalMs - b.totalMs)[Math.floor(coreTimes.length / 2)];
+  log(`core CPU ${core.totalMs.toFixed(0)} ms (records ${core.recordsMs.toFixed(0)} ms), read floor ${readOnlySeconds.toFixed(2)} s`);
   log(`${fileCount} files, ${(bytes / MB).toFixed(0)} MB, ${folders.length} decision folders, ${decisionsCount} decisions, ${citationsCount} citations; first build ${first.seconds.toFixed(2)} s`);
 
   const pattern = citationPattern([...prefixes]);
@@ -248,7 +266,7 @@ async function measure(
           if (who === 'rg') {
             if (rgVersion) coldRg.push((await runRipgrep(root, pattern)).seconds);
           } else {
-            const b = await buildIndexFromDisk(root, settings);
+            const b = await buildIndexFromDisk(root);
             coldOurs.push(b.seconds);
             b.index.dispose();
             forceGc();
@@ -263,6 +281,7 @@ async function measure(
   const warmRg: RipgrepRun[] = [];
   const warmRg1: RipgrepRun[] = [];
   const warmOurs: number[] = [];
+  const warmOursCpu: number[] = [];
   const samples: Omit<IndexBuild, 'index' | 'folders'>[] = [];
   if (rgVersion) {
     try {
@@ -271,20 +290,25 @@ async function measure(
       rgNote = `ripgrep failed: ${error instanceof Error ? error.message : String(error)}`;
     }
   }
-  const readOnlyRun = await readOnly(root);
+  {
+    // The floor again, now that the cache is warm for certain.
+    const again = await readAll(root, false);
+    readOnlySeconds = Math.min(readOnlySeconds, again.seconds);
+  }
   for (let i = 0; i < options.runs; i++) {
     if (rgVersion && !rgNote) {
       warmRg.push(await runRipgrep(root, pattern));
       warmRg1.push(await runRipgrep(root, pattern, 1));
     }
     forceGc();
-    const b = await buildIndexFromDisk(root, settings);
+    const b = await buildIndexFromDisk(root);
     warmOurs.push(b.seconds);
+    warmOursCpu.push(b.cpuSeconds);
     const { index: idx, folders: _f, ...rest } = b;
     samples.push(rest);
     idx.dispose();
     log(
-      `warm run ${i + 1}/${options.runs}: ours ${b.seconds.toFixed(2)} s (discover ${b.discoverMs.toFixed(0)} ms, list ${b.listMs.toFixed(0)} ms, upsert ${b.upsertMs.toFixed(0)} ms), ` +
+      `warm run ${i + 1}/${options.runs}: ours ${b.seconds.toFixed(2)} s (CPU ${b.cpuSeconds.toFixed(2)} s), ` +
         `rg ${warmRg.at(-1)?.seconds.toFixed(2) ?? '-'} s, rg -j1 ${warmRg1.at(-1)?.seconds.toFixed(2) ?? '-'} s`,
     );
   }
@@ -297,21 +321,26 @@ async function measure(
     if (folder) recordTexts.push({ path, text: readFileSync(path, 'utf8'), log: folder.kind === 'log' });
   }
   const parseTimes: number[] = [];
+  const parseCpu: number[] = [];
   let parsedDecisions = 0;
   for (let i = 0; i < Math.max(3, options.runs); i++) {
     const t0 = performance.now();
+    const cpu0 = process.cpuUsage();
     let n = 0;
     for (const r of recordTexts) n += parseRecord(r.text, r.path, r.log ? { kind: 'log' } : {}).length;
     parseTimes.push((performance.now() - t0) / 1000);
+    const cpu = process.cpuUsage(cpu0);
+    parseCpu.push((cpu.user + cpu.system) / 1e6);
     parsedDecisions = n;
   }
   const parseSeconds = median(parseTimes.slice(1));
+  const parseCpuSeconds = median(parseCpu.slice(1));
   log(`parsed ${recordTexts.length} record files (${parsedDecisions} decisions) in ${(parseSeconds * 1000).toFixed(0)} ms`);
 
   // ---- memory: one index kept alive ------------------------------------------------------------
   forceGc();
   const heapBefore = process.memoryUsage().heapUsed;
-  const kept = await buildIndexFromDisk(root, settings);
+  const kept = await buildIndexFromDisk(root);
   forceGc();
   const mem = process.memoryUsage();
   const indexHeapMB = typeof gc === 'function' ? (mem.heapUsed - heapBefore) / MB : undefined;
@@ -416,6 +445,7 @@ async function measure(
     version: 1,
     date: new Date().toISOString(),
     machine,
+    loadAfter: machineInfo().loadAverage,
     options: opts,
     workspace: {
       root,
@@ -428,10 +458,10 @@ async function measure(
       citations: citationsCount,
       folders: folders.map((f) => ({ path: f.path, prefix: f.prefix, source: f.source })),
     },
-    fullIndex: { warm: warmStats, cold: coldStats, coldNote, readOnlySeconds: readOnlyRun.seconds, samples },
+    fullIndex: { warm: warmStats, warmCpu: phase(warmOursCpu), cold: coldStats, coldNote, readOnlySeconds, core, samples },
     ripgrep: { version: rgVersion, pattern, warm: rgWarm, warmSingleThread: rgWarm1, cold: rgCold, matches: warmRg[0]?.matches, note: rgNote ?? (coldNote && !rgCold ? `cold: ${coldNote}` : undefined) },
     ratio,
-    parse: { recordFiles: recordTexts.length, decisions: parsedDecisions, seconds: parseSeconds, firstSeconds: parseTimes[0], recordsPerSecond },
+    parse: { recordFiles: recordTexts.length, decisions: parsedDecisions, seconds: parseSeconds, cpuSeconds: parseCpuSeconds, firstSeconds: parseTimes[0], recordsPerSecond },
     incremental,
     requests,
     memory,

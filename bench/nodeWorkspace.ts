@@ -1,12 +1,6 @@
-/**
- * The core's WorkspaceReader over Node's `fs`, for the benchmark: the same contract the editor
- * fulfils with `workspace.fs`, so discovery and the index run exactly as they do in the editor,
- * only with files read from local disk.
- */
-import { readdir, readFile, stat } from 'node:fs/promises';
-import picomatch from 'picomatch';
+/** File-system helpers of the benchmark: a plain tree walk and a concurrency limit. */
+import { readdir } from 'node:fs/promises';
 import { DEFAULT_EXCLUDED_DIRS } from '../src/core/config';
-import type { WorkspaceReader } from '../src/core/ports';
 
 /**
  * Lists every file below `root`, skipping folders named in `skipDirs` (whole segments).
@@ -29,76 +23,6 @@ export async function walk(root: string, skipDirs: readonly string[] = DEFAULT_E
     }
   }
   return out;
-}
-
-/**
- * A {@link WorkspaceReader} over the local file system. `findFiles` walks the tree once and
- * filters with picomatch (dot files included), like `workspace.findFiles` with a
- * `RelativePattern` and the default excludes.
- */
-export function createNodeReader(): WorkspaceReader {
-  return {
-    async readText(path: string): Promise<string | undefined> {
-      try {
-        return await readFile(path, 'utf8');
-      } catch {
-        return undefined;
-      }
-    },
-    async findFiles(root: string, include: readonly string[], exclude: readonly string[]): Promise<string[]> {
-      const inc = picomatch(include as string[], { dot: true });
-      const exc = exclude.length > 0 ? picomatch(exclude as string[], { dot: true }) : () => false;
-      const files = await walk(root);
-      const base = root.endsWith('/') ? root : root + '/';
-      return files.filter((f) => {
-        const rel = f.slice(base.length);
-        return inc(rel) && !exc(rel);
-      });
-    },
-    async exists(path: string): Promise<boolean> {
-      try {
-        await stat(path);
-        return true;
-      } catch {
-        return false;
-      }
-    },
-  };
-}
-
-const LANGUAGE_IDS: Readonly<Record<string, string>> = {
-  ts: 'typescript',
-  tsx: 'typescriptreact',
-  js: 'javascript',
-  jsx: 'javascriptreact',
-  mjs: 'javascript',
-  cjs: 'javascript',
-  py: 'python',
-  go: 'go',
-  java: 'java',
-  rs: 'rust',
-  yaml: 'yaml',
-  yml: 'yaml',
-  md: 'markdown',
-  markdown: 'markdown',
-  cs: 'csharp',
-  sh: 'shellscript',
-  sql: 'sql',
-  json: 'json',
-  c: 'c',
-  h: 'c',
-  cpp: 'cpp',
-  rb: 'ruby',
-  kt: 'kotlin',
-  swift: 'swift',
-  php: 'php',
-};
-
-/** @returns VS Code's language id for a file name by its extension, or `undefined`. */
-export function languageIdOf(path: string): string | undefined {
-  const i = path.lastIndexOf('.');
-  if (i < 0 || i < path.lastIndexOf('/')) return undefined;
-  return LANGUAGE_IDS[path.slice(i + 1).toLowerCase()];
 }
 
 /**

@@ -12,24 +12,28 @@ export interface LatencyStats {
   readonly medianMs: number;
   readonly p95Ms: number;
   readonly runs: number;
+  /** Mean CPU time of one request (user + system, this process), ms: less sensitive to other load on the machine. */
+  readonly cpuMeanMs: number;
   /** How many items one request produced (citations, lenses, hover lines), as a sanity check. */
   readonly items: number;
 }
 
-function stats(samples: number[], items: number): LatencyStats {
-  return { medianMs: median(samples), p95Ms: percentile(samples, 95), runs: samples.length, items };
+function stats(samples: number[], items: number, cpuMs: number): LatencyStats {
+  return { medianMs: median(samples), p95Ms: percentile(samples, 95), runs: samples.length, cpuMeanMs: cpuMs / Math.max(1, samples.length), items };
 }
 
 function time<T>(runs: number, fn: (i: number) => T, count: (value: T) => number): LatencyStats {
   const samples: number[] = [];
   let items = 0;
+  const cpu0 = process.cpuUsage();
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
     const value = fn(i);
     samples.push(performance.now() - t0);
     items = count(value);
   }
-  return stats(samples, items);
+  const cpu = process.cpuUsage(cpu0);
+  return stats(samples, items, (cpu.user + cpu.system) / 1000);
 }
 
 /** The data of one CodeLens: where and what it says. */
@@ -39,20 +43,24 @@ interface LensData {
 }
 
 /**
- * CodeLens data for a file: one lens per citation line (`ADR-0005 · Use webhooks · accepted`) and
- * one at the top per decision that governs the file (`applies-to`).
+ * CodeLens data for a file, as `src/features/codelens/register.ts` builds it: one lens per line
+ * that cites a decision (`ADR-0005 · Use webhooks · accepted`), the decisions that govern the file
+ * (`applies-to`) when it is not a record, and `cited in N places` on each record of the file.
  */
 function codeLensData(index: DecisionIndex, path: string, root: string): LensData[] {
   const lenses: LensData[] = [];
   const seen = new Set<string>();
   for (const c of index.citationsIn(path)) {
     const d = c.decision;
-    const key = `${c.range.start.line}:${d?.key ?? c.text}`;
+    if (!d) continue;
+    const key = `${c.range.start.line}:${d.path}#${d.range.start.line}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    lenses.push({ line: c.range.start.line, title: d ? `${d.display} · ${d.title} · ${d.status.kind}` : `${c.text} · unknown decision` });
+    lenses.push({ line: c.range.start.line, title: [d.display, d.title, d.status.kind].filter((t) => t !== '').join(' · ') });
   }
-  for (const d of index.governing(path, root)) lenses.push({ line: 0, title: `${d.display} · ${d.title}` });
+  const records = index.recordsIn(path);
+  if (records.length === 0) for (const d of index.governing(path, root)) lenses.push({ line: 0, title: `Governed by ${d.display} · ${d.title}` });
+  for (const d of records) lenses.push({ line: d.titleRange.start.line, title: `cited in ${index.citationsOf(d).length} places` });
   return lenses;
 }
 
@@ -69,14 +77,22 @@ function citationAt(citations: readonly ResolvedCitation[], pos: Position): Reso
   return undefined;
 }
 
-/** Hover Markdown for a decision: title, status, date, decision makers, decision, trade-offs, successor. */
+/**
+ * Hover text for a decision, with the same index queries as `src/features/hover/register.ts`:
+ * title, status, date, decision makers, successor when superseded, decision, trade-offs or
+ * consequences (trimmed to 400 characters), and the number of citations.
+ */
 function hoverMarkdown(index: DecisionIndex, d: IndexedDecision): string {
-  const lines = [`**${d.display}: ${d.title}**`, '', `Status: ${d.status.kind}${d.date ? ` · ${d.date}` : ''}`];
-  if (d.decisionMakers.length) lines.push(`Decision makers: ${d.decisionMakers.join(', ')}`);
-  if (d.sections.decision) lines.push('', d.sections.decision.slice(0, 600));
-  if (d.sections.tradeOffs ?? d.sections.consequences) lines.push('', (d.sections.tradeOffs ?? d.sections.consequences ?? '').slice(0, 400));
-  const next = index.successorOf(d);
-  if (next) lines.push('', `Superseded by ${next.display}`);
+  const lines = [`#### ${d.display} ${d.title}`, '', `**Status:** ${d.status.kind}${d.date ? ` · **Date:** ${d.date}` : ''}`];
+  if (d.decisionMakers.length) lines.push(`**Decision makers:** ${d.decisionMakers.join(', ')}`);
+  const superseded = d.status.kind === 'superseded' || d.relations.some((r) => r.kind === 'superseded-by');
+  const next = superseded ? index.successorOf(d) : undefined;
+  if (next) lines.push('', `Superseded by ${next.display} ${next.title}`);
+  const decision = d.sections.decision ?? d.sections.chosenOption;
+  if (decision) lines.push('', `**Decision:** ${decision.replace(/\s+/g, ' ').slice(0, 400)}`);
+  const tradeOffs = d.sections.tradeOffs ?? d.sections.consequences;
+  if (tradeOffs) lines.push('', `**Trade-offs:** ${tradeOffs.replace(/\s+/g, ' ').slice(0, 400)}`);
+  lines.push('---', `Open ${d.display} · ${index.citationsOf(d).length} citations`);
   return lines.join('\n');
 }
 
@@ -114,6 +130,7 @@ export function measureRequests(index: DecisionIndex, path: string, text: string
   const hover = run(
     (i) => {
       const pos = positions[i % Math.max(1, positions.length)] ?? { line: 0, character: 0 };
+      // As `src/host/citationsAt.ts`: the file's resolved citations, the first under the cursor.
       const c = citationAt(index.citationsIn(path), pos);
       return c?.decision ? hoverMarkdown(index, c.decision) : '';
     },
