@@ -4,12 +4,18 @@
 // waits for the runner's results and prints mocha's report. Exit code 1 when a test fails, a session
 // times out or anything cannot start.
 //
-//   node --import tsx test/integration/run.ts [--vsix FILE] [--grep REGEXP] [--timeout MS] [--keep] [workspace ...]
+//   node --import tsx test/integration/run.ts [--vsix FILE] [--grep REGEXP] [--timeout MS] [--test-timeout MS]
+//     [--keep] [--suites DIR] [workspace ...]
+//
+// --timeout: ms to wait for a session's results once its tests started; --test-timeout: mocha's
+// per-test timeout (default 60000); --keep: keep the temp folder; --suites: another suite root
+// (default test/integration/suite).
 //
 // Environment: DECISION_LENS_VSIX (packaged extension; default: build and package now),
-// DECISION_LENS_IT_TIMEOUT (ms to wait for a session's results once its tests started; default 900000).
+// DECISION_LENS_IT_TIMEOUT (ms to wait for a session's results once its tests started; default 600000).
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, cpSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { SourceMap } from 'node:module';
+import { dirname, join, relative, resolve } from 'node:path';
 import { build } from 'esbuild';
 import {
   assertCodeServerInstalled, copyWorkspace, extensionVsix, installExtensions, launchBrowser, log, makeRunDir,
@@ -20,7 +26,7 @@ import { packageVsix } from '../../scripts/lib/vsix.mjs';
 import { CONFIG_ENV } from './runner/protocol';
 import type { RunnerConfig, RunnerResults, StartedMarker } from './runner/protocol';
 
-const SUITE_DIR = join(REPO_ROOT, 'test', 'integration', 'suite');
+let SUITE_DIR = join(REPO_ROOT, 'test', 'integration', 'suite');
 const RUNNER_DIR = join(REPO_ROOT, 'test', 'integration', 'runner');
 const RESULTS_DIR = join(REPO_ROOT, 'test-results', 'integration');
 const SCREENSHOT_DIR = join(REPO_ROOT, 'test-results', 'screenshots');
@@ -41,7 +47,7 @@ interface Options {
 
 function parseArgs(argv: string[]): Options {
   const options: Options = {
-    timeoutMs: Number(process.env.DECISION_LENS_IT_TIMEOUT ?? 900_000),
+    timeoutMs: Number(process.env.DECISION_LENS_IT_TIMEOUT ?? 600_000),
     testTimeoutMs: 60_000,
     keep: false,
     workspaces: [],
@@ -58,6 +64,7 @@ function parseArgs(argv: string[]): Options {
     else if (arg === '--timeout') options.timeoutMs = Number(value());
     else if (arg === '--test-timeout') options.testTimeoutMs = Number(value());
     else if (arg === '--keep') options.keep = true;
+    else if (arg === '--suites') SUITE_DIR = resolve(value());
     else if (arg.startsWith('--')) throw new Error(`unknown option ${arg}`);
     else options.workspaces.push(arg);
   }
@@ -107,7 +114,14 @@ async function packageRunner(runDir: string): Promise<string> {
   return out;
 }
 
-/** Compiles one workspace's tests to CommonJS bundles (`vscode` and `mocha` external, inline source maps). */
+/** The folder code-server installed the test-runner extension into. */
+function runnerInstallDir(extensionsDir: string): string {
+  const name = readdirSync(extensionsDir).find((n) => n.startsWith('decision-lens.decision-lens-test-runner-'));
+  if (!name) throw new Error(`the test-runner extension is not in ${extensionsDir}`);
+  return join(extensionsDir, name);
+}
+
+/** Compiles one workspace's tests to CommonJS bundles (`vscode` and `mocha` external, `.js.map` beside each). */
 async function compileTests(workspace: string, files: string[], outDir: string): Promise<string[]> {
   const base = join(SUITE_DIR, workspace);
   await build({
@@ -119,14 +133,52 @@ async function compileTests(workspace: string, files: string[], outDir: string):
     format: 'cjs',
     target: 'node20',
     external: ['vscode', 'mocha'],
-    sourcemap: 'inline',
-    sourcesContent: true,
+    sourcemap: 'linked',
+    sourcesContent: false,
     logLevel: 'warning',
   });
   return files.map((file) => join(outDir, relative(base, file).replace(/\.ts$/, '.js')));
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Rewrites `file.js:line:column` positions of the compiled tests in stack traces to the test
+ * sources (`test/integration/suite/...ts:line:column`) with the `.js.map` files esbuild wrote.
+ * The extension host formats stacks itself, so Node's own source-map support does not apply there.
+ */
+function sourceMapper(testsDir: string): (text: string) => string {
+  const maps = new Map<string, SourceMap | undefined>();
+  const mapFor = (file: string): SourceMap | undefined => {
+    if (!maps.has(file)) {
+      try {
+        maps.set(file, new SourceMap(JSON.parse(readFileSync(`${file}.map`, 'utf8'))));
+      } catch {
+        maps.set(file, undefined);
+      }
+    }
+    return maps.get(file);
+  };
+  const prefix = testsDir.endsWith('/') ? testsDir : `${testsDir}/`;
+  return (text) => text.replace(/(\/[^\s():'"]+\.js):(\d+):(\d+)/g, (whole, file: string, line: string, column: string) => {
+    if (!file.startsWith(prefix)) return whole;
+    const entry = mapFor(file)?.findEntry(Number(line) - 1, Number(column) - 1) as
+      { originalSource?: string; originalLine?: number; originalColumn?: number } | undefined;
+    if (!entry?.originalSource || entry.originalLine === undefined) return whole;
+    const source = entry.originalSource.startsWith('file://') ? new URL(entry.originalSource).pathname : resolve(dirname(file), entry.originalSource);
+    return `${relative(REPO_ROOT, source)}:${entry.originalLine + 1}:${(entry.originalColumn ?? 0) + 1}`;
+  });
+}
+
+/** Applies `map` to the report and to every error stack of `results`. */
+function mapResults(results: RunnerResults, map: (text: string) => string): RunnerResults {
+  return {
+    ...results,
+    report: map(results.report),
+    ...(results.fatal ? { fatal: map(results.fatal) } : {}),
+    tests: results.tests.map((t) => (t.error ? { ...t, error: { message: t.error.message, ...(t.error.stack ? { stack: map(t.error.stack) } : {}) } } : t)),
+  };
+}
 
 function readJson<T>(path: string): T | undefined {
   try {
@@ -169,9 +221,12 @@ async function runSession(
   const seconds = (): number => Math.round((Date.now() - startedAt) / 100) / 10;
   const sessionDir = join(runDir, suite.workspace);
   mkdirSync(sessionDir, { recursive: true });
+  // The tests are compiled into the installed runner extension's folder, so VS Code attributes
+  // their `require('vscode')` to the runner (as for any extension's own modules).
+  const testsDir = join(runnerInstallDir(extensionsDir), 'tests', suite.workspace);
   let compiled: string[];
   try {
-    compiled = await compileTests(suite.workspace, suite.files, join(sessionDir, 'tests'));
+    compiled = await compileTests(suite.workspace, suite.files, testsDir);
   } catch (error) {
     return { workspace: suite.workspace, error: `compiling the tests failed: ${String(error)}`, seconds: seconds() };
   }
@@ -241,7 +296,7 @@ async function runSession(
         };
       }
       if (results.stats.failures > 0) await saveScreenshot(browser, `integration-${suite.workspace}-failed`);
-      return { workspace: suite.workspace, results, seconds: seconds() };
+      return { workspace: suite.workspace, results: mapResults(results, sourceMapper(testsDir)), seconds: seconds() };
     } catch (error) {
       lastError = error instanceof Error ? error.message : String(error);
       log(`[${suite.workspace}] attempt ${attempt} failed: ${lastError}`);
