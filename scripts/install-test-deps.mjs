@@ -14,7 +14,7 @@ import { arch, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  APT_PACKAGES, CHROMIUM_PATH, CODE_SERVER_RIPGREP, CODE_SERVER_VERSION, codeServerDir, codeServerEntry, codeServerMarker, codeServerReady,
+  APT_PACKAGES, BUILD_PACKAGES, CHROMIUM_PATH, CODE_SERVER_RIPGREP, CODE_SERVER_VERSION, codeServerDir, codeServerEntry, codeServerMarker, codeServerReady,
 } from './lib/testEnv.mjs';
 
 const log = (message) => console.log(`[test-deps] ${message}`);
@@ -50,9 +50,10 @@ function ensureDebianPackages(checkOnly) {
     log('not a Debian system: skipping apt; install chromium, libkrb5-dev (Kerberos headers) and ripgrep yourself');
     return true;
   }
-  const missing = missingDebianPackages(APT_PACKAGES);
+  const wanted = [...APT_PACKAGES, ...BUILD_PACKAGES];
+  const missing = missingDebianPackages(wanted);
   if (missing.length === 0) {
-    log(`Debian packages present: ${APT_PACKAGES.join(', ')}`);
+    log(`Debian packages present: ${wanted.join(', ')}`);
     return true;
   }
   if (checkOnly) {
@@ -64,7 +65,7 @@ function ensureDebianPackages(checkOnly) {
   }
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   run('apt-get', ['update'], { env });
-  run('apt-get', ['install', '-y', '--no-install-recommends', ...missing], { env });
+  run('apt-get', ['install', '-y', ...missing], { env });
   const still = missingDebianPackages(missing);
   if (still.length > 0) throw new Error(`apt-get did not install: ${still.join(', ')}`);
   return true;

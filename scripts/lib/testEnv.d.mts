@@ -1,5 +1,6 @@
 export declare const CODE_SERVER_VERSION: string;
 export declare const APT_PACKAGES: readonly string[];
+export declare const BUILD_PACKAGES: readonly string[];
 export declare const CHROMIUM_PATH: string;
 export declare function cacheDir(): string;
 export declare function codeServerDir(): string;

@@ -23,6 +23,9 @@ export const CODE_SERVER_RIPGREP = { packageVersion: '1.15.11', release: 'v13.0.
 /** Debian packages the tests and the benchmark need: the browser, Kerberos headers for code-server's `kerberos` module, ripgrep (code-server's search and the benchmark). */
 export const APT_PACKAGES = ['chromium', 'libkrb5-dev', 'ripgrep'];
 
+/** Build tools node-gyp needs for code-server's native modules (already on the machine image; installed when missing). */
+export const BUILD_PACKAGES = ['g++', 'make', 'python3'];
+
 /** Chromium that playwright-core drives (never a browser downloaded by Playwright). */
 export const CHROMIUM_PATH = process.env.DECISION_LENS_CHROMIUM ?? '/usr/bin/chromium';
 

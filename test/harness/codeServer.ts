@@ -192,7 +192,8 @@ function descendants(pid: number): number[] {
   return out;
 }
 
-function alive(pid: number): boolean {
+/** Whether a process with this pid exists. */
+export function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -245,6 +246,8 @@ export interface CodeServer {
   readonly logFile: string;
   /** Last `lines` lines of the server's output and of the remote extension host's logs. */
   logTail(lines?: number): string;
+  /** False once the server process has exited. */
+  isRunning(): boolean;
   stop(): Promise<void>;
 }
 
@@ -347,6 +350,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
         userDataDir,
         logFile,
         logTail,
+        isRunning: () => exitCode === undefined,
         stop: async () => { untrack(); await stop(); },
       };
     }

@@ -18,7 +18,7 @@ import { SourceMap } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { build } from 'esbuild';
 import {
-  assertCodeServerInstalled, copyWorkspace, extensionVsix, installExtensions, launchBrowser, log, makeRunDir,
+  alive, assertCodeServerInstalled, copyWorkspace, extensionVsix, installExtensions, launchBrowser, log, makeRunDir,
   REPO_ROOT, startCodeServer, targetPath, waitForWorkbench, workbenchUrl,
 } from '../harness/codeServer';
 import type { BrowserSession, CodeServer } from '../harness/codeServer';
@@ -280,9 +280,24 @@ async function runSession(
       log(`[${suite.workspace}] VS Code ${started.vscodeVersion} (${started.appName}); extension host pid ${started.pid}; tests running`);
       const deadline = Date.now() + options.timeoutMs;
       let results: RunnerResults | undefined;
-      while (!results && Date.now() < deadline) {
+      let died: string | undefined;
+      while (!results && !died && Date.now() < deadline) {
         results = readJson<RunnerResults>(config.resultsFile);
-        if (!results) await sleep(500);
+        if (results) break;
+        if (!server.isRunning()) died = `code-server (pid ${server.pid}) exited while the tests ran`;
+        else if (!alive(started.pid)) died = `the extension host (pid ${started.pid}) exited while the tests ran`;
+        else await sleep(500);
+      }
+      if (!results && died) {
+        results = readJson<RunnerResults>(config.resultsFile);
+      }
+      if (!results && died) {
+        await saveScreenshot(browser, `integration-${suite.workspace}-crash`);
+        return {
+          workspace: suite.workspace,
+          error: `${died}\n${server.logTail(80)}\n--- browser console ---\n${browser.console.slice(-30).join('\n')}`,
+          seconds: seconds(),
+        };
       }
       if (!results) {
         // A hung extension host or test: no retry, this is a failure of the code under test.
