@@ -53,6 +53,11 @@ export interface DecisionLensApi {
   treeItems(depth?: number): Promise<TreeItemSnapshot[]>;
   /** The Decisions view itself (for `reveal` and selection checks). */
   readonly treeView: vscode.TreeView<unknown>;
+  /**
+   * The indexer behind every feature, for integration tests and benchmarks that drive the
+   * providers directly. Not a stable interface for other extensions.
+   */
+  readonly indexer: WorkspaceIndexer;
 }
 
 /**
@@ -80,5 +85,6 @@ export function createApi(
       return view.snapshot(depth);
     },
     treeView: view.treeView,
+    indexer,
   };
 }

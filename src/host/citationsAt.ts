@@ -1,15 +1,29 @@
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
+import { findCitations } from '../core/citations';
 import type { ResolvedCitation } from '../core/index';
 import type { WorkspaceIndexer } from './indexer';
 import { pathOf } from './paths';
 
 /**
  * @returns the citations in `document` whose range contains `position` (its end included, so a
- *   cursor right after `ADR-0005` still counts), after syncing the document into the index.
+ *   cursor right after `ADR-0005` still counts). When the line was edited after the document was
+ *   last indexed, the line itself is read for citations (resolved through the index), so a
+ *   citation just typed already answers.
  */
 export function citationsAt(indexer: WorkspaceIndexer, document: vscode.TextDocument, position: vscode.Position): ResolvedCitation[] {
-  if (!indexer.syncDocument(document)) return [];
-  return indexer.index.citationsIn(pathOf(document.uri)).filter((c) => contains(c.range, position));
+  const found = indexer.citationsFor(document).filter((c) => contains(c.range, position));
+  if (found.length > 0 || !indexer.isStale(document) || position.line >= document.lineCount) return found;
+  const index = indexer.index;
+  const path = pathOf(document.uri);
+  const line = document.lineAt(position.line).text;
+  const options = { prefixes: index.getCitationPrefixes(), languageId: document.languageId, fileName: path, commentsOnly: false };
+  return findCitations(line, options)
+    .map((c) => ({ ...c, range: new vscode.Range(position.line, c.range.start.character, position.line, c.range.end.character) }))
+    .filter((c) => contains(c.range, position))
+    .map((c) => {
+      const decision = index.resolveCitation(c, path);
+      return decision ? { ...c, path, decision } : { ...c, path };
+    });
 }
 
 function contains(range: ResolvedCitation['range'], p: vscode.Position): boolean {

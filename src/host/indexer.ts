@@ -2,11 +2,13 @@ import * as vscode from 'vscode';
 import type { DecisionFolder } from '../core/config';
 import { DEFAULT_FOLDER_PREFIX, normalizePrefix } from '../core/config';
 import { discoverDecisionFolders } from '../core/discovery';
-import type { IndexChange } from '../core/index';
+import type { IndexChange, ResolvedCitation } from '../core/index';
 import { DecisionIndex } from '../core/index';
 import { basename, isInside, relative } from '../core/paths';
 import type { Logger } from '../core/ports';
 import { Coalescer } from './coalesce';
+import type { TextChange } from './shift';
+import { shiftRanges } from './shift';
 import { isWorkspaceFile, pathOf } from './paths';
 import type { Settings } from './settings';
 import { INDEX_SETTINGS, discoverySettings, excludeGlobs, readSettings } from './settings';
@@ -69,6 +71,8 @@ export class WorkspaceIndexer implements vscode.Disposable {
   private indexed = new Set<string>();
   /** Document version last indexed, by URI string. */
   private documentVersions = new Map<string, number>();
+  /** Edits of open documents since they were last indexed, by URI string. */
+  private readonly changesSinceIndexed = new Map<string, TextChange[]>();
   private buildSource: vscode.CancellationTokenSource | undefined;
   private building: Promise<void> | undefined;
   private readonly firstBuild: Promise<void>;
@@ -102,7 +106,14 @@ export class WorkspaceIndexer implements vscode.Disposable {
       this.fileEvents,
       this.edits,
       vscode.workspace.onDidChangeTextDocument((e) => {
-        if (e.contentChanges.length > 0 && this.tracks(e.document.uri)) this.edits.push(e.document.uri.toString(), e.document);
+        if (e.contentChanges.length === 0 || !this.tracks(e.document.uri)) return;
+        const key = e.document.uri.toString();
+        let changes = this.changesSinceIndexed.get(key);
+        if (!changes) this.changesSinceIndexed.set(key, (changes = []));
+        // The changes of one event refer to the text before the event; applied last-first they compose.
+        const ordered = [...e.contentChanges].sort((a, b) => b.range.start.compareTo(a.range.start));
+        for (const c of ordered) changes.push({ range: c.range, text: c.text });
+        this.edits.push(key, e.document);
       }),
       vscode.workspace.onDidOpenTextDocument((d) => {
         if (this.tracks(d.uri)) this.edits.push(d.uri.toString(), d);
@@ -110,6 +121,7 @@ export class WorkspaceIndexer implements vscode.Disposable {
       vscode.workspace.onDidCloseTextDocument((d) => {
         const key = d.uri.toString();
         this.edits.delete(key);
+        this.changesSinceIndexed.delete(key);
         if (this.documentVersions.delete(key) && this.tracks(d.uri)) {
           // The document may have been closed without saving: the file on disk is the truth again.
           this.fileEvents.push(key, { uri: d.uri, event: 'changed' });
@@ -163,8 +175,30 @@ export class WorkspaceIndexer implements vscode.Disposable {
   }
 
   /**
-   * Makes sure the index reflects the current text of `document` (providers call this first,
-   * so they answer on the text the user sees even before the edit debounce ran).
+   * True when `document` belongs to the indexed workspace (a file of a workspace folder that is
+   * not excluded). Providers answer nothing for other documents.
+   */
+  isIndexed(document: vscode.TextDocument): boolean {
+    return this.tracks(document.uri);
+  }
+
+  /**
+   * The citations in `document` as the user sees it now, without re-reading it: the indexed
+   * citations, moved along with the edits made since the document was last indexed (citations
+   * on edited text are left out until the debounced re-index, which fires {@link onDidChange}).
+   * Costs a few milliseconds even for a 10,000-line file.
+   * @returns `[]` for a document outside the indexed workspace.
+   */
+  citationsFor(document: vscode.TextDocument): ResolvedCitation[] {
+    if (!this.tracks(document.uri)) return [];
+    const citations = this.current.citationsIn(pathOf(document.uri));
+    const changes = this.changesSinceIndexed.get(document.uri.toString());
+    return changes && changes.length > 0 ? shiftRanges(citations, changes) : citations;
+  }
+
+  /**
+   * Indexes the current text of `document` now when its edits are not in the index yet (after a
+   * command changed a record and reads the index right away). Costs a full read of the text.
    * @returns true when the document is part of the indexed workspace.
    */
   syncDocument(document: vscode.TextDocument): boolean {
@@ -175,6 +209,11 @@ export class WorkspaceIndexer implements vscode.Disposable {
       this.indexDocument(document);
     }
     return true;
+  }
+
+  /** @returns true when edits of `document` are not in the index yet. */
+  isStale(document: vscode.TextDocument): boolean {
+    return (this.changesSinceIndexed.get(document.uri.toString())?.length ?? 0) > 0;
   }
 
   /**
@@ -366,6 +405,7 @@ export class WorkspaceIndexer implements vscode.Disposable {
     const text = document.getText();
     if (text.length > MAX_FILE_BYTES) return;
     this.documentVersions.set(key, document.version);
+    this.changesSinceIndexed.delete(key);
     this.indexed.add(pathOf(document.uri));
     this.current.upsert(pathOf(document.uri), text, document.languageId);
   }

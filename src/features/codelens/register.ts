@@ -44,7 +44,7 @@ export class DecisionCodeLensProvider implements vscode.CodeLensProvider<Decisio
   }
 
   provideCodeLenses(document: vscode.TextDocument, token: vscode.CancellationToken): DecisionLens[] {
-    if (!this.indexer.syncDocument(document) || token.isCancellationRequested) return [];
+    if (!this.indexer.isIndexed(document) || token.isCancellationRequested) return [];
     const settings = readSettings(document.uri).codeLens;
     const index = this.indexer.index;
     const path = pathOf(document.uri);
@@ -52,7 +52,7 @@ export class DecisionCodeLensProvider implements vscode.CodeLensProvider<Decisio
 
     if (settings.citations) {
       const seen = new Set<string>();
-      for (const c of index.citationsIn(path)) {
+      for (const c of this.indexer.citationsFor(document)) {
         const d = c.decision;
         if (!d) continue;
         const key = `${c.range.start.line}:${d.path}#${d.range.start.line}`;

@@ -28,9 +28,8 @@ export class CitationLinkProvider implements vscode.DocumentLinkProvider {
   constructor(private readonly indexer: WorkspaceIndexer) {}
 
   provideDocumentLinks(document: vscode.TextDocument, token: vscode.CancellationToken): vscode.DocumentLink[] {
-    if (!this.indexer.syncDocument(document)) return [];
     const links: vscode.DocumentLink[] = [];
-    for (const c of this.indexer.index.citationsIn(pathOf(document.uri))) {
+    for (const c of this.indexer.citationsFor(document)) {
       if (token.isCancellationRequested) break;
       const d = c.decision;
       // Markdown links are already links in Markdown files; do not add a second one.

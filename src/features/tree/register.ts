@@ -60,12 +60,17 @@ export function registerDecisionsView(context: vscode.ExtensionContext, indexer:
     }, REFRESH_DEBOUNCE_MS);
   };
 
-  const reveal = async (uri: vscode.Uri, line?: number): Promise<boolean> => {
-    const nodes = provider.nodesFor(pathOf(uri), line);
-    const node: DecisionNode | undefined = nodes[0];
-    if (!node) return false;
-    await treeView.reveal(node, { select: true, focus: false, expand: false });
-    return true;
+  // Reveals run one after the other, so the last one asked for is the one selected.
+  let revealing: Promise<unknown> = Promise.resolve();
+  const reveal = (uri: vscode.Uri, line?: number): Promise<boolean> => {
+    const run = revealing.then(async () => {
+      const node: DecisionNode | undefined = provider.nodesFor(pathOf(uri), line)[0];
+      if (!node) return false;
+      await treeView.reveal(node, { select: true, focus: false, expand: false });
+      return true;
+    });
+    revealing = run.catch(() => undefined);
+    return run;
   };
 
   const revealActive = (): void => {

@@ -44,9 +44,25 @@ describe('diagnostics', () => {
     for (const file of ['adr/0004-webscraping.md', 'adr/0004-markdown-format.md']) {
       assert.ok(diagnostics(fileUri(file)).some((d) => d.code === 'duplicate-id'), `duplicate-id on ${file}`);
     }
-    assert.ok(diagnostics(fileUri('DECISIONS.md')).some((d) => d.code === 'one-way-relation'), 'DL-4 amends DL-1, which does not link back');
+    assert.ok(diagnostics(fileUri('adr/0009-help-scripts.md')).some((d) => d.code === 'broken-relation'), 'ADR-0009 amends a record that is not there');
     const broken = diagnostics(fileUri('docs/decisions/0010-support-categories.md'));
     assert.ok(broken.length > 0, 'the record with broken front matter has a diagnostic');
+  });
+
+  it('flags a supersede link that the other record does not state back', async () => {
+    const a = await api();
+    const record = '# 22. Record decisions in a log\n\nDate: 2026-05-04\n\n## Status\n\nAccepted\n\nSupersedes [1. Record architecture decisions](0001-record-architecture-decisions.md)\n\n## Decision\n\nUse one log.\n';
+    const uri = fileUri('adr/0022-record-decisions-in-a-log.md');
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(record));
+    try {
+      await a.whenIdle();
+      const found = await waitFor(() => diagnostics(uri).find((d) => d.code === 'one-way-relation'), 'one-way-relation on ADR-0022');
+      assert.equal(found.range.start.line, 8);
+      assert.equal(found.severity, vscode.DiagnosticSeverity.Warning);
+    } finally {
+      await vscode.workspace.fs.delete(uri);
+    }
+    await waitFor(() => diagnostics(uri).length === 0, 'the diagnostics of a deleted record go away');
   });
 
   it('uses the severity from the settings, and "off" hides a check', async () => {

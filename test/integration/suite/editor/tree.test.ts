@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { TreeItemSnapshot } from '../../../../src/host/api';
-import { api, baseName, open, plain } from './helpers';
+import { api, baseName, open, plain, waitFor } from './helpers';
 
 function find(items: readonly TreeItemSnapshot[], prefix: string): TreeItemSnapshot | undefined {
   return items.find((i) => i.label.startsWith(prefix));
@@ -120,13 +120,13 @@ describe('Decisions view', () => {
     await open('adr/0020-minimum-supported-python-version.md');
     const revealed = await vscode.commands.executeCommand<boolean>('decisionLens.revealActiveDecision');
     assert.equal(revealed, true);
-    const selected = a.treeView.selection[0] as { decision?: { display: string } } | undefined;
-    assert.equal(selected?.decision?.display, 'ADR-0020');
+    const selected = (): string | undefined => (a.treeView.selection[0] as { decision?: { display: string } } | undefined)?.decision?.display;
+    await waitFor(() => selected() === 'ADR-0020', `ADR-0020 selected (selection: ${selected()})`, 5000);
 
     const log = await open('DECISIONS.md');
     const line = log.document.getText().split('\n').findIndex((l) => l.startsWith('## Keep 20%'));
     log.selection = new vscode.Selection(line + 2, 0, line + 2, 0);
     assert.equal(await vscode.commands.executeCommand<boolean>('decisionLens.revealActiveDecision'), true);
-    assert.equal((a.treeView.selection[0] as { decision?: { display: string } }).decision?.display, 'DL-3', 'the log entry under the cursor');
+    await waitFor(() => selected() === 'DL-3', 'the log entry under the cursor is selected', 5000);
   });
 });
