@@ -163,6 +163,11 @@ describe('validateRecordData', () => {
     assert.deepEqual(messages.map((m) => m.field), ['consideredOptions', 'chosenOption']);
   });
 
+  it('warns when names will not read back as separate people in a one-line format', () => {
+    assert.deepEqual(validateRecordData({ ...valid, decisionMakers: ['ann', 'bob'] }, 'nygard').map((m) => [m.field, m.severity]), [['decisionMakers', 'warning']]);
+    assert.deepEqual(validateRecordData({ ...valid, decisionMakers: ['ann', 'bob'] }, 'madr4'), []);
+  });
+
   it('rejects a duplicate title in a decision log but only warns in a folder', () => {
     assert.equal(validateRecordData(valid, 'decision-log', ['use WEBHOOKS'])[0].severity, 'error');
     assert.equal(validateRecordData(valid, 'nygard', ['use WEBHOOKS'])[0].severity, 'warning');
@@ -171,6 +176,9 @@ describe('validateRecordData', () => {
   it('checks tags and applies-to globs', () => {
     assert.equal(validateRecordData({ ...valid, tags: ['a b'] }, 'madr4')[0].field, 'tags');
     assert.equal(validateRecordData({ ...valid, appliesTo: ['src/**/*.ts', 'lib/{a,b}/**'] }, 'madr4').length, 0);
+    // One-line formats cannot hold a glob with a comma; front matter can.
+    assert.equal(validateRecordData({ ...valid, appliesTo: ['lib/{a,b}/**'] }, 'nygard')[0].field, 'appliesTo');
+    assert.equal(validateRecordData({ ...valid, appliesTo: ['lib/{a,b}/**'] }, 'decision-log')[0].field, 'appliesTo');
     assert.match(globProblem('/etc/passwd') ?? '', /absolute/);
     assert.match(globProblem('C:\\src') ?? '', /absolute/);
     assert.match(globProblem('../other/**') ?? '', /leaves/);

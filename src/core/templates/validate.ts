@@ -2,6 +2,7 @@
  * Validation of the New Decision form's fields, shared by the preview (shown inline next to
  * each field) and the create command (which refuses invalid data).
  */
+import { splitPeople } from '../parse/fields';
 import type { RecordData, TemplateFormat } from './recordData';
 import { NEW_RECORD_STATUSES } from './recordData';
 
@@ -30,6 +31,9 @@ export interface FieldMessage {
   readonly severity: 'error' | 'warning';
   readonly message: string;
 }
+
+/** Formats with YAML front matter, which can hold any list. */
+const FRONT_MATTER_FORMATS: readonly TemplateFormat[] = ['madr3', 'madr4', 'madr4-minimal'];
 
 /** Longest title accepted, in characters. */
 export const MAX_TITLE_LENGTH = 200;
@@ -66,6 +70,9 @@ export function validateRecordData(data: RecordData, format: TemplateFormat, exi
   for (const [field, list] of [['decisionMakers', data.decisionMakers], ['consulted', data.consulted], ['informed', data.informed]] as const) {
     if (list.some((n) => /[\r\n]/.test(n))) error(field, 'Each name must be on one line.');
     if (hasDuplicates(list)) warning(field, 'A name is listed twice.');
+    if (!FRONT_MATTER_FORMATS.includes(format) && list.length > 1 && splitPeople(list.join(', ')).length !== list.length) {
+      warning(field, 'Readers will take these names as one entry; start each name with a capital letter.');
+    }
   }
 
   const options = data.consideredOptions.map((o) => o.trim());
@@ -90,7 +97,11 @@ export function validateRecordData(data: RecordData, format: TemplateFormat, exi
   }
 
   for (const glob of data.appliesTo) {
-    const problem = globProblem(glob);
+    const problem =
+      globProblem(glob) ??
+      (!FRONT_MATTER_FORMATS.includes(format) && /[\s,]/.test(glob.trim())
+        ? `"${glob.trim()}" contains a comma or a space, which this format cannot write on its one "Applies to" line; use a MADR 3 or 4 record for it.`
+        : undefined);
     if (problem) {
       error('appliesTo', problem);
       break;

@@ -10,11 +10,13 @@
  * - decision log: one `## Title` heading per entry followed by `Key: value` lines
  *   (`Date`, `Decision`, `Context`, `Alternatives considered`, `Trade-offs`, `Decision maker`, `Status`).
  *
- * Fields a format has no place for (for example decision makers in a Nygard record, or
- * `applies-to` anywhere but a decision log) go into YAML front matter, the extra keys every
- * reader of this project understands, so nothing the user typed is lost.
+ * Fields a format has no place for (decision makers in a Nygard record, `applies-to` outside
+ * MADR 3 / 4 front matter) are written as `Key: value` header lines next to the format's own
+ * (`Date:` in Nygard, the status bullets in MADR 2 and log4brains), which readers of this
+ * project understand and adr-tools leaves alone, so nothing the user typed is lost.
  */
 import { Document } from 'yaml';
+import { splitPeople } from '../parse/fields';
 import type { NewRelationKind, RecordData, RelatedRecord, TemplateFormat } from './recordData';
 
 /** Where and how a new record is written, besides its fields. */
@@ -89,7 +91,7 @@ export function markdownLink(label: string, href: string): string {
 
 function nygard(data: RecordData, options: RenderOptions): string[] {
   const title = options.number !== undefined ? `${options.number}. ${oneLine(data.title)}` : oneLine(data.title);
-  const out = [...frontMatter(extras(data, ['decision-makers', 'consulted', 'informed', 'tags', 'applies-to'])), `# ${title}`, GAP, `Date: ${data.date}`, GAP, '## Status', GAP, capitalize(data.status)];
+  const out = [`# ${title}`, GAP, `Date: ${data.date}`, ...headerLines(data, '', ['decisionMakers', 'consulted', 'informed', 'tags', 'appliesTo']), GAP, '## Status', GAP, capitalize(data.status)];
   if (options.relation) {
     const { kind, target } = options.relation;
     const label = linkLabel(target, 'nygard');
@@ -103,11 +105,11 @@ function nygard(data: RecordData, options: RenderOptions): string[] {
 }
 
 function bulletHeader(data: RecordData, options: RenderOptions, marker: '*' | '-', family: 'madr2' | 'log4brains'): string[] {
-  const keys: ExtraKey[] = family === 'madr2' ? ['consulted', 'informed', 'tags', 'applies-to'] : ['consulted', 'informed', 'applies-to'];
-  const out = [...frontMatter(extras(data, keys)), `# ${oneLine(data.title)}`, GAP, `${marker} Status: ${data.status}`];
+  const out = [`# ${oneLine(data.title)}`, GAP, `${marker} Status: ${data.status}`];
   if (data.decisionMakers.length > 0) out.push(`${marker} Deciders: ${data.decisionMakers.map(oneLine).join(', ')}`);
   out.push(`${marker} Date: ${data.date}`);
   if (family === 'log4brains' && data.tags.length > 0) out.push(`${marker} Tags: ${data.tags.join(', ')}`);
+  out.push(...headerLines(data, `${marker} `, family === 'madr2' ? ['consulted', 'informed', 'tags', 'appliesTo'] : ['consulted', 'informed', 'appliesTo']));
   out.push(GAP, '## Context and Problem Statement', GAP, ...block(data.context));
   if (data.consideredOptions.length > 0) out.push(GAP, '## Considered Options', GAP, ...data.consideredOptions.map((o) => `${marker} ${oneLine(o)}`));
   out.push(GAP, '## Decision Outcome', GAP, ...block(outcome(data)));
@@ -172,27 +174,40 @@ export function logReference(target: RelatedRecord): string {
 
 // ---------------------------------------------------------------------------------------------
 
-type ExtraKey = 'decision-makers' | 'consulted' | 'informed' | 'tags' | 'applies-to';
+type HeaderKey = 'decisionMakers' | 'consulted' | 'informed' | 'tags' | 'appliesTo';
 
-function extras(data: RecordData, keys: readonly ExtraKey[]): Array<[string, unknown]> {
-  const out: Array<[string, unknown]> = [];
+/** Names of the `Key: value` header lines, as adr-tools-style and bullet headers write them. */
+const HEADER_KEYS: Readonly<Record<HeaderKey, string>> = {
+  decisionMakers: 'Decision makers',
+  consulted: 'Consulted',
+  informed: 'Informed',
+  tags: 'Tags',
+  appliesTo: 'Applies to',
+};
+
+/**
+ * `Key: value` header lines (with a bullet `marker` for MADR 2 and log4brains) for the fields
+ * the format has no own place for; fields without values are left out.
+ */
+function headerLines(data: RecordData, marker: string, keys: readonly HeaderKey[]): string[] {
+  const out: string[] = [];
   for (const key of keys) {
-    const list =
-      key === 'decision-makers' ? data.decisionMakers
-      : key === 'consulted' ? data.consulted
-      : key === 'informed' ? data.informed
-      : key === 'tags' ? data.tags
-      : data.appliesTo;
+    const list = data[key];
     if (list.length === 0) continue;
-    out.push([key, key === 'tags' || key === 'applies-to' ? [...list] : names(list)]);
+    out.push(`${marker}${HEADER_KEYS[key]}: ${list.map(oneLine).join(', ')}`);
   }
   return out;
 }
 
-/** People as MADR writes them: one comma-separated string, or a YAML list when a name has a comma. */
+/**
+ * People as MADR writes them: one comma-separated string when it reads back as the same names,
+ * otherwise a YAML list (a name with a comma, or names a reader would not split).
+ */
 function names(list: readonly string[]): string | string[] {
   const clean = list.map(oneLine);
-  return clean.some((n) => n.includes(',')) ? clean : clean.join(', ');
+  const joined = clean.join(', ');
+  const back = splitPeople(joined);
+  return back.length === clean.length && back.every((n, i) => n === clean[i]) ? joined : clean;
 }
 
 /** YAML front matter lines for the given keys, or nothing when there are none. */
