@@ -87,18 +87,23 @@ export function readFrontMatter(lines: LineIndex, bomLength: number, path: strin
   }
   const yamlStart = lines.lineStart(1);
   const yamlEnd = lines.lineStart(close);
-  const src = lines.text.slice(yamlStart, yamlEnd);
+  // The yaml package breaks lines at LF and CRLF only; a lone CR (old Mac files) becomes LF, same length.
+  const src = lines.text.slice(yamlStart, yamlEnd).replace(/\r(?!\n)/g, '\n');
   const entries = new Map<string, FrontMatterEntry>();
   const toRange = (r: readonly number[] | undefined, fallback: Range): Range =>
     r ? lines.rangeOf(yamlStart + r[0], yamlStart + r[1]) : fallback;
   const doc = parseDocument(src, { uniqueKeys: true, prettyErrors: false, strict: false });
+  // Errors found at the end of the YAML (an unclosed `[`) are shown at its last line, not on the fence.
+  const last = src.replace(/[\r\n]+$/, '').length;
   for (const e of doc.errors) {
+    const start = Math.min(e.pos[0], last);
+    const end = Math.min(Math.max(e.pos[0], e.pos[1]), last);
     problems.push({
       code: 'yaml-invalid',
       severity: 'error',
       message: `Front matter is not valid YAML: ${firstLine(e.message)}`,
       path,
-      range: lines.rangeOf(yamlStart + e.pos[0], yamlStart + Math.max(e.pos[0], e.pos[1])),
+      range: lines.rangeOf(yamlStart + start, yamlStart + Math.max(start, end)),
     });
   }
   const contents = doc.contents;

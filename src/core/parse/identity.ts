@@ -37,7 +37,7 @@ export function stemOf(path: string): string {
  * @param path POSIX path of the record.
  */
 export function identityFromFileName(path: string): NameIdentity {
-  const stem = stemOf(path);
+  const stem = stemOf(path) || 'untitled';
   const date = /^(\d{4})-?(\d{2})-?(\d{2})(?:[-_ ](.*))?$/.exec(stem);
   if (date && isCalendarDate(+date[1], +date[2], +date[3]) && (date[4] !== undefined || stem.length === 8 || stem.length === 10)) {
     return { slug: stem, stem, dateSlug: true, words: date[4] ?? '' };
@@ -49,10 +49,10 @@ export function identityFromFileName(path: string): NameIdentity {
   return { slug: stem, stem, dateSlug: false, words: stem };
 }
 
-/** A title made from file name words: `use-the-adr-slug` → `Use the adr slug`. */
+/** A title made from file name words: `use-the-adr-slug` → `Use the adr slug` (`Untitled` when there are none). */
 export function titleFromWords(words: string): string {
   const t = words.replace(/[-_]+/g, ' ').replace(/\s+/g, ' ').trim();
-  return t ? t.charAt(0).toUpperCase() + t.slice(1) : '';
+  return t ? t.charAt(0).toUpperCase() + t.slice(1) : 'Untitled';
 }
 
 /** An id stated at the start of a heading. */

@@ -205,7 +205,7 @@ function emptyRecord(path: string, lines: LineIndex, format: FormatFamily, probl
     path,
     format: format === 'decision-log' ? 'unknown' : format,
     identity: name.number !== undefined ? { number: name.number, numberText: name.numberText } : { slug: name.slug ?? name.stem },
-    title: titleFromWords(name.words) || name.stem,
+    title: titleFromWords(name.words),
     status: { kind: 'unknown', text: '' },
     decisionMakers: [],
     consulted: [],

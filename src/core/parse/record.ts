@@ -143,7 +143,7 @@ function readTitle(ctx: RecordContext, heading: MdHeading | undefined): TitleInf
   if (fmTitle && fmTitle.kind === 'scalar') {
     return { text: fmTitle.values[0], range: fmTitle.range, id: splitHeadingId(fmTitle.values[0]) };
   }
-  const text = titleFromWords(ctx.name.words) || ctx.name.stem;
+  const text = titleFromWords(ctx.name.words);
   ctx.problems.push({
     code: 'missing-title',
     severity: 'warning',
