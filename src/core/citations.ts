@@ -74,8 +74,12 @@ function matcherFor(prefixes: readonly string[], ignoreCase: boolean): Matcher |
   ].join('|');
   try {
     const full = new RegExp(source, ignoreCase ? 'gi' : 'g');
-    // Every form contains a prefix, `@`, or `.md`: segments without any are skipped cheaply.
-    const hint = new RegExp([...clean.map(escapeRegExp), '@', String.raw`\.md`, String.raw`\.markdown`].join('|'), ignoreCase ? 'i' : '');
+    // Every form contains a prefix, `decision(` or `.md`: texts and comments without any are
+    // skipped without running the full pattern (most files cite nothing).
+    const hint = new RegExp(
+      [...clean.map(escapeRegExp), String.raw`[Dd]ecision\(`, String.raw`DECISION\(`, String.raw`\.md`].join('|'),
+      ignoreCase ? 'i' : '',
+    );
     const matcher = { hint, full };
     matcherCache.set(key, matcher);
     return matcher;
@@ -99,6 +103,7 @@ export function findCitations(text: string, options: CitationOptions): Citation[
   const matcher = matcherFor(options.prefixes, options.ignoreCase === true);
   if (!matcher || text.length === 0) return [];
   const re = matcher.full;
+  if (!matcher.hint.test(text)) return [];
   const syntax = commentSyntaxFor(options.languageId, options.fileName);
   const regions: [number, number][] =
     options.commentsOnly === false || syntax === WHOLE_TEXT ? [[0, text.length]] : commentRegions(text, syntax);

@@ -3,7 +3,7 @@ import { execFile } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
-import { build } from 'esbuild';
+import { build, stop } from 'esbuild';
 
 const REPO = resolve(__dirname, '../..');
 const CORPUS = resolve(REPO, '../shared/corpus');
@@ -70,8 +70,9 @@ describe('decision-lens CLI', function () {
     });
   });
 
-  after(() => {
+  after(async () => {
     if (work) rmSync(work, { recursive: true, force: true });
+    await stop();
   });
 
   describe('list', () => {
