@@ -111,7 +111,7 @@ window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
       if (message.messages.length > 0) messages = message.messages;
       showMessages();
       updateSubmit();
-      setStatusLine(message.message, true);
+      setStatusLine(attentionText() ?? message.message, true);
       focusFirstError();
       break;
   }
@@ -471,7 +471,7 @@ function submit(): void {
   showMessages();
   const errors = messages.filter((m) => m.severity === 'error');
   if (errors.length > 0 && preview && preview.seq === seq && !timer) {
-    setStatusLine(`${errors.length === 1 ? 'One field needs' : `${errors.length} fields need`} attention before the record can be created.`, true);
+    setStatusLine(attentionText() ?? '', true);
     focusFirstError();
     return;
   }
@@ -525,6 +525,13 @@ function showMessages(): void {
   const optionInputs = document.querySelectorAll<Control>('.option-input');
   const optionErrors = messages.some((m) => m.field === 'consideredOptions' && m.severity === 'error' && visible(m));
   optionInputs.forEach((input) => (input.invalid = optionErrors && input.value.trim() === ''));
+}
+
+/** "3 fields need attention…", or `undefined` when no field has an error. */
+function attentionText(): string | undefined {
+  const fields = new Set(messages.filter((m) => m.severity === 'error').map((m) => m.field));
+  if (fields.size === 0) return undefined;
+  return `${fields.size === 1 ? 'One field needs' : `${fields.size} fields need`} attention before the record can be created.`;
 }
 
 function focusFirstError(): void {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import type { Decision } from '../../src/core/model';
 import { range } from '../../src/core/model';
+import { citationComment, citationInsertion, citationText } from '../../src/core/templates/citation';
 import { applyEdits, linkEdits, statusEdits } from '../../src/core/templates/edits';
 import { detectNamingScheme, nextNumber, padNumber, planFileName } from '../../src/core/templates/numbering';
 import { appendEntryEdit, detectTemplateFormat, logHeadingLevel, planRecord, relatedRecord, templateFormatOf } from '../../src/core/templates/plan';
@@ -415,5 +416,31 @@ describe('status and link edits', () => {
     const amended = linkEdits(text, d, 'amended-by', newer);
     assert.ok(amended.ok);
     assert.match(applyEdits(text, amended.edits), /## Links\n\n\* Amended by \[ADR-0012\]\(0012-use-webhooks\.md\)\n$/);
+  });
+});
+
+describe('citation comments', () => {
+  const adr = { display: 'ADR-0012', title: 'Use  webhooks' };
+
+  it('uses the language\'s comment syntax', () => {
+    assert.equal(citationComment('typescript', 'a.ts', adr), '// ADR-0012: Use webhooks');
+    assert.equal(citationComment('python', 'a.py', adr), '# ADR-0012: Use webhooks');
+    assert.equal(citationComment('sql', 'a.sql', adr), '-- ADR-0012: Use webhooks');
+    assert.equal(citationComment('css', 'a.css', adr), '/* ADR-0012: Use webhooks */');
+    assert.equal(citationComment('html', 'a.html', adr), '<!-- ADR-0012: Use webhooks -->');
+    assert.equal(citationComment(undefined, 'Dockerfile', adr), '# ADR-0012: Use webhooks');
+    assert.equal(citationComment('markdown', 'README.md', adr, 'docs/adr/0012-use-webhooks.md'), 'See [ADR-0012](docs/adr/0012-use-webhooks.md): Use webhooks.');
+  });
+
+  it('cites records without a number by their path', () => {
+    assert.equal(citationText({ display: 'ADR-20260501-use-x', title: 'Use X', relativePath: 'docs/adr/20260501-use-x.md', slugId: true }), 'docs/adr/20260501-use-x.md: Use X');
+  });
+
+  it('places the comment on an empty line, after code at the end of a line, or above the line', () => {
+    assert.deepEqual(citationInsertion('', 3, 0, '// c', '\n', true, '    '), { position: { line: 3, character: 0 }, text: '    // c' });
+    assert.deepEqual(citationInsertion('  x = 1', 3, 7, '# c', '\n', true), { position: { line: 3, character: 7 }, text: ' # c' });
+    assert.deepEqual(citationInsertion('  x = 1', 3, 2, '# c', '\r\n', true), { position: { line: 3, character: 0 }, text: '  # c\r\n' });
+    // Block comments never follow code.
+    assert.deepEqual(citationInsertion('  a { }', 0, 7, '/* c */', '\n', false), { position: { line: 0, character: 0 }, text: '  /* c */\n' });
   });
 });

@@ -68,7 +68,7 @@ export interface CitationInsertion {
 
 /**
  * Where to put a citation comment for a cursor or a selection:
- * - on an empty line: the comment replaces nothing and sits on that line, at the cursor;
+ * - on an empty line: on that line, indented like the code around it;
  * - after the code of a line (cursor at its end, language with line comments): appended to the
  *   line after a space;
  * - otherwise: on a new line above the line, with that line's indentation.
@@ -79,10 +79,24 @@ export interface CitationInsertion {
  * @param comment the comment ({@link citationComment}).
  * @param eol the document's line ending.
  * @param trailingAllowed whether the comment is a line comment that may follow code.
+ * @param blankLineIndent for an empty line: the indentation of the code below (or above) it.
  * @returns the insertion.
  */
-export function citationInsertion(lineText: string, line: number, character: number, comment: string, eol: string, trailingAllowed: boolean): CitationInsertion {
-  if (lineText.trim() === '') return { position: { line, character: Math.min(character, lineText.length) }, text: comment };
+export function citationInsertion(
+  lineText: string,
+  line: number,
+  character: number,
+  comment: string,
+  eol: string,
+  trailingAllowed: boolean,
+  blankLineIndent = '',
+): CitationInsertion {
+  if (lineText.trim() === '') {
+    // An empty line takes the comment with the indentation of the code around it.
+    const at = Math.min(character, lineText.length);
+    const indent = at >= blankLineIndent.length ? '' : blankLineIndent.slice(at);
+    return { position: { line, character: at }, text: indent + comment };
+  }
   if (trailingAllowed && character >= lineText.trimEnd().length && character > 0) {
     return { position: { line, character: lineText.length }, text: (lineText.endsWith(' ') ? '' : ' ') + comment };
   }

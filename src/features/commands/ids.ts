@@ -39,3 +39,5 @@ export const CITE_HERE = 'decisionLens.citeHere';
 export const CREATE_DECISION = 'decisionLens.createDecision';
 /** Internal: the form's live preview for values: args `(values: FormValues)`; returns a `Preview`. */
 export const PREVIEW_DECISION = 'decisionLens.previewDecision';
+/** Internal: the folders and logs the form offers, each with its detected format; returns `TargetOption[]`. */
+export const NEW_DECISION_TARGETS = 'decisionLens.newDecisionTargets';

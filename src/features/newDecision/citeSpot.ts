@@ -52,7 +52,7 @@ export async function insertCitation(uri: vscode.Uri, position: vscode.Position,
   const comment = citationComment(document.languageId, uri.path, target, href);
   const line = Math.min(position.line, document.lineCount - 1);
   const eol = document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
-  const insertion = citationInsertion(document.lineAt(line).text, line, position.character, comment, eol, hasLineComments(document.languageId, uri.path));
+  const insertion = citationInsertion(document.lineAt(line).text, line, position.character, comment, eol, hasLineComments(document.languageId, uri.path), nearbyIndent(document, line));
   const edit = new vscode.WorkspaceEdit();
   edit.insert(uri, toRange({ start: insertion.position, end: insertion.position }).start, insertion.text);
   return vscode.workspace.applyEdit(edit);
@@ -67,4 +67,15 @@ export async function offerCitation(spot: CiteSpot, created: { display: string; 
   );
   if (answer !== insert) return;
   await insertCitation(spot.uri, new vscode.Position(spot.line, spot.character), created);
+}
+
+/** The indentation of the first non-empty line below `line` (or above it, at the end of a file). */
+function nearbyIndent(document: vscode.TextDocument, line: number): string {
+  for (const step of [1, -1]) {
+    for (let i = line + step; i >= 0 && i < document.lineCount; i += step) {
+      const text = document.lineAt(i).text;
+      if (text.trim() !== '') return /^[ \t]*/.exec(text)?.[0] ?? '';
+    }
+  }
+  return '';
 }

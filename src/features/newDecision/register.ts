@@ -4,7 +4,7 @@ import type { WorkspaceIndexer } from '../../host/indexer';
 import { isWorkspaceFile, pathOf } from '../../host/paths';
 import { registerChangeStatus } from '../commands/changeStatus';
 import { registerCiteHere } from '../commands/citeHere';
-import { CREATE_DECISION, NEW_DECISION, PREVIEW_DECISION, REVEAL_ACTIVE } from '../commands/ids';
+import { CREATE_DECISION, NEW_DECISION, NEW_DECISION_TARGETS, PREVIEW_DECISION, REVEAL_ACTIVE } from '../commands/ids';
 import { registerSupersede } from '../commands/supersede';
 import { captureCiteSpot } from './citeSpot';
 import { requireTrust } from './decisionArgs';
@@ -12,6 +12,7 @@ import type { OpenOptions, PanelServices } from './panel';
 import { NewDecisionPanel } from './panel';
 import type { FormValues } from './protocol';
 import { NEW_DECISION_VIEW_TYPE, isFormValues } from './protocol';
+import { listTargets } from './targets';
 import type { CreateResult } from './writer';
 import { CreateError, DecisionWriter } from './writer';
 
@@ -60,6 +61,10 @@ export function registerNewDecision(context: vscode.ExtensionContext, indexer: W
     vscode.commands.registerCommand(PREVIEW_DECISION, async (values: unknown) => {
       if (!isFormValues(values)) return undefined;
       return writer.preview(values, 0);
+    }),
+    vscode.commands.registerCommand(NEW_DECISION_TARGETS, async () => {
+      await indexer.whenReady();
+      return (await listTargets(indexer)).map((t) => t.option);
     }),
     vscode.window.registerWebviewPanelSerializer(NEW_DECISION_VIEW_TYPE, {
       deserializeWebviewPanel: async (panel: vscode.WebviewPanel, state: unknown): Promise<void> => {

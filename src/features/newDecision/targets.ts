@@ -20,6 +20,8 @@ export const DEFAULT_NEW_FOLDER = 'docs/adr';
 export interface Target {
   readonly option: TargetOption;
   readonly folder: DecisionFolder;
+  /** How many records it holds now. */
+  readonly records: number;
 }
 
 /**
@@ -47,6 +49,7 @@ export async function listTargets(indexer: WorkspaceIndexer): Promise<Target[]> 
     const detected = detectTemplateFormat(samples, folder);
     targets.push({
       folder,
+      records: records.length,
       option: {
         id: folder.path,
         label: relativeLabel(folder.path),
@@ -86,24 +89,39 @@ export async function readText(uri: vscode.Uri): Promise<string | undefined> {
   }
 }
 
+/** Sources of decision folders, most conventional first (tie-breaker of {@link nearestTarget}). */
+const SOURCE_RANK: readonly string[] = ['adr-dir', 'log4brains', 'dotnet-adr', 'default', 'settings'];
+
 /**
- * The target nearest to a file: the one sharing the longest leading part of its path (so a
- * package's own decision folder wins in a monorepo), ties to the first listed.
+ * The target nearest to a file: the one that contains it, else the one sharing the longest
+ * leading part of its path (so a package's own decision folder wins in a monorepo). Ties go to
+ * folders over logs, then to folders named by a tool's configuration (`.adr-dir`,
+ * `.log4brains.yml`) over conventional and configured ones, then to the one with more records.
+ * @param activePath the active file's path; without one the same tie-breakers pick.
  */
-export function nearestTarget<T extends { option: TargetOption }>(targets: readonly T[], activePath: string | undefined): T | undefined {
-  if (!activePath) return targets[0];
-  let best: T | undefined;
-  let bestScore = -1;
-  for (const t of targets) {
+export function nearestTarget<T extends Target>(targets: readonly T[], activePath: string | undefined): T | undefined {
+  const score = (t: T): number[] => {
     const base = t.option.kind === 'log' ? dirname(t.option.id) : t.option.id;
-    let score = commonSegments(base, activePath);
-    if (isInside(activePath, base)) score += 1000;
-    if (score > bestScore) {
+    const inside = activePath !== undefined && t.option.kind === 'folder' && isInside(activePath, base) ? 1 : 0;
+    const shared = activePath !== undefined ? commonSegments(base, activePath) : 0;
+    const rank = SOURCE_RANK.indexOf(t.folder.source);
+    return [inside, shared, t.option.kind === 'folder' ? 1 : 0, -(rank < 0 ? SOURCE_RANK.length : rank), t.records];
+  };
+  let best: T | undefined;
+  let bestScore: number[] = [];
+  for (const t of targets) {
+    const s = score(t);
+    if (!best || compare(s, bestScore) > 0) {
       best = t;
-      bestScore = score;
+      bestScore = s;
     }
   }
   return best;
+}
+
+function compare(a: readonly number[], b: readonly number[]): number {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] - b[i];
+  return 0;
 }
 
 function commonSegments(a: string, b: string): number {
