@@ -149,6 +149,9 @@ function pull<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   if (list.length === 0) map.delete(key);
 }
 
+/** Files a folder change can make records: only Markdown files are records (see `isDecisionFile`). */
+const MARKDOWN = /\.(?:md|markdown)$/i;
+
 function byPath(a: IndexedDecision, b: IndexedDecision): number {
   if (a.path !== b.path) return a.path < b.path ? -1 : 1;
   return a.range.start.line - b.range.start.line;
@@ -171,8 +174,13 @@ export class DecisionIndex {
   private readonly changeEmitter: Emitter<IndexChange>;
 
   private readonly files = new Map<string, FileEntry>();
-  /** Original text and language of every file, so `setFolders` can re-route files. */
-  private readonly sources = new Map<string, { text: string; languageId?: string }>();
+  /**
+   * Language of every file, and the text of those a folder change can turn into records or back
+   * (Markdown files and files held as records), so `setFolders` can re-route them. Other files
+   * keep no text: holding every source file's text would make the index as large as the
+   * workspace (see `bench/`).
+   */
+  private readonly sources = new Map<string, { text?: string; languageId?: string }>();
   private readonly byKey = new Map<string, IndexedDecision[]>();
   /** Decisions by number for prefix-less citations (`@decision(5)`). */
   private readonly byNumber = new Map<number, IndexedDecision[]>();
@@ -217,20 +225,29 @@ export class DecisionIndex {
   }
 
   /**
-   * Replaces the folders (after a settings or config file change) and re-routes every file the
-   * index holds. Fires one change event for all of them.
+   * Replaces the folders (after a settings or config file change) and re-routes every Markdown
+   * file and record the index holds. Fires one change event for all of them.
+   * @returns paths of other files whose citations may be out of date because the citation
+   *   prefixes changed; the index keeps no text for them, so the caller upserts them again
+   *   (`[]` when the prefixes stayed the same, the usual case).
    */
-  setFolders(folders: readonly DecisionFolder[]): void {
+  setFolders(folders: readonly DecisionFolder[]): string[] {
+    const prefixesBefore = this.citationPrefixes;
     this.folders = folders;
     if (!this.explicitPrefixes) this.citationPrefixes = DecisionIndex.prefixesOf(folders);
-    const paths = [...this.sources.keys()];
+    const prefixesChanged =
+      prefixesBefore.length !== this.citationPrefixes.length || prefixesBefore.some((p) => !this.citationPrefixes.includes(p));
+    const paths: string[] = [];
+    const stale: string[] = [];
+    for (const [path, source] of this.sources) (source.text !== undefined ? paths : stale).push(path);
     for (const path of paths) this.removeEntry(path);
     for (const path of paths) {
       const source = this.sources.get(path);
-      if (source) this.addEntry(path, source.text, source.languageId);
+      if (source?.text !== undefined) this.addEntry(path, source.text, source.languageId);
     }
     this.invalidate();
     this.changeEmitter.fire({ paths, records: true, citations: true });
+    return prefixesChanged ? stale : [];
   }
 
   /**
@@ -243,8 +260,8 @@ export class DecisionIndex {
     const p = normalize(path);
     const before = this.files.get(p);
     this.removeEntry(p);
-    this.sources.set(p, { text, languageId });
     const after = this.addEntry(p, text, languageId);
+    this.sources.set(p, after?.kind === 'record' || MARKDOWN.test(p) ? { text, languageId } : { languageId });
     const records = before?.kind === 'record' || after?.kind === 'record';
     if (records) this.invalidate();
     const citations = (before?.citations.length ?? 0) > 0 || (after?.citations.length ?? 0) > 0 || before?.kind === 'source' || after?.kind === 'source';

@@ -145,10 +145,14 @@ describe('DecisionIndex', () => {
       const index = new DecisionIndex({ folders: [] });
       index.upsert('/w/records/0001-a.md', nygard(1, 'A', 'Accepted'));
       assert.deepEqual(index.decisions(), []);
+      index.upsert('/w/src/x.ts', '// DEC-1\n');
       const records: DecisionFolder = { path: '/w/records', prefix: 'DEC', kind: 'folder', source: 'settings' };
-      index.setFolders([records]);
+      // The prefixes changed from ADR to DEC: code keeps no text, so the caller reads it again.
+      assert.deepEqual(index.setFolders([records]), ['/w/src/x.ts']);
       assert.deepEqual(displays(index.decisions()), ['DEC-0001']);
-      index.setFolders([]);
+      index.upsert('/w/src/x.ts', '// DEC-1\n');
+      assert.equal(index.citationsIn('/w/src/x.ts')[0].decision?.display, 'DEC-0001');
+      assert.deepEqual(index.setFolders([{ ...records, path: '/w/other' }]), [], 'same prefixes: nothing to read again');
       assert.deepEqual(index.decisions(), []);
     });
   });
