@@ -43,6 +43,23 @@ describe('parseRecord on bad input', () => {
     assert.ok(d.sections.context?.startsWith('Lorem ipsum'));
   });
 
+  it('reads a 5 MB decision log entry by entry', function () {
+    this.timeout(60000);
+    const parts: string[] = ['# Decision log', ''];
+    let size = 0;
+    for (let i = 1; size < 5 * 1024 * 1024; i++) {
+      const entry = doc([`## Entry ${i}`, '', `Date: 2024-01-${String((i % 28) + 1).padStart(2, '0')}`, `Decision: Do thing ${i}.`, i > 1 ? `Supersedes: #${i - 1}` : 'Status: Accepted', '', 'Some prose without any colon in it at all, repeated to fill the line.'.repeat(3), '', '']);
+      parts.push(entry);
+      size += entry.length;
+    }
+    const text = parts.join('\n');
+    const ds = parseRecord(text, '/w/DECISIONS.md');
+    assert.equal(ds.length, parts.length - 2);
+    assert.equal(ds[ds.length - 1].title, `Entry ${ds.length}`);
+    assert.deepEqual(ds[ds.length - 1].relations.map((r) => [r.kind, r.target.id]), [['supersedes', String(ds.length - 1)]]);
+    for (const d of ds) assert.ok(rangeInside(text, d.range) && rangeInside(text, d.titleRange));
+  });
+
   it('reads a 5 MB single-line file and deep nesting without failing', () => {
     const line = '# ' + 'x'.repeat(5 * 1024 * 1024);
     const d = one(line, '/w/doc/adr/0001-long.md');

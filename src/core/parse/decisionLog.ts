@@ -114,15 +114,20 @@ interface Field {
 
 function readEntry(ctx: RecordContext, headings: readonly MdHeading[], hi: number, end: number, ordinal: number): Decision {
   const heading = headings[hi];
-  const paragraphs = ctx.outline.paragraphs.filter((p) => p.startLine >= heading.endLine && p.startLine < end);
+  const all = ctx.outline.paragraphs;
+  const paragraphs = all.slice(firstAtOrAfter(all, heading.endLine), firstAtOrAfter(all, end));
+  let subEnd = hi + 1;
+  while (subEnd < headings.length && headings[subEnd].line < end) subEnd++;
+  const subHeadings = headings.slice(hi + 1, subEnd);
   const fields: Field[] = [];
   const relations: Relation[] = [];
   let cur: Field | undefined;
   let lastStart = -1;
-  const subHeadingLines = headings.filter((h) => h.line > heading.line && h.line < end).map((h) => h.line);
+  let nextSub = 0;
   for (const p of paragraphs) {
     if (cur) {
-      const crossedHeading = subHeadingLines.some((l) => l > lastStart && l < p.startLine);
+      while (nextSub < subHeadings.length && subHeadings[nextSub].line <= lastStart) nextSub++;
+      const crossedHeading = nextSub < subHeadings.length && subHeadings[nextSub].line < p.startLine;
       const isItem = p.listDepth > 0 && p.firstInItem;
       if (crossedHeading || (cur.items.length > 0 ? !isItem && p.listDepth === 0 : cur.hasText)) cur = undefined;
     }
@@ -216,10 +221,7 @@ function readEntry(ctx: RecordContext, headings: readonly MdHeading[], hi: numbe
   if (chosenText) sections.chosenOption = inlineText(chosenText);
   const story = textOf(first('technicalStory'));
   if (story) sections.technicalStory = inlineText(story);
-  const subs = buildSections(
-    headings.filter((h) => h.line > heading.line && h.line < end),
-    end,
-  );
+  const subs = buildSections(subHeadings, end);
   subs.forEach((s, i) => {
     if (s.key === 'context' || s.key === 'decision' || s.key === 'tradeOffs' || s.key === 'consequences') {
       if (sections[s.key] === undefined) {
@@ -250,4 +252,16 @@ function readEntry(ctx: RecordContext, headings: readonly MdHeading[], hi: numbe
     titleRange,
     problems: ctx.problems,
   };
+}
+
+/** Index of the first paragraph starting at or after `line` (paragraphs are in document order). */
+function firstAtOrAfter(paragraphs: readonly { readonly startLine: number }[], line: number): number {
+  let lo = 0;
+  let hi = paragraphs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (paragraphs[mid].startLine < line) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

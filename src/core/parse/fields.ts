@@ -130,7 +130,7 @@ export function readKeyLine(content: string): KeyLine | undefined {
   // `Status: **Accepted**` keeps its emphasis in the value; strip a lone closing `**` left by `**Key:** value`.
   const lead = /^\s*/.exec(value)?.[0].length ?? 0;
   valueStart += lead;
-  value = value.slice(lead).replace(/\s+$/, '');
+  value = value.slice(lead).trimEnd();
   return { key, field, value, keyStart: 0, valueStart, valueEnd: valueStart + value.length };
 }
 

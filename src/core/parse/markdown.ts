@@ -46,6 +46,10 @@ const blockParser = new MarkdownIt('commonmark', { html: true });
 blockParser.core.ruler.disable(['inline', 'text_join']);
 
 const inlineParser = new MarkdownIt('commonmark', { html: true });
+// Only the text of inline Markdown is used: skip URL normalisation (punycode, percent-encoding).
+inlineParser.normalizeLink = (url: string): string => url;
+inlineParser.normalizeLinkText = (url: string): string => url;
+inlineParser.validateLink = (): boolean => true;
 
 /**
  * Reads the block structure of `markdown`.
@@ -133,12 +137,6 @@ function markItemUsed(itemFresh: boolean[]): void {
   if (itemFresh.length > 0) itemFresh[itemFresh.length - 1] = false;
 }
 
-/** A link found in inline Markdown. */
-export interface MdLink {
-  readonly text: string;
-  readonly href: string;
-}
-
 /**
  * Plain text of inline Markdown: emphasis, links and code markers removed, HTML comments
  * dropped, entities decoded, whitespace collapsed.
@@ -146,24 +144,6 @@ export interface MdLink {
 export function inlineText(raw: string): string {
   if (!/[\\`*_[\]<>&!~]/.test(raw)) return raw.replace(/\s+/g, ' ').trim();
   return tokensText(inlineTokens(raw)).replace(/\s+/g, ' ').trim();
-}
-
-/** The links (`[text](href)` and `<autolinks>`) in inline Markdown, in order. */
-export function inlineLinks(raw: string): MdLink[] {
-  if (!raw.includes('[') && !raw.includes('<')) return [];
-  const children = inlineTokens(raw);
-  const links: MdLink[] = [];
-  for (let i = 0; i < children.length; i++) {
-    const t = children[i];
-    if (t.type !== 'link_open') continue;
-    const href = t.attrGet('href') ?? '';
-    const inner: Token[] = [];
-    let j = i + 1;
-    for (; j < children.length && children[j].type !== 'link_close'; j++) inner.push(children[j]);
-    links.push({ text: tokensText(inner).replace(/\s+/g, ' ').trim(), href });
-    i = j;
-  }
-  return links;
 }
 
 function inlineTokens(raw: string): Token[] {

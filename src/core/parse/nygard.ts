@@ -39,7 +39,7 @@ export function statusSectionValue(ctx: RecordContext, parts: RecordParts): Meta
   const p = ctx.outline.paragraphs.find((q) => q.startLine >= section.start && q.startLine < section.ownEnd);
   if (!p) return undefined;
   const slice = lineSlice(ctx, p, p.startLine);
-  const text = slice.text.replace(/\s+$/, '');
+  const text = slice.text.trimEnd();
   return {
     raw: text,
     range: { start: { line: p.startLine, character: slice.character }, end: { line: p.startLine, character: slice.character + text.length } },

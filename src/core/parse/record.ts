@@ -108,10 +108,18 @@ export function lineSlice(ctx: { lines: LineIndex; bom: number }, p: MdParagraph
 }
 
 /** Reads the `Key: value` lines of some paragraphs. */
-export function keyFields(ctx: Pick<RecordContext, "lines" | "bom">, paragraphs: readonly MdParagraph[]): KeyField[] {
+export function keyFields(ctx: Pick<RecordContext, 'lines' | 'bom'>, paragraphs: readonly MdParagraph[]): KeyField[] {
   const out: KeyField[] = [];
+  const text = ctx.lines.text;
+  // Most lines have no colon: skip them before slicing. Paragraphs come in document order, so
+  // the next colon is searched for once per stretch of text.
+  let colon = -2;
   for (const p of paragraphs) {
     for (let l = p.startLine; l < p.endLine; l++) {
+      const start = ctx.lines.lineStart(l);
+      if (colon !== -1 && colon < start) colon = text.indexOf(':', start);
+      if (colon === -1) return out;
+      if (colon >= ctx.lines.lineEnd(l)) continue;
       const s = lineSlice(ctx, p, l);
       const k = readKeyLine(s.text);
       if (k) out.push({ ...k, line: l, character: s.character, paragraph: p });
@@ -174,7 +182,7 @@ export function headingTextRange(ctx: { lines: LineIndex; bom: number }, h: MdHe
     const at = text.indexOf(firstRawLine);
     start = at >= 0 ? at : start;
   }
-  const end = Math.min(text.length, start + firstRawLine.replace(/\s+$/, '').length);
+  const end = Math.min(text.length, start + firstRawLine.trimEnd().length);
   const s = Math.min(end, start + Math.min(from, firstRawLine.length));
   return { start: { line: h.line, character: base + s }, end: { line: h.line, character: base + end } };
 }

@@ -104,7 +104,7 @@ function linkRelations(slice: LineSlice, lb: number, unknownVerbs: boolean): Rel
   if (links.length === 0) return [];
   if (!TRAILER.test(text.slice(links[links.length - 1].end))) return [];
   const verbStart = verbRaw.search(/\S/);
-  const end = text.replace(/\s+$/, '').length;
+  const end = text.trimEnd().length;
   const range = {
     start: { line: slice.line, character: slice.character + verbStart },
     end: { line: slice.line, character: slice.character + end },
@@ -134,7 +134,7 @@ function plainRelation(slice: LineSlice): Relation[] {
   const target = idRef(m[2]);
   if (!kind || !target) return [];
   const start = slice.text.search(/\S/);
-  const end = slice.text.replace(/\s+$/, '').length;
+  const end = slice.text.trimEnd().length;
   return [
     {
       kind,

@@ -129,8 +129,12 @@ export function squash(s: string): string {
  * whole, keeping the inner text as written (line breaks normalised to `\n`).
  */
 export function trimBlock(s: string): string {
-  return s
-    .replace(/\r\n?/g, '\n')
-    .replace(/^(?:[ \t]*\n)+/, '')
-    .replace(/\s+$/, '');
+  const t = s.includes('\r') ? s.replace(/\r\n?/g, '\n') : s;
+  let start = 0;
+  for (;;) {
+    const nl = t.indexOf('\n', start);
+    if (nl < 0 || !/^[ \t]*$/.test(t.slice(start, nl))) break;
+    start = nl + 1;
+  }
+  return t.slice(start).trimEnd();
 }
