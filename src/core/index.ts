@@ -307,13 +307,19 @@ export class DecisionIndex {
   /**
    * All decisions with a key, duplicates included.
    * @param key as a user writes it: `ADR-0005`, `adr-5`, `ADR 5`, `DL-1`, `ADR-20201016-use-x`;
-   *   a bare number (`5`, `0005`) returns decisions with that number under any prefix.
+   *   a bare number (`5`, `0005`) or slug (`20201016-use-x`) matches under any prefix.
    */
   get(key: string): IndexedDecision[] {
     const bare = /^\s*(\d+)\s*$/.exec(key);
     if (bare) return [...(this.byNumber.get(Number.parseInt(bare[1], 10)) ?? [])].sort(byPath);
     const k = normalizeKey(key);
-    return k ? [...(this.byKey.get(k) ?? [])].sort(byPath) : [];
+    const found = k ? (this.byKey.get(k) ?? []) : [];
+    if (found.length > 0 || !/^\s*[\w./-]+\s*$/.test(key)) return [...found].sort(byPath);
+    // A slug without prefix (`20201016-use-markdown`, `package1/20200101-first-adr`): any prefix.
+    const slug = key.trim().toLowerCase();
+    const out: IndexedDecision[] = [];
+    for (const prefix of new Set(this.folders.map((f) => f.prefix))) out.push(...(this.byKey.get(`${prefix}-${slug}`) ?? []));
+    return out.sort(byPath);
   }
 
   /** @returns the decisions of one file (one for a record, one per entry for a log). */

@@ -68,6 +68,9 @@ describe('DecisionIndex', () => {
           ['ADR-api/20201016-use-markdown', 'ADR-api/20201016-use-markdown'],
         ],
       );
+      assert.deepEqual(displays(index.get('20201016-Use-Markdown')), ['ADR-20201016-use-markdown']);
+      assert.deepEqual(displays(index.get('api/20201016-use-markdown')), ['ADR-api/20201016-use-markdown']);
+      assert.deepEqual(index.get('20201016-other'), []);
     });
 
     it('keeps duplicate ids and returns all of them', () => {
