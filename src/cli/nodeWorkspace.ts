@@ -1,7 +1,7 @@
 /**
  * The core's {@link WorkspaceReader} over Node's file system, for the command line.
  */
-import { promises as fs } from 'node:fs';
+import { closeSync, fstatSync, openSync, promises as fs, readSync } from 'node:fs';
 import picomatch from 'picomatch';
 import type { WorkspaceReader } from '../core/ports';
 import { join, normalize, relative } from '../core/paths';
@@ -103,15 +103,34 @@ export class NodeWorkspace implements WorkspaceReader {
   async readTextFile(path: string): Promise<TextFile> {
     const dot = path.lastIndexOf('.');
     if (dot > path.lastIndexOf('/') && BINARY_EXTENSIONS.has(path.slice(dot + 1).toLowerCase())) return { path, skipped: 'binary' };
+    // Synchronous calls on one descriptor (open, fstat, read, close): a command-line scan has no
+    // UI to keep responsive, and each asynchronous call costs a thread-pool round trip and a
+    // promise per file, which made reading several times slower than the reads themselves.
+    let fd: number | undefined;
     try {
-      const stat = await fs.stat(toNative(path));
-      if (stat.size > MAX_FILE_BYTES) return { path, skipped: 'too-large' };
-      const buffer = await fs.readFile(toNative(path));
-      const head = buffer.subarray(0, 8192);
+      fd = openSync(toNative(path), 'r');
+      const size = fstatSync(fd).size;
+      if (size > MAX_FILE_BYTES) return { path, skipped: 'too-large' };
+      const buffer = Buffer.allocUnsafe(size);
+      let length = 0;
+      while (length < size) {
+        const n = readSync(fd, buffer, length, size - length, length);
+        if (n === 0) break;
+        length += n;
+      }
+      const head = buffer.subarray(0, Math.min(length, 8192));
       if (head.includes(0)) return { path, skipped: 'binary' };
-      return { path, text: buffer.toString('utf8') };
+      return { path, text: buffer.toString('utf8', 0, length) };
     } catch {
       return { path, skipped: 'unreadable' };
+    } finally {
+      if (fd !== undefined) {
+        try {
+          closeSync(fd);
+        } catch {
+          // nothing left to release
+        }
+      }
     }
   }
 }
