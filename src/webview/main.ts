@@ -321,7 +321,7 @@ function render(restored: boolean): void {
   relationGroup.insertBefore(relationTarget, relationGroup.querySelector('.message'));
   links.append(
     relationGroup,
-    field('tags', textfield('tags', 'api, security'), 'Comma-separated.'),
+    field('tags', textfield('tags', 'api, security'), 'Separated by commas or spaces.'),
     field('appliesTo', textarea('appliesTo', 'src/partner/**', 2), 'Globs of the code this decision governs, relative to the workspace folder; one per line.'),
   );
 
