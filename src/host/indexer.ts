@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { DecisionFolder } from '../core/config';
 import { DEFAULT_FOLDER_PREFIX, normalizePrefix } from '../core/config';
 import { discoverDecisionFolders } from '../core/discovery';
-import type { IndexChange, ResolvedCitation } from '../core/index';
+import type { IndexChange, IndexedDecision, ResolvedCitation } from '../core/index';
 import { DecisionIndex } from '../core/index';
 import { basename, isInside, relative } from '../core/paths';
 import type { Logger } from '../core/ports';
@@ -71,6 +71,11 @@ export class WorkspaceIndexer implements vscode.Disposable {
   private indexed = new Set<string>();
   /** Document version last indexed, by URI string. */
   private documentVersions = new Map<string, number>();
+  /** Bumped on every index change; cached answers of older generations are stale. */
+  private generation = 0;
+  private readonly citationCache = new Map<string, { generation: number; changeCount: number; citations: ResolvedCitation[] }>();
+  private readonly citationsOfCache = new Map<IndexedDecision, ResolvedCitation[]>();
+  private citationsOfGeneration = -1;
   /** Edits of open documents since they were last indexed, by URI string. */
   private readonly changesSinceIndexed = new Map<string, TextChange[]>();
   private buildSource: vscode.CancellationTokenSource | undefined;
@@ -122,6 +127,7 @@ export class WorkspaceIndexer implements vscode.Disposable {
         const key = d.uri.toString();
         this.edits.delete(key);
         this.changesSinceIndexed.delete(key);
+        this.citationCache.delete(key);
         if (this.documentVersions.delete(key) && this.tracks(d.uri)) {
           // The document may have been closed without saving: the file on disk is the truth again.
           this.fileEvents.push(key, { uri: d.uri, event: 'changed' });
@@ -191,9 +197,32 @@ export class WorkspaceIndexer implements vscode.Disposable {
    */
   citationsFor(document: vscode.TextDocument): ResolvedCitation[] {
     if (!this.tracks(document.uri)) return [];
-    const citations = this.current.citationsIn(pathOf(document.uri));
-    const changes = this.changesSinceIndexed.get(document.uri.toString());
-    return changes && changes.length > 0 ? shiftRanges(citations, changes) : citations;
+    const key = document.uri.toString();
+    const changes = this.changesSinceIndexed.get(key) ?? [];
+    const cached = this.citationCache.get(key);
+    let citations: ResolvedCitation[];
+    if (cached && cached.generation === this.generation && cached.changeCount <= changes.length) {
+      if (cached.changeCount === changes.length) return cached.citations;
+      citations = shiftRanges(cached.citations, changes.slice(cached.changeCount));
+    } else {
+      citations = shiftRanges(this.current.citationsIn(pathOf(document.uri)), changes);
+    }
+    this.citationCache.set(key, { generation: this.generation, changeCount: changes.length, citations });
+    return citations;
+  }
+
+  /**
+   * The places that cite `d` (cached until the index changes).
+   * @returns the citations, sorted by path and position.
+   */
+  citationsOf(d: IndexedDecision): ResolvedCitation[] {
+    if (this.citationsOfGeneration !== this.generation) {
+      this.citationsOfCache.clear();
+      this.citationsOfGeneration = this.generation;
+    }
+    let citations = this.citationsOfCache.get(d);
+    if (!citations) this.citationsOfCache.set(d, (citations = this.current.citationsOf(d)));
+    return citations;
   }
 
   /**
@@ -342,6 +371,8 @@ export class WorkspaceIndexer implements vscode.Disposable {
     this.attach(index);
     const previous = this.current;
     this.current = index;
+    this.generation++;
+    this.citationCache.clear();
     previous.dispose();
     // Edits made while the build read files: index the documents' current text.
     for (const document of vscode.workspace.textDocuments) {
@@ -356,7 +387,10 @@ export class WorkspaceIndexer implements vscode.Disposable {
   /** Subscribes to `index` changes (dropping the previous index's subscription). */
   private attach(index: DecisionIndex): void {
     this.indexSubscription?.dispose();
-    this.indexSubscription = index.onDidChange((change) => this.changeEmitter.fire(change));
+    this.indexSubscription = index.onDidChange((change) => {
+      this.generation++;
+      this.changeEmitter.fire(change);
+    });
   }
 
   /**

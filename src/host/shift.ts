@@ -15,14 +15,29 @@ function before(a: Position, b: Position): boolean {
   return a.line < b.line || (a.line === b.line && a.character <= b.character);
 }
 
-/** Moves `p` (at or after `change.range.end`) to where the same text is after `change`. */
-function movePosition(p: Position, change: TextChange): Position {
+/** A change with what moving positions needs, computed once. */
+interface PreparedChange {
+  readonly range: Range;
+  readonly text: string;
+  /** Lines added (negative: removed). */
+  readonly lineDelta: number;
+  /** Column where the inserted text ends on its last line. */
+  readonly lastLineEnd: number;
+}
+
+function prepare(change: TextChange): PreparedChange {
   const { start, end } = change.range;
   const lines = change.text.split(/\r\n|\r|\n/);
   const lineDelta = lines.length - 1 - (end.line - start.line);
-  if (p.line !== end.line) return { line: p.line + lineDelta, character: p.character };
   const lastLineEnd = (lines.length === 1 ? start.character : 0) + lines[lines.length - 1].length;
-  return { line: p.line + lineDelta, character: lastLineEnd + (p.character - end.character) };
+  return { range: change.range, text: change.text, lineDelta, lastLineEnd };
+}
+
+/** Moves `p` (at or after `change.range.end`) to where the same text is after `change`. */
+function movePosition(p: Position, change: PreparedChange): Position {
+  const end = change.range.end;
+  if (p.line !== end.line) return { line: p.line + change.lineDelta, character: p.character };
+  return { line: p.line + change.lineDelta, character: change.lastLineEnd + (p.character - end.character) };
 }
 
 /**
@@ -32,23 +47,29 @@ function movePosition(p: Position, change: TextChange): Position {
  *   is left out (it must be found again), as is every item when a change is not understood.
  */
 export function shiftRanges<T extends { readonly range: Range }>(items: readonly T[], changes: readonly TextChange[]): T[] {
-  let current = [...items];
-  for (const change of changes) {
-    const next: T[] = [];
-    for (const item of current) {
-      const r = item.range;
+  if (changes.length === 0) return [...items];
+  const prepared = changes.map(prepare);
+  const out: T[] = [];
+  for (const item of items) {
+    let start = item.range.start;
+    let end = item.range.end;
+    let touched = false;
+    for (const change of prepared) {
+      const c = change.range;
       // Entirely before the change: the text before a change does not move.
-      if (before(r.end, change.range.start) && !(r.end.line === change.range.start.line && r.end.character === change.range.start.character)) {
-        next.push(item);
+      if (before(end, c.start) && !(end.line === c.start.line && end.character === c.start.character)) continue;
+      // Entirely after the change: it moves.
+      if (before(c.end, start) && !(c.end.line === start.line && c.end.character === start.character && change.text !== '')) {
+        start = movePosition(start, change);
+        end = movePosition(end, change);
         continue;
       }
-      // Entirely after the change.
-      if (before(change.range.end, r.start) && !(change.range.end.line === r.start.line && change.range.end.character === r.start.character && change.text !== '')) {
-        next.push({ ...item, range: { start: movePosition(r.start, change), end: movePosition(r.end, change) } });
-      }
       // Otherwise the change touches the item: drop it.
+      touched = true;
+      break;
     }
-    current = next;
+    if (touched) continue;
+    out.push(start === item.range.start && end === item.range.end ? item : { ...item, range: { start, end } });
   }
-  return current;
+  return out;
 }

@@ -112,7 +112,7 @@ export class DecisionCodeLensProvider implements vscode.CodeLensProvider<Decisio
       }
       case 'cited-in': {
         const d = data.decision;
-        const n = this.indexer.index.citationsOf(d).length;
+        const n = this.indexer.citationsOf(d).length;
         const title = n === 1 ? vscode.l10n.t('cited in 1 place') : vscode.l10n.t('cited in {0} places', n);
         lens.command =
           n === 0

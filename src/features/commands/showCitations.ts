@@ -16,7 +16,7 @@ export function registerShowCitations(context: vscode.ExtensionContext, indexer:
         void vscode.window.showWarningMessage(vscode.l10n.t('Decision {0} was not found.', String(key ?? '')));
         return;
       }
-      const locations = indexer.index.citationsOf(d).map((c) => new vscode.Location(uriOf(c.path), toRange(c.range)));
+      const locations = indexer.citationsOf(d).map((c) => new vscode.Location(uriOf(c.path), toRange(c.range)));
       if (locations.length === 0) {
         void vscode.window.showInformationMessage(vscode.l10n.t('{0} is not cited anywhere.', d.display));
         return;

@@ -26,13 +26,16 @@ export class DecisionHoverProvider implements vscode.HoverProvider {
     if (citations.length === 0 || token.isCancellationRequested) return undefined;
     const citation = citations[0];
     const index = this.indexer.index;
-    const md = citation.decision ? decisionHover(index, citation.decision) : unknownHover(citation);
+    const md = citation.decision ? decisionHover(index, citation.decision, this.indexer.citationsOf(citation.decision).length) : unknownHover(citation);
     return new vscode.Hover(md, toRange(citation.range));
   }
 }
 
-/** Builds the hover card of a decision (see {@link DecisionHoverProvider}). */
-export function decisionHover(index: DecisionIndex, d: IndexedDecision): vscode.MarkdownString {
+/**
+ * Builds the hover card of a decision (see {@link DecisionHoverProvider}).
+ * @param citationCount how many places cite it (for the "N citations" link).
+ */
+export function decisionHover(index: DecisionIndex, d: IndexedDecision, citationCount: number): vscode.MarkdownString {
   const md = new vscode.MarkdownString('', true);
   md.supportHtml = false;
   md.isTrusted = { enabledCommands: [...HOVER_COMMANDS] };
@@ -76,7 +79,7 @@ export function decisionHover(index: DecisionIndex, d: IndexedDecision): vscode.
   if (d.sections.tradeOffs) section(md, vscode.l10n.t('Trade-offs'), d.sections.tradeOffs);
   else if (d.sections.consequences) section(md, vscode.l10n.t('Consequences'), d.sections.consequences);
 
-  const n = index.citationsOf(d).length;
+  const n = citationCount;
   md.appendMarkdown('---\n\n');
   md.appendMarkdown(`[$(go-to-file) ${escapeInline(vscode.l10n.t('Open {0}', d.display))}](${commandUri(OPEN_DECISION, d)})`);
   md.appendMarkdown(' · ');

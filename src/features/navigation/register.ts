@@ -63,7 +63,7 @@ export class DecisionReferenceProvider implements vscode.ReferenceProvider {
     const out: vscode.Location[] = [];
     for (const d of decisions) {
       if (context.includeDeclaration) out.push(decisionLocation(d));
-      for (const c of index.citationsOf(d)) out.push(new vscode.Location(uriOf(c.path), toRange(c.range)));
+      for (const c of this.indexer.citationsOf(d)) out.push(new vscode.Location(uriOf(c.path), toRange(c.range)));
     }
     return dedupe(out);
   }

@@ -222,7 +222,7 @@ export class DecisionsTreeProvider implements vscode.TreeDataProvider<DecisionTr
       const label = `${relationVerb(relation.kind, relation.verb)} ${target ? decisionName(target) : relation.target.text}`;
       out.push({ kind: 'relation', id: `${node.id}/rel${i++}`, label, target, parent: node });
     }
-    const citations = index.citationsOf(node.decision);
+    const citations = this.indexer.citationsOf(node.decision);
     if (citations.length > 0) out.push({ kind: 'citations', id: `${node.id}/citations`, citations: sortCitations(citations), parent: node });
     return out;
   }
@@ -260,7 +260,7 @@ export class DecisionsTreeProvider implements vscode.TreeDataProvider<DecisionTr
   private decisionItem(node: DecisionNode): vscode.TreeItem {
     const d = node.decision;
     const index = this.indexer.index;
-    const hasChildren = index.relationsOf(d).length > 0 || index.citationsOf(d).length > 0;
+    const hasChildren = index.relationsOf(d).length > 0 || this.indexer.citationsOf(d).length > 0;
     const item = new vscode.TreeItem(
       decisionName(d),
       hasChildren ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,

@@ -26,20 +26,38 @@ function source(): string {
   return `export function big(): number {\n${out.join('\n')}\n  return 0;\n}\n`;
 }
 
+/**
+ * Milliseconds per call: `cpu` is the CPU time the extension host spent (robust when the machine
+ * is shared and busy), `wall` the elapsed time; median and maximum over {@link RUNS} calls.
+ */
 interface Timing {
-  median: number;
-  max: number;
+  cpu: { median: number; max: number };
+  wall: { median: number; max: number };
 }
 
-async function time(run: () => unknown): Promise<Timing> {
-  const samples: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const start = performance.now();
-    await run();
-    samples.push(performance.now() - start);
-  }
+function summary(samples: number[]): { median: number; max: number } {
   const sorted = [...samples].sort((a, b) => a - b);
-  return { median: sorted[Math.floor(sorted.length / 2)], max: sorted[sorted.length - 1] };
+  return { median: round(sorted[Math.floor(sorted.length / 2)]), max: round(sorted[sorted.length - 1]) };
+}
+
+function round(ms: number): number {
+  return Math.round(ms * 10) / 10;
+}
+
+/** Times `run` (synchronous work, as providers do) {@link RUNS} times; `before` runs untimed first each time. */
+async function time(run: () => unknown, before?: () => Promise<unknown>): Promise<Timing> {
+  const cpu: number[] = [];
+  const wall: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    if (before) await before();
+    const usage = process.cpuUsage();
+    const start = performance.now();
+    run();
+    wall.push(performance.now() - start);
+    const used = process.cpuUsage(usage);
+    cpu.push((used.user + used.system) / 1000);
+  }
+  return { cpu: summary(cpu), wall: summary(wall) };
 }
 
 const token = new vscode.CancellationTokenSource().token;
@@ -79,54 +97,63 @@ describe(`provider latency on a ${LINES.toLocaleString('en')}-line file`, () => 
     const completion = new DecisionCompletionProvider(indexer);
     const codeActions = new CiteSuccessorCodeActionProvider(indexer);
 
-    const mid = 5011; // line 5010 of the body cites ADR-0002 (superseded)
-    assert.match(document.lineAt(mid).text, /ADR-0002/);
+    // A line near the middle that cites ADR-0002 (superseded, so it has a quick fix).
+    let mid = LINES / 2;
+    while (!document.lineAt(mid).text.includes('ADR-0002')) mid++;
     const at = new vscode.Position(mid, document.lineAt(mid).text.indexOf('ADR-0002') + 3);
+    const marker = document.lineAt(mid).text;
     const typing = new vscode.Position(LINES, document.lineAt(LINES).text.length);
     const superseded = new vscode.Diagnostic(new vscode.Range(at, at), 'cites ADR-0002', vscode.DiagnosticSeverity.Warning);
     superseded.source = 'Decision Lens';
     superseded.code = 'cites-superseded';
 
     const results: Record<string, Timing> = {};
+    // Every timed call is cold: a change elsewhere in the index first drops the cached answers.
+    const touched = fileUri('src/big/touch.ts').path;
+    let touches = 0;
+    const cold = async (): Promise<void> => indexer.index.upsert(touched, `// touch ${touches++}\n`);
     let lensCount = 0;
+    assert.ok(!indexer.isStale(document));
     results.codeLensProvideAndResolveAll = await time(() => {
       const lenses = codeLens.provideCodeLenses(document, token);
       for (const lens of lenses) codeLens.resolveCodeLens(lens);
       lensCount = lenses.length;
-    });
-    results.hover = await time(() => hover.provideHover(document, at, token));
-    results.definition = await time(() => definition.provideDefinition(document, at));
-    results.references = await time(() => references.provideReferences(document, at, { includeDeclaration: true }));
-    results.documentLinks = await time(() => links.provideDocumentLinks(document, token));
-    results.completion = await time(() => completion.provideCompletionItems(document, typing, token));
-    results.workspaceSymbols = await time(() => symbols.provideWorkspaceSymbols('python', token));
-    results.codeActions = await time(() =>
-      codeActions.provideCodeActions(document, new vscode.Range(at, at), { diagnostics: [superseded], triggerKind: vscode.CodeActionTriggerKind.Invoke, only: undefined }),
+    }, cold);
+    results.hover = await time(() => hover.provideHover(document, at, token), cold);
+    results.definition = await time(() => definition.provideDefinition(document, at), cold);
+    results.references = await time(() => references.provideReferences(document, at, { includeDeclaration: true }), cold);
+    results.documentLinks = await time(() => links.provideDocumentLinks(document, token), cold);
+    results.completion = await time(() => completion.provideCompletionItems(document, typing, token), cold);
+    results.workspaceSymbols = await time(() => symbols.provideWorkspaceSymbols('python', token), cold);
+    results.codeActions = await time(
+      () => codeActions.provideCodeActions(document, new vscode.Range(at, at), { diagnostics: [superseded], triggerKind: vscode.CodeActionTriggerKind.Invoke, only: undefined }),
+      cold,
     );
-    results.diagnosticsCheckIndex = await time(() => checkIndex(indexer.index));
+    results.diagnosticsCheckIndex = await time(() => checkIndex(indexer.index), cold);
 
     // Right after an edit, before the debounced re-index: ranges move with the edits.
-    const afterEdit: number[] = [];
-    for (let n = 0; n < RUNS; n++) {
-      await editor.edit((b) => b.insert(new vscode.Position(2, 0), `  // edit ${n}\n`));
-      const started = performance.now();
-      codeLens.provideCodeLenses(document, token);
-      afterEdit.push(performance.now() - started);
-    }
-    afterEdit.sort((x, y) => x - y);
-    results.codeLensAfterEdit = { median: afterEdit[Math.floor(RUNS / 2)], max: afterEdit[RUNS - 1] };
-    const shiftedAt = new vscode.Position(at.line + RUNS, at.character);
-    assert.ok(indexer.isStale(document), 'the edits are not indexed yet');
-    const hoverAfterEdit = hover.provideHover(document, shiftedAt, token);
+    let n = 0;
+    results.codeLensAfterEdit = await time(
+      () => codeLens.provideCodeLenses(document, token),
+      () => Promise.resolve(editor.edit((b) => b.insert(new vscode.Position(2, 0), `  // edit ${n++}\n`))),
+    );
+    // Right after one more edit the document is ahead of the index; the hover still finds the moved citation.
+    await editor.edit((b) => b.insert(new vscode.Position(2, 0), '  // one more edit\n'));
+    const movedLine = document.getText().split('\n').indexOf(marker);
+    assert.ok(movedLine > mid);
+    const hoverAfterEdit = hover.provideHover(document, new vscode.Position(movedLine, at.character), token);
     assert.ok(hoverAfterEdit, 'the hover follows the moved citation');
     // The debounced re-index of the whole file (off the provider path), for reference.
-    results.reindexWholeFile = await time(() => indexer.syncDocument(document) && indexer.index.upsert(document.uri.path, document.getText(), document.languageId));
+    results.reindexWholeFile = await time(() => indexer.index.upsert(document.uri.path, document.getText(), document.languageId));
+    indexer.index.remove(touched);
 
-    assert.ok(lensCount > LINES / 10, `a lens per citation line: ${lensCount}`);
+    const resolvedLines = new Set(indexer.citationsFor(document).filter((c) => c.decision).map((c) => c.range.start.line));
+    assert.ok(resolvedLines.size > 800);
+    assert.equal(lensCount, resolvedLines.size, 'a lens per line citing a known decision');
     const providers = Object.entries(results).filter(([k]) => k !== 'reindexWholeFile' && k !== 'diagnosticsCheckIndex');
-    const report = Object.entries(results).map(([k, v]) => `${k} ${v.median.toFixed(1)}/${v.max.toFixed(1)}`).join(', ');
-    const slowest = providers.sort((x, y) => y[1].max - x[1].max)[0];
-    this.test!.title += ` [median/max ms: ${report}; slowest provider ${slowest[0]} max ${slowest[1].max.toFixed(1)} ms]`;
+    const report = Object.entries(results).map(([k, v]) => `${k} ${v.cpu.median}/${v.cpu.max} (${v.wall.median}/${v.wall.max})`).join(', ');
+    const slowest = providers.sort((x, y) => y[1].cpu.max - x[1].cpu.max)[0];
+    this.test!.title += ` [CPU median/max ms (wall median/max): ${report}; slowest provider ${slowest[0]} CPU max ${slowest[1].cpu.max} ms]`;
     console.log(JSON.stringify({ lines: LINES, runs: RUNS, unit: 'ms', vscode: vscode.version, results }, null, 2));
   });
 });
