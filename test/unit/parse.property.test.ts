@@ -179,3 +179,40 @@ describe('parseRecord properties', () => {
     );
   });
 });
+
+describe('front matter fast path', () => {
+  it('reads simple `key: value` front matter exactly as the YAML parser does', function () {
+    this.timeout(60000);
+    const key = fc.constantFrom('status', 'date', 'deciders', 'decision-makers', 'tags', 'id', 'nav_order', 'parent', 'title', 'x');
+    const value = fc.oneof(
+      fc.constantFrom('accepted', 'superseded by ADR-0123', '2024-01-15', '0005', 'ADR-0005', 'C# and F#', 'a:b', '-5', 'null', '~', '', 'yes', '12.5', 'x -y', '100%'),
+      fc.string({ maxLength: 20 }).filter((s) => !s.includes('\n') && !s.includes('\r')),
+    );
+    const item = fc.oneof(fc.constantFrom('Alice', 'Bob Smith', 'a, b', 'x: y', '"q"', '', '-', '[n]'), fc.string({ maxLength: 8 }).filter((s) => !/[\r\n]/.test(s)));
+    const line = fc.oneof(
+      fc.tuple(key, value, fc.constantFrom('', ' ', '  ')).map(([k, v, pad]) => `${k}:${v === '' ? '' : ' '}${v}${pad}`),
+      fc.tuple(key, value, fc.constantFrom('"', "'")).map(([k, v, q]) => `${k}: ${q}${v}${q}`),
+      fc.tuple(key, fc.array(item, { maxLength: 4 }), fc.constantFrom(', ', ',', ' , ')).map(([k, items, sep]) => `${k}: [${items.join(sep)}]`),
+      fc.tuple(key, fc.array(item, { minLength: 1, maxLength: 4 }), fc.constantFrom('', '  ', '    ')).map(([k, items, indent]) => [`${k}:`, ...items.map((i) => `${indent}- ${i}`)].join('\n')),
+      fc.constantFrom('', '# comment', '  # indented comment'),
+    );
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 8 }), fc.constantFrom('\n', '\r\n'), (entries, eol) => {
+        const lines = entries.join('\n').split('\n');
+        const body = `${eol}# T${eol}`;
+        const fast = parseRecord(['---', ...lines, '---'].join(eol) + body, '/w/docs/decisions/0001-x.md');
+        // A flow list forces the YAML parser; the other keys must read the same.
+        const slow = parseRecord(['---', ...lines, 'zzforce: [1]', '---'].join(eol) + body, '/w/docs/decisions/0001-x.md');
+        // Only valid YAML is comparable: errors in broken YAML are found at different places.
+        fc.pre(!slow[0].problems.some((p) => p.code === 'yaml-invalid'));
+        const forced = lines.length + 1;
+        const strip = (d: Decision, shift: boolean): unknown =>
+          JSON.parse(JSON.stringify({ ...d, range: undefined, problems: d.problems.map((p) => [p.code, p.range]) }), (_k, v) =>
+            shift && v && typeof v === 'object' && typeof v.line === 'number' && v.line > forced ? { ...v, line: v.line - 1 } : v,
+          );
+        assert.deepEqual(strip(fast[0], false), strip(slow[0], true));
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
