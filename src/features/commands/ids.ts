@@ -21,8 +21,6 @@ export const GROUP_BY = 'decisionLens.groupBy';
 export const CONFIGURE_FOLDERS = 'decisionLens.configureFolders';
 /** Reveals the record of the active editor in the Decisions view. */
 export const REVEAL_ACTIVE = 'decisionLens.revealActiveDecision';
-/** Replaces a citation of a superseded decision with its successor (code action). */
-export const CITE_SUCCESSOR = 'decisionLens.citeSuccessor';
 
 /** Opens the New Decision form (registered by the New Decision feature). */
 export const NEW_DECISION = 'decisionLens.newDecision';

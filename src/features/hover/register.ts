@@ -44,13 +44,11 @@ export function decisionHover(index: DecisionIndex, d: IndexedDecision, citation
   appendFileText(md, decisionName(d));
   md.appendMarkdown('\n\n');
 
-  const facts: string[] = [];
   md.appendMarkdown(`**${escapeInline(vscode.l10n.t('Status'))}:** `);
   appendFileText(md, statusLabel(d));
-  if (d.date) facts.push(d.date);
-  if (facts.length > 0) {
+  if (d.date) {
     md.appendMarkdown(` · **${escapeInline(vscode.l10n.t('Date'))}:** `);
-    appendFileText(md, facts.join(''));
+    appendFileText(md, d.date);
   }
   if (d.decisionMakers.length > 0) {
     md.appendMarkdown(`  \n**${escapeInline(vscode.l10n.t('Decision makers'))}:** `);

@@ -123,6 +123,12 @@ describe('Decisions view', () => {
     const selected = (): string | undefined => (a.treeView.selection[0] as { decision?: { display: string } } | undefined)?.decision?.display;
     await waitFor(() => selected() === 'ADR-0020', `ADR-0020 selected (selection: ${selected()})`, 5000);
 
+    // The item's inline "Show Citations" action passes the item itself.
+    await open('src/scraper.go');
+    await vscode.commands.executeCommand('decisionLens.showCitations', a.treeView.selection[0]);
+    assert.equal(baseName(vscode.window.activeTextEditor?.document.uri ?? vscode.Uri.file('/')), '0020-minimum-supported-python-version.md');
+    await vscode.commands.executeCommand('closeReferenceSearch');
+
     const log = await open('DECISIONS.md');
     const line = log.document.getText().split('\n').findIndex((l) => l.startsWith('## Keep 20%'));
     log.selection = new vscode.Selection(line + 2, 0, line + 2, 0);
