@@ -3,7 +3,13 @@
  * index's time can be read as a multiple of the fastest text search there is.
  */
 import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DEFAULT_EXCLUDED_DIRS } from '../src/core/config';
+
+/** GNU time (Debian package `time`), to read ripgrep's CPU time; optional. */
+const GNU_TIME = '/usr/bin/time';
 
 /** @returns ripgrep's version line, or `undefined` when `rg` is not on the PATH. */
 export function ripgrepVersion(): string | undefined {
@@ -36,6 +42,8 @@ export interface RipgrepRun {
   readonly matches: number;
   /** Worker threads ripgrep was allowed (0 = its default, one per core). */
   readonly threads: number;
+  /** CPU seconds ripgrep used (user + system, all threads), when GNU time is installed. */
+  readonly cpuSeconds?: number;
 }
 
 /**
@@ -49,9 +57,13 @@ export function runRipgrep(root: string, pattern: string, threads = 0): Promise<
   if (threads > 0) args.push('-j', String(threads));
   for (const d of DEFAULT_EXCLUDED_DIRS) args.push('-g', `!${d}/`);
   args.push('-e', pattern, root);
+  const timed = existsSync(GNU_TIME);
+  const scratch = timed ? mkdtempSync(join(tmpdir(), 'decision-lens-rg-')) : undefined;
+  const timeFile = scratch ? join(scratch, 'time') : undefined;
+  const [command, argv] = timeFile ? [GNU_TIME, ['-f', '%U %S', '-o', timeFile, 'rg', ...args]] : ['rg', args];
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn('rg', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, argv, { stdio: ['ignore', 'pipe', 'pipe'] });
     let matches = 0;
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => {
@@ -61,9 +73,19 @@ export function runRipgrep(root: string, pattern: string, threads = 0): Promise<
     child.on('error', reject);
     child.on('close', (code) => {
       const seconds = (performance.now() - started) / 1000;
+      let cpuSeconds: number | undefined;
+      if (timeFile && scratch) {
+        try {
+          const [user, system] = readFileSync(timeFile, 'utf8').trim().split('\n').pop()?.split(' ').map(Number) ?? [];
+          if (Number.isFinite(user) && Number.isFinite(system)) cpuSeconds = user + system;
+        } catch {
+          cpuSeconds = undefined;
+        }
+        rmSync(scratch, { recursive: true, force: true });
+      }
       // 1 means "no match", which is a valid result for a tree without citations.
       if (code !== 0 && code !== 1) reject(new Error(`rg exited with ${code}: ${stderr.trim()}`));
-      else resolve({ seconds, matches, threads });
+      else resolve({ seconds, matches, threads, ...(cpuSeconds !== undefined ? { cpuSeconds } : {}) });
     });
   });
 }
