@@ -11,7 +11,7 @@
 //   npm test -- --skip e2e                    # everything but some stages
 //   npm test -- --list                        # the stage names
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureTestDeps } from './install-test-deps.mjs';
@@ -233,7 +233,17 @@ function stageRunners(options, state) {
       return { ok: result.code === 0, counts, timedOut: result.timedOut };
     },
     async e2e() {
-      const args = [mochaBin, '--config', 'test/e2e/.mocharc.json', ...grepArgs, ...options.specs];
+      // mocha merges the config's spec list with the command line's: with --spec, use a copy of
+      // the config without it.
+      let configFile = 'test/e2e/.mocharc.json';
+      if (options.specs.length > 0) {
+        const config = JSON.parse(readFileSync(join(REPO_ROOT, configFile), 'utf8'));
+        delete config.spec;
+        state.e2eConfigDir = mkdtempSync(join(tmpdir(), 'decision-lens-e2e-config-'));
+        configFile = join(state.e2eConfigDir, 'mocharc.json');
+        writeFileSync(configFile, JSON.stringify(config));
+      }
+      const args = [mochaBin, '--config', configFile, ...grepArgs, ...options.specs];
       const result = await runCommand(process.execPath, args, { env: { DECISION_LENS_VSIX: state.vsix }, timeoutMs: STAGE_TIMEOUT_MS.e2e });
       const counts = mochaCounts(result.output);
       return { ok: result.code === 0 && counts.failed === 0, counts, timedOut: result.timedOut };
@@ -244,7 +254,7 @@ function stageRunners(options, state) {
 async function main() {
   const options = parseArgs(process.argv.slice(2));
   const selected = selectStages(options);
-  const state = { selected, vsix: undefined, vsixDir: undefined };
+  const state = { selected, vsix: undefined, vsixDir: undefined, e2eConfigDir: undefined };
   const runners = stageRunners(options, state);
   const npmVersion = spawnSync(npm, ['--version'], { encoding: 'utf8' }).stdout?.trim();
   console.log(`[test] Node ${process.version}, npm ${npmVersion}, code-server ${CODE_SERVER_VERSION}${process.env.CI ? ', CI' : ''}`);
@@ -278,7 +288,7 @@ async function main() {
       results.push({ name: stage.name, status, ms, counts: outcome.counts, note: outcome.note });
     }
   } finally {
-    if (state.vsixDir) rmSync(state.vsixDir, { recursive: true, force: true });
+    for (const dir of [state.vsixDir, state.e2eConfigDir]) if (dir) rmSync(dir, { recursive: true, force: true });
   }
 
   console.log('\n[test] Summary');

@@ -40,6 +40,15 @@ describe('e2e: the example workspace in code-server and Chromium', function () {
     await workbench!.screenshot('workbench-open-file');
   });
 
+  it('hovers a citation and sees the decision it cites', async function () {
+    await workbench!.openFile('src/webhooks/partnerWebhook.ts');
+    // Line 13: " * Receives one partner order event (ADR-0003): verify, ..."; column 40 is inside ADR-0003.
+    const hover = await workbench!.hover(13, 40, { contains: 'Receive partner orders through webhooks' });
+    assert.match(await hover.innerText(), /ADR-0003/);
+    await workbench!.screenshot('workbench-hover');
+    await workbench!.page.keyboard.press('Escape');
+  });
+
   it('runs a palette command: the Markdown preview of a decision record renders in a webview', async function () {
     await workbench!.openFile('docs/adr/0003-receive-partner-orders-through-webhooks.md');
     await workbench!.runCommand('Markdown: Open Preview to the Side');

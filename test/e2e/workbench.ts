@@ -2,6 +2,9 @@
 // temp copy of a fixture workspace, shown in headless Chromium; returns the Playwright page and
 // helpers that drive the workbench the way a person does (palette, quick open, views, hovers).
 //
+// Tests run under tsx, which keeps function names with a `__name` helper that does not exist in
+// the page: pass `page.evaluate` a string, or an arrow function with no named functions inside.
+//
 //   const workbench = await openWorkbench({ workspace: 'example' });
 //   await workbench.openFile('src/server.ts', 10);
 //   await workbench.screenshot('server');
@@ -30,6 +33,19 @@ export interface WorkbenchOptions {
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/** How long to wait for a hover and, optionally, what it must show. */
+export interface HoverOptions {
+  /** Default 60 s. */
+  timeoutMs?: number;
+  /** Text or pattern the hover must show; the hover is asked again until it does. */
+  contains?: RegExp | string;
+}
+
+function hoverOptions(options: number | HoverOptions): { timeoutMs: number; contains?: RegExp | string } {
+  if (typeof options === 'number') return { timeoutMs: options };
+  return { timeoutMs: options.timeoutMs ?? 60_000, ...(options.contains !== undefined ? { contains: options.contains } : {}) };
+}
 
 /** Escapes text for use inside a RegExp. */
 function escapeRegExp(text: string): string {
@@ -76,7 +92,7 @@ export class Workbench {
         await waitForWorkbench(browser.page, 120_000);
         const workbench = new Workbench(browser.page, targetPath(target), folderPath, server, browser, runDir);
         await workbench.waitForExplorer();
-        console.log(`[e2e] workbench on ${relative(REPO_ROOT, targetPath(target)) || targetPath(target)} (${server.url}, server pid ${server.pid}, browser pid ${browser.pid})`);
+        console.log(`[e2e] workbench on ${targetPath(target)} (${server.url}, server pid ${server.pid}, browser pid ${browser.pid})`);
         return workbench;
       } catch (error) {
         lastError = error;
@@ -117,6 +133,31 @@ export class Workbench {
     }
   }
 
+  /**
+   * Types `text` into quick access and clicks the first row matching `row`. Entries contributed by
+   * extensions appear only once the extension host has registered them, and file search needs its
+   * index: when no row shows within a few seconds the picker is reopened, until `timeoutMs`.
+   */
+  private async pick(text: string, row: () => Locator, timeoutMs: number): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      await this.quickAccess(text);
+      const target = row().first();
+      try {
+        await target.waitFor({ state: 'visible', timeout: Math.max(1000, Math.min(8000, deadline - Date.now())) });
+      } catch (error) {
+        if (Date.now() >= deadline) {
+          const shown = await this.page.locator('.quick-input-list .monaco-list-row').allInnerTexts().catch(() => []);
+          throw new Error(`no quick access entry for "${text}" within ${timeoutMs} ms; shown: ${shown.slice(0, 10).map((t) => t.replace(/\s+/g, ' ')).join(' | ') || 'nothing'}`, { cause: error });
+        }
+        continue;
+      }
+      await target.click();
+      await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => undefined);
+      return;
+    }
+  }
+
   /** Rows of the open quick pick whose label is exactly `label`. */
   private quickPickRow(label: string): Locator {
     return this.page
@@ -129,12 +170,8 @@ export class Workbench {
    * included, e.g. `Decision Lens: Refresh Decisions` or `View: Toggle Word Wrap`.
    * @throws when no palette entry has exactly that label within `timeoutMs`
    */
-  async runCommand(label: string, timeoutMs = 30_000): Promise<void> {
-    await this.quickAccess(`>${label}`);
-    const row = this.quickPickRow(label).first();
-    await row.waitFor({ state: 'visible', timeout: timeoutMs });
-    await row.click();
-    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => undefined);
+  async runCommand(label: string, timeoutMs = 60_000): Promise<void> {
+    await this.pick(`>${label}`, () => this.quickPickRow(label), timeoutMs);
   }
 
   /**
@@ -142,15 +179,15 @@ export class Workbench {
    * optionally at a 1-based line, and waits for its editor tab to be active.
    * @returns the active editor
    */
-  async openFile(relativePath: string, line?: number, timeoutMs = 30_000): Promise<Locator> {
+  async openFile(relativePath: string, line?: number, timeoutMs = 60_000): Promise<Locator> {
     const name = relativePath.split('/').pop() ?? relativePath;
-    await this.quickAccess(relativePath);
-    const row = this.page
-      .locator('.quick-input-list .monaco-list-row')
-      .filter({ has: this.page.locator('.label-name', { hasText: new RegExp(`^\\s*${escapeRegExp(name)}\\s*$`) }) })
-      .first();
-    await row.waitFor({ state: 'visible', timeout: timeoutMs });
-    await row.click();
+    const dir = relativePath.includes('/') ? relativePath.slice(0, relativePath.lastIndexOf('/')) : '';
+    await this.pick(relativePath, () => {
+      const rows = this.page
+        .locator('.quick-input-list .monaco-list-row')
+        .filter({ has: this.page.locator('.label-name', { hasText: new RegExp(`^\\s*${escapeRegExp(name)}\\s*$`) }) });
+      return dir ? rows.filter({ has: this.page.locator('.label-description', { hasText: new RegExp(`${escapeRegExp(dir)}\\s*$`) }) }) : rows;
+    }, timeoutMs);
     await this.page.locator(`.tabs-container .tab.active[data-resource-name="${name}"], .tabs-container .tab.active:has-text("${name}")`).first()
       .waitFor({ state: 'visible', timeout: timeoutMs });
     const editor = this.activeEditor();
@@ -174,28 +211,69 @@ export class Workbench {
 
   /**
    * Shows the hover at a 1-based line and column of the active editor (as the keyboard command
-   * "Show or Focus Hover" does) and returns the hover once it has content.
+   * "Show or Focus Hover" does) and returns it. With `contains`, asks again until the hover's text
+   * matches (providers answer asynchronously; an index may still be building), else throws with
+   * the last text seen.
+   * @param options timeout in ms (default 60 s), or `{ timeoutMs, contains }`
    */
-  async hover(line: number, column: number, timeoutMs = 30_000): Promise<Locator> {
-    await this.goToLine(line, column);
-    await this.runCommand('Show or Focus Hover');
-    const hover = this.page.locator('.monaco-editor .monaco-hover:not(.hidden) .monaco-hover-content').first();
-    await hover.waitFor({ state: 'visible', timeout: timeoutMs });
-    return hover;
+  async hover(line: number, column: number, options: number | HoverOptions = {}): Promise<Locator> {
+    return this.retryHover(options, async () => {
+      await this.goToLine(line, column);
+      await this.runCommand('Show or Focus Hover');
+    }, `line ${line}, column ${column}`);
   }
 
-  /** Moves the mouse over the first occurrence of `text` in the visible lines of the active editor and returns the hover. */
-  async hoverText(text: string, timeoutMs = 30_000): Promise<Locator> {
+  /**
+   * Moves the mouse over the first occurrence of `text` in the visible lines of the active editor
+   * and returns the hover; `contains` as for {@link hover}.
+   */
+  async hoverText(text: string, options: number | HoverOptions = {}): Promise<Locator> {
+    const { timeoutMs } = hoverOptions(options);
     const token = this.activeEditor().locator('.view-line span', { hasText: text }).first();
     await token.waitFor({ state: 'visible', timeout: timeoutMs });
-    const box = await token.boundingBox();
-    if (!box) throw new Error(`"${text}" is not visible in the active editor`);
-    const inner = await token.innerText();
-    const offset = Math.max(0, inner.indexOf(text));
-    const charWidth = box.width / Math.max(1, inner.length);
-    await this.page.mouse.move(box.x + (offset + Math.min(2, text.length / 2)) * charWidth, box.y + box.height / 2);
-    const hover = this.page.locator('.monaco-editor .monaco-hover:not(.hidden) .monaco-hover-content').first();
+    return this.retryHover(options, async () => {
+      const box = await token.boundingBox();
+      if (!box) throw new Error(`"${text}" is not visible in the active editor`);
+      const inner = await token.innerText();
+      const offset = Math.max(0, inner.indexOf(text));
+      const charWidth = box.width / Math.max(1, inner.length);
+      // Move off and back on, so the editor sees a new hover position on each try.
+      await this.page.mouse.move(box.x + box.width / 2, Math.max(0, box.y - box.height * 3));
+      await this.page.mouse.move(box.x + (offset + Math.min(2, text.length / 2)) * charWidth, box.y + box.height / 2, { steps: 3 });
+    }, `"${text}"`);
+  }
+
+  private async retryHover(options: number | HoverOptions, trigger: () => Promise<void>, where: string): Promise<Locator> {
+    const { timeoutMs, contains } = hoverOptions(options);
+    const deadline = Date.now() + timeoutMs;
+    let lastText = '';
+    for (;;) {
+      await trigger();
+      try {
+        // No hover appears while no provider has anything to say yet: ask again, as a person would.
+        const hover = await this.waitForHover(Math.max(1000, Math.min(5000, deadline - Date.now())));
+        lastText = await hover.innerText().catch(() => '');
+        if (!contains || (typeof contains === 'string' ? lastText.includes(contains) : contains.test(lastText))) return hover;
+      } catch (error) {
+        if (Date.now() >= deadline) throw new Error(`no hover at ${where} within ${timeoutMs} ms`, { cause: error });
+      }
+      if (Date.now() >= deadline) {
+        throw new Error(`the hover at ${where} did not show ${String(contains)} within ${timeoutMs} ms; last text:\n${lastText}`);
+      }
+      await this.page.keyboard.press('Escape');
+      await sleep(500);
+    }
+  }
+
+  /**
+   * The editor hover once it is visible and no part of it says "Loading..." any more.
+   * Editor hovers render in the overflow widgets layer, outside `.monaco-editor`.
+   */
+  async waitForHover(timeoutMs = 30_000): Promise<Locator> {
+    const hover = this.page.locator('.monaco-resizable-hover .monaco-hover:not(.hidden) .monaco-hover-content').filter({ visible: true }).first();
     await hover.waitFor({ state: 'visible', timeout: timeoutMs });
+    const deadline = Date.now() + timeoutMs;
+    while (/Loading(\.\.\.|…)/.test(await hover.innerText().catch(() => '')) && Date.now() < deadline) await sleep(200);
     return hover;
   }
 
@@ -203,11 +281,8 @@ export class Workbench {
    * Opens a view by its title through "View: Open View..." (e.g. `Decisions`, `Explorer`, `Problems`)
    * and returns the view's pane (header and body).
    */
-  async openView(title: string, timeoutMs = 30_000): Promise<Locator> {
-    await this.quickAccess(`view ${title}`);
-    const row = this.quickPickRow(title).first();
-    await row.waitFor({ state: 'visible', timeout: timeoutMs });
-    await row.click();
+  async openView(title: string, timeoutMs = 60_000): Promise<Locator> {
+    await this.pick(`view ${title}`, () => this.quickPickRow(title), timeoutMs);
     const view = this.view(title);
     await view.waitFor({ state: 'visible', timeout: timeoutMs });
     return view;
