@@ -170,6 +170,13 @@ describe('Nygard / adr-tools records', () => {
     assert.equal(d.date, '2021-03-04');
   });
 
+  it('reads a status written in its heading (`## Status: Accepted`)', () => {
+    const text = doc(['# 4. Use Y', '', '## Status: **Rejected**', '', '## Context', '', 'Text.', '']);
+    const d = one(text, '/w/doc/adr/0004-use-y.md');
+    assert.deepEqual(d.status, { kind: 'rejected', text: 'Rejected' });
+    assert.equal(d.sections.context, 'Text.');
+  });
+
   it('reads the sections without their headings', () => {
     const d = one(adrTools(1, 'A', ['Accepted']), '/a/0001-a.md');
     assert.deepEqual(d.sections, {

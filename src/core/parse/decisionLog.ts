@@ -30,7 +30,7 @@ import { logRefs, relationKind, relationsInLine } from './relations';
 import { buildSections, sectionText, stripComments } from './sections';
 import { trimBlock } from './text';
 
-const LOG_NAME = /^(?:decisions|decision[-_ ]?log.*|decisionlog.*|decision[-_ ]?records?)\.(?:md|markdown)$/i;
+const LOG_NAME = /^(?:decisions|decision[-_ ]?log.*)\.(?:md|markdown)$/i;
 
 /** True for the file names decision logs use: `DECISIONS.md`, `decisions.md`, `decision-log*.md`. */
 export function isDecisionLogName(path: string): boolean {

@@ -18,7 +18,7 @@
  * shared relation reader.
  */
 import type { MetaValue, RecordContext, RecordParts } from './record';
-import { lineSlice } from './record';
+import { headingTextRange, lineSlice } from './record';
 
 /** True when a record shows Nygard's marks: `# N. Title`, a `## Status` section or a plain `Date:` line. */
 export function looksNygard(parts: RecordParts): boolean {
@@ -35,7 +35,7 @@ export function looksNygard(parts: RecordParts): boolean {
  */
 export function statusSectionValue(ctx: RecordContext, parts: RecordParts): MetaValue | undefined {
   const section = parts.sections.find((s) => s.key === 'status');
-  if (!section) return undefined;
+  if (!section) return statusHeadingValue(ctx, parts);
   const p = ctx.outline.paragraphs.find((q) => q.startLine >= section.start && q.startLine < section.ownEnd);
   if (!p) return undefined;
   const slice = lineSlice(ctx, p, p.startLine);
@@ -44,4 +44,13 @@ export function statusSectionValue(ctx: RecordContext, parts: RecordParts): Meta
     raw: text,
     range: { start: { line: p.startLine, character: slice.character }, end: { line: p.startLine, character: slice.character + text.length } },
   };
+}
+
+/** A status written in the heading itself: `## Status: Accepted`, `## Status - Draft`. */
+function statusHeadingValue(ctx: RecordContext, parts: RecordParts): MetaValue | undefined {
+  for (const s of parts.sections) {
+    const m = /^(\s*status\s*(?:[:\-–—]\s*|\s+(?=[A-Za-z*_])))(\S.*)$/i.exec(s.heading.raw);
+    if (m) return { raw: m[2].trimEnd(), range: headingTextRange(ctx, s.heading, m[1].length) };
+  }
+  return undefined;
 }
