@@ -71,9 +71,9 @@ export class WorkspaceIndexer implements vscode.Disposable {
   private indexed = new Set<string>();
   /** Document version last indexed, by URI string. */
   private documentVersions = new Map<string, number>();
-  /** Bumped on every index change; cached answers of older generations are stale. */
+  /** Bumped when records change (or the index is replaced); cached answers of older generations are stale. */
   private generation = 0;
-  private readonly citationCache = new Map<string, { generation: number; changeCount: number; citations: ResolvedCitation[] }>();
+  private readonly citationCache = new Map<string, { generation: number; path: string; changeCount: number; citations: ResolvedCitation[] }>();
   private readonly citationsOfCache = new Map<IndexedDecision, ResolvedCitation[]>();
   private citationsOfGeneration = -1;
   /** Edits of open documents since they were last indexed, by URI string. */
@@ -207,7 +207,7 @@ export class WorkspaceIndexer implements vscode.Disposable {
     } else {
       citations = shiftRanges(this.current.citationsIn(pathOf(document.uri)), changes);
     }
-    this.citationCache.set(key, { generation: this.generation, changeCount: changes.length, citations });
+    this.citationCache.set(key, { generation: this.generation, path: pathOf(document.uri), changeCount: changes.length, citations });
     return citations;
   }
 
@@ -388,7 +388,15 @@ export class WorkspaceIndexer implements vscode.Disposable {
   private attach(index: DecisionIndex): void {
     this.indexSubscription?.dispose();
     this.indexSubscription = index.onDidChange((change) => {
-      this.generation++;
+      if (change.records) {
+        // Records decide what every citation resolves to: every cached answer is stale.
+        this.generation++;
+      } else {
+        // Only these files' citations changed: other documents' cached citations still hold.
+        const changed = new Set(change.paths);
+        for (const [key, entry] of this.citationCache) if (changed.has(entry.path)) this.citationCache.delete(key);
+        this.citationsOfCache.clear();
+      }
       this.changeEmitter.fire(change);
     });
   }

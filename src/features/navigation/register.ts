@@ -29,12 +29,14 @@ export class CitationLinkProvider implements vscode.DocumentLinkProvider {
 
   provideDocumentLinks(document: vscode.TextDocument, token: vscode.CancellationToken): vscode.DocumentLink[] {
     const links: vscode.DocumentLink[] = [];
+    const targets = new Map<IndexedDecision, vscode.Uri>();
     for (const c of this.indexer.citationsFor(document)) {
       if (token.isCancellationRequested) break;
       const d = c.decision;
       // Markdown links are already links in Markdown files; do not add a second one.
       if (!d || c.form === 'link') continue;
-      const target = uriOf(d.path).with({ fragment: `L${d.titleRange.start.line + 1}` });
+      let target = targets.get(d);
+      if (!target) targets.set(d, (target = uriOf(d.path).with({ fragment: `L${d.titleRange.start.line + 1}` })));
       const link = new vscode.DocumentLink(toRange(c.range), target);
       link.tooltip = vscode.l10n.t('Open {0}', decisionName(d));
       links.push(link);
@@ -61,9 +63,14 @@ export class DecisionReferenceProvider implements vscode.ReferenceProvider {
     const decisions = cited.length > 0 ? cited : index.recordsIn(pathOf(document.uri)).filter((d) => position.line >= d.range.start.line && position.line <= d.range.end.line);
     if (decisions.length === 0) return undefined;
     const out: vscode.Location[] = [];
+    const uris = new Map<string, vscode.Uri>();
     for (const d of decisions) {
       if (context.includeDeclaration) out.push(decisionLocation(d));
-      for (const c of this.indexer.citationsOf(d)) out.push(new vscode.Location(uriOf(c.path), toRange(c.range)));
+      for (const c of this.indexer.citationsOf(d)) {
+        let uri = uris.get(c.path);
+        if (!uri) uris.set(c.path, (uri = uriOf(c.path)));
+        out.push(new vscode.Location(uri, toRange(c.range)));
+      }
     }
     return dedupe(out);
   }

@@ -108,10 +108,11 @@ describe(`provider latency on a ${LINES.toLocaleString('en')}-line file`, () => 
     superseded.code = 'cites-superseded';
 
     const results: Record<string, Timing> = {};
-    // Every timed call is cold: a change elsewhere in the index first drops the cached answers.
-    const touched = fileUri('src/big/touch.ts').path;
+    // Every timed call is cold: a record changes first (in the index only), which drops every
+    // cached answer and the relation graph, as an edit of a record does.
+    const touched = fileUri('adr/0098-perf-touch.md').path;
     let touches = 0;
-    const cold = async (): Promise<void> => indexer.index.upsert(touched, `// touch ${touches++}\n`);
+    const cold = async (): Promise<void> => indexer.index.upsert(touched, `# 98. Touch ${touches++}\n\nDate: 2026-05-05\n\n## Status\n\nProposed\n`);
     let lensCount = 0;
     assert.ok(!indexer.isStale(document));
     results.codeLensProvideAndResolveAll = await time(() => {
