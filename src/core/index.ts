@@ -192,6 +192,11 @@ export class DecisionIndex {
   private readonly citingFiles = new Map<string, Set<string>>();
   private graph: RelationGraph | undefined;
   private sortedDecisions: IndexedDecision[] | undefined;
+  /**
+   * Resolved citations of the files asked about (CodeLens, hovers and `citationsOf` ask again and
+   * again); dropped for a file when it changes and for all files when records change.
+   */
+  private readonly resolvedCitations = new Map<string, readonly ResolvedCitation[]>();
 
   /** Fires after each `upsert`, `remove` and `setFolders` that changed something. */
   readonly onDidChange: Event<IndexChange>;
@@ -382,9 +387,13 @@ export class DecisionIndex {
    */
   citationsIn(path: string): ResolvedCitation[] {
     const p = normalize(path);
+    const cached = this.resolvedCitations.get(p);
+    if (cached) return [...cached];
     const entry = this.files.get(p);
     if (!entry) return [];
-    return entry.citations.map((c) => this.withDecision(c, p, entry.kind === 'record'));
+    const resolved = entry.citations.map((c) => this.withDecision(c, p, entry.kind === 'record'));
+    this.resolvedCitations.set(p, resolved);
+    return [...resolved];
   }
 
   /**
@@ -600,6 +609,7 @@ export class DecisionIndex {
   }
 
   private addEntry(path: string, text: string, languageId?: string): FileEntry | undefined {
+    this.resolvedCitations.delete(path);
     const folder = isDecisionFile(path, this.folders);
     const citations = this.findIn(path, text, folder ? 'markdown' : languageId);
     let entry: FileEntry;
@@ -643,6 +653,7 @@ export class DecisionIndex {
   }
 
   private removeEntry(path: string): void {
+    this.resolvedCitations.delete(path);
     const entry = this.files.get(path);
     if (!entry) return;
     this.files.delete(path);
@@ -712,6 +723,7 @@ export class DecisionIndex {
   private invalidate(): void {
     this.graph = undefined;
     this.sortedDecisions = undefined;
+    this.resolvedCitations.clear();
   }
 
   private relationGraph(): RelationGraph {
