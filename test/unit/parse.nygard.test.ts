@@ -130,6 +130,8 @@ describe('Nygard / adr-tools records', () => {
     );
     assert.deepEqual(kinds, ['accepted', 'accepted', 'proposed', 'draft', 'rejected', 'deprecated', 'superseded', 'rejected', 'accepted']);
     assert.equal(one(adrTools(1, 'A', ['**Proposed**']), '/a/0001-a.md').status.text, 'Proposed');
+    assert.equal(one(adrTools(1, 'A', ['~~Proposed~~ Accepted']), '/a/0001-a.md').status.kind, 'accepted');
+    assert.equal(one(adrTools(1, 'A', ['~~Accepted~~ Deprecated']), '/a/0001-a.md').status.kind, 'deprecated');
   });
 
   it('takes the number from the file name and warns when the heading disagrees', () => {

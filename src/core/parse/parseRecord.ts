@@ -163,9 +163,7 @@ function readRecord(ctx: RecordContext): Decision {
     ...(fromFrontMatter?.relations ?? []),
     ...bodyRelations(ctx, parts),
   ];
-  const sections = readSections(ctx, parts);
-  const storyValue = pick('technicalStory');
-  if (!sections.technicalStory && storyValue) (sections as { technicalStory?: string }).technicalStory = storyValue.raw;
+  const sections = readSections(ctx, parts, pick('technicalStory'));
 
   const identity = identityOf(ctx, parts, pick('id'));
   const date = dateOf(ctx, pick('date'));

@@ -149,7 +149,9 @@ function readTitle(ctx: RecordContext, heading: MdHeading | undefined): TitleInf
   }
   const fmTitle = ctx.frontMatter?.entries.get('title');
   if (fmTitle && fmTitle.kind === 'scalar') {
-    return { text: fmTitle.values[0], range: fmTitle.range, id: splitHeadingId(fmTitle.values[0]) };
+    const id = splitHeadingId(fmTitle.values[0]);
+    const text = inlineText(fmTitle.values[0].slice(id.titleStart));
+    if (text) return { text, range: fmTitle.range, id };
   }
   const text = titleFromWords(ctx.name.words);
   ctx.problems.push({
@@ -178,7 +180,7 @@ export function headingTextRange(ctx: { lines: LineIndex; bom: number }, h: MdHe
     const marker = /^[ \t]*(?:>[ \t]?[ \t]*)*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?[ \t]*#{1,6}(?:[ \t]+|$)/.exec(text);
     start = marker ? marker[0].length : 0;
   }
-  if (text.substr(start, firstRawLine.length) !== firstRawLine) {
+  if (text.slice(start, start + firstRawLine.length) !== firstRawLine) {
     const at = text.indexOf(firstRawLine);
     start = at >= 0 ? at : start;
   }
@@ -281,15 +283,18 @@ export function statusRelations(value: MetaValue): Relation[] {
   }));
 }
 
-/** A status from a metadata value. */
+/** A status from a metadata value. Struck-out words (`~~Proposed~~ Accepted`) do not count. */
 export function statusOf(value: MetaValue | undefined): Status {
   if (!value) return { kind: 'unknown', text: '' };
   const text = inlineText(stripComments(value.raw));
-  return { kind: statusKind(text), text };
+  return { kind: statusKind(text.replace(/~~[^~]*~~/g, ' ')), text };
 }
 
-/** The sections a record's body carries, by the names MADR, Nygard and log4brains use. */
-export function readSections(ctx: RecordContext, parts: RecordParts): DecisionSections {
+/**
+ * The sections a record's body carries, by the names MADR, Nygard and log4brains use.
+ * @param story a `technicalStory` from front matter, used when the body states none.
+ */
+export function readSections(ctx: RecordContext, parts: RecordParts, story?: MetaValue): DecisionSections {
   const texts = new Map<SectionKey, string[]>();
   const options: string[] = [];
   const secs = parts.sections;
@@ -309,7 +314,7 @@ export function readSections(ctx: RecordContext, parts: RecordParts): DecisionSe
     return v && v.length > 0 ? v.join('\n\n') : undefined;
   };
   const chosen = chosenOptionIn(ctx, parts);
-  const story = technicalStoryIn(ctx, parts) ?? joined('technicalStory');
+  const technicalStory = technicalStoryIn(ctx, parts) ?? joined('technicalStory') ?? (story ? inlineText(story.raw) || undefined : undefined);
   const out: { -readonly [K in keyof DecisionSections]: DecisionSections[K] } = {};
   const context = joined('context');
   if (context) out.context = context;
@@ -321,7 +326,7 @@ export function readSections(ctx: RecordContext, parts: RecordParts): DecisionSe
   if (consequences) out.consequences = consequences;
   const tradeOffs = joined('tradeOffs');
   if (tradeOffs) out.tradeOffs = tradeOffs;
-  if (story) out.technicalStory = story;
+  if (technicalStory) out.technicalStory = technicalStory;
   return out;
 }
 

@@ -119,11 +119,6 @@ export function looksBinary(text: string): boolean {
   return text.slice(0, 8000).includes('\0');
 }
 
-/** Collapses runs of whitespace to one space and trims. */
-export function squash(s: string): string {
-  return s.replace(/\s+/g, ' ').trim();
-}
-
 /**
  * Removes blank lines at both ends of a block of Markdown and trailing whitespace of the
  * whole, keeping the inner text as written (line breaks normalised to `\n`).
