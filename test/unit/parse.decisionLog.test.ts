@@ -125,6 +125,15 @@ describe('decision logs', () => {
     assert.deepEqual(ds[1].problems, []);
   });
 
+  it('reads links to other entries of the same log by their title', () => {
+    const text = doc(['## Use webhooks', 'Decision: A', '', '## Poll as fallback', 'Decision: B', 'Amends: [Use webhooks](#use-webhooks)', '']);
+    const [, b] = parseRecord(text, '/w/DECISIONS.md');
+    assert.deepEqual(
+      b.relations.map((r) => [r.kind, r.target]),
+      [['amends', { text: '[Use webhooks](#use-webhooks)', title: 'Use webhooks' }]],
+    );
+  });
+
   it('returns no decisions for a log without headings', () => {
     assert.deepEqual(parseRecord('Just some notes.\n', '/w/DECISIONS.md'), []);
     assert.deepEqual(parseRecord('', '/w/DECISIONS.md'), []);

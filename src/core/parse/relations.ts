@@ -150,10 +150,12 @@ function plainRelation(slice: LineSlice): Relation[] {
  * @param textRaw the link text (inline Markdown).
  * @param href the link target as written (may be `<...>`, may have `#anchor`).
  * @param source the whole link as written, for {@link DecisionRef.text}.
+ * @param anchors accept links to a heading of the same file (`#use-webhooks`, decision logs)
+ *   as a reference by title.
  * @returns the reference, or `undefined` when the link names neither a local file nor an id
  *   (an external page such as a GitHub discussion).
  */
-export function refFromLink(textRaw: string, href: string, source: string): DecisionRef | undefined {
+export function refFromLink(textRaw: string, href: string, source: string, anchors = false): DecisionRef | undefined {
   const text = inlineText(textRaw);
   let h = href.trim();
   if (h.startsWith('<') && h.endsWith('>')) h = h.slice(1, -1);
@@ -162,7 +164,9 @@ export function refFromLink(textRaw: string, href: string, source: string): Deci
   const external = /^[a-z][a-z0-9+.-]*:/i.test(pathPart) || pathPart.startsWith('//');
   const named = nameRef(text);
   const path = !external && pathPart ? pathPart : undefined;
-  if (!path && !named.id) return undefined;
+  if (!path && !named.id) {
+    return anchors && hash === 0 && named.title ? { text: source, title: named.title } : undefined;
+  }
   return { text: source, ...(named.id ? { id: named.id } : {}), ...(path ? { path } : {}), ...(named.title ? { title: named.title } : {}) };
 }
 
@@ -186,7 +190,7 @@ export function logRefs(value: string): DecisionRef[] {
   const links: DecisionRef[] = [];
   const linkRe = new RegExp(LINK.source, 'g');
   for (let m = linkRe.exec(v); m; m = linkRe.exec(v)) {
-    const r = refFromLink(m[1], m[2], m[0]);
+    const r = refFromLink(m[1], m[2], m[0], true);
     if (r) links.push(r);
   }
   if (links.length > 0) return links;
