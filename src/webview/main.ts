@@ -174,8 +174,12 @@ function field(name: FieldName, control: HTMLElement, hint?: string, required = 
   return group;
 }
 
-function textfield(name: keyof FormValues & FieldName, placeholder = '', required = false): Control {
-  const control = custom<Control>('vscode-textfield', { placeholder, label: LABELS[name], required });
+/**
+ * A text field. Required fields are marked on their label only: a `required` control is shown in
+ * error colours while empty, before the user did anything.
+ */
+function textfield(name: keyof FormValues & FieldName, placeholder = ''): Control {
+  const control = custom<Control>('vscode-textfield', { placeholder, label: LABELS[name] });
   control.value = String(values?.[name] ?? '');
   control.addEventListener('input', () => update({ [name]: control.value } as Partial<FormValues>));
   control.addEventListener('focusout', () => touch(name));
@@ -195,20 +199,30 @@ function textarea(name: keyof FormValues & FieldName, placeholder = '', rows = 4
 function select(name: FieldName, options: Select['options'], value: string, onChange: (value: string) => void, combobox = false): Select {
   const control = custom<Select>('vscode-single-select', { label: LABELS[name] });
   if (combobox) {
-    control.combobox = true;
+    control.setAttribute('combobox', '');
     control.setAttribute('filter', 'contains');
   }
-  control.options = options.map((o) => ({ ...o, selected: o.value === value }));
+  control.append(...optionElements(options, value));
   control.addEventListener('change', () => onChange(control.value));
   control.addEventListener('focusout', () => touch(name));
   controls.set(name, control);
   return control;
 }
 
+/** `<vscode-option>` children of a select (the element reads its options from them). */
+function optionElements(options: Select['options'], value: string): HTMLElement[] {
+  return options.map((o) => {
+    const option = custom<HTMLElement>('vscode-option', { value: o.value, description: o.description ?? '' }, o.label);
+    option.setAttribute('value', o.value);
+    if (o.value === value) option.setAttribute('selected', '');
+    return option;
+  });
+}
+
 function fillSelect(name: FieldName, options: Select['options'], value: string): void {
   const control = controls.get(name) as Select | undefined;
   if (!control) return;
-  control.options = options.map((o) => ({ ...o, selected: o.value === value }));
+  control.replaceChildren(...optionElements(options, value));
 }
 
 function targetOptions(): Select['options'] {
@@ -242,7 +256,7 @@ function render(restored: boolean): void {
   const header = el('header', {}, el('h1', {}, 'New Decision'));
   app.append(header);
   if (restored) {
-    const startOver = custom<HTMLElement>('vscode-button', { secondary: true }, 'Start Over');
+    const startOver = custom<HTMLElement>('vscode-button', { secondary: true, 'attr:type': 'button' }, 'Start Over');
     startOver.addEventListener('click', () => {
       if (!defaults) return;
       values = { ...defaults };
@@ -257,10 +271,9 @@ function render(restored: boolean): void {
   }
 
   const form = el('form', { className: 'form', noValidate: true });
-  form.addEventListener('submit', (e) => {
-    e.preventDefault();
-    submit();
-  });
+  // Enter in a field never submits (it picks an option, adds a row, ends a line); Ctrl+Enter and
+  // the button do.
+  form.addEventListener('submit', (e) => e.preventDefault());
 
   const where = el('fieldset', {}, el('legend', {}, 'Where'));
   const formatHelp = el('div', { className: 'hint', id: 'format-detected' }, formatDescription());
@@ -281,7 +294,7 @@ function render(restored: boolean): void {
     field('status', select('status', statuses.map((s) => ({ label: s, value: s })), values.status, (v) => update({ status: v }))),
     field('date', textfield('date', 'YYYY-MM-DD')),
   );
-  what.append(field('title', textfield('title', 'Use webhooks instead of polling', true), undefined, true), row);
+  what.append(field('title', textfield('title', 'Use webhooks instead of polling'), undefined, true), row);
 
   const people = el('fieldset', {}, el('legend', {}, 'People'));
   people.append(
@@ -327,9 +340,9 @@ function render(restored: boolean): void {
 
   form.append(where, what, people, reasoning, links);
 
-  const submitButton = custom<HTMLElement>('vscode-button', { id: 'submit', 'attr:type': 'submit' }, 'Create');
+  const submitButton = custom<HTMLElement>('vscode-button', { id: 'submit', 'attr:type': 'button' }, 'Create');
   submitButton.addEventListener('click', () => submit());
-  const cancel = custom<HTMLElement>('vscode-button', { id: 'cancel', secondary: true }, 'Cancel');
+  const cancel = custom<HTMLElement>('vscode-button', { id: 'cancel', secondary: true, 'attr:type': 'button' }, 'Cancel');
   cancel.addEventListener('click', () => vscode.postMessage({ type: 'cancel', dirty: dirty && hasInput() }));
   const status = el('div', { id: 'status-line', className: 'status-line' });
   status.setAttribute('role', 'status');
@@ -362,7 +375,7 @@ function onKeyDown(e: KeyboardEvent): void {
 function optionsField(): HTMLElement {
   const list = el('div', { className: 'options', id: 'options-list' });
   list.setAttribute('role', 'list');
-  const add = custom<HTMLElement>('vscode-button', { secondary: true, icon: 'add', id: 'add-option' }, 'Add Option');
+  const add = custom<HTMLElement>('vscode-button', { secondary: true, icon: 'add', id: 'add-option', 'attr:type': 'button' }, 'Add Option');
   const rerender = (focusIndex?: number, focusPart = 'input'): void => {
     list.replaceChildren();
     const options = values?.options ?? [];
@@ -395,7 +408,10 @@ function optionsField(): HTMLElement {
       rowEl.setAttribute('role', 'listitem');
       list.append(rowEl);
       if (focusIndex === i) {
-        const target = focusPart === 'up' ? up : focusPart === 'down' ? down : input;
+        // Keep the focus on the button that moved the option while it can move further.
+        const canUp = i > 0;
+        const canDown = i < options.length - 1;
+        const target = focusPart === 'up' && canUp ? up : focusPart === 'down' && canDown ? down : focusPart === 'input' ? input : canUp ? up : canDown ? down : input;
         requestAnimationFrame(() => target.focus());
       }
     });
@@ -423,7 +439,7 @@ function optionsField(): HTMLElement {
 }
 
 function iconButton(icon: string, label: string, onClick: () => void, disabled: boolean): HTMLElement {
-  const button = custom<HTMLElement>('vscode-button', { icon, secondary: true, disabled, className: 'icon-button', title: label });
+  const button = custom<HTMLElement>('vscode-button', { icon, secondary: true, disabled, className: 'icon-button', title: label, 'attr:type': 'button' });
   button.setAttribute('aria-label', label);
   button.addEventListener('click', onClick);
   return button;

@@ -78,12 +78,12 @@ for (const theme of THEMES) {
       await type(wb, f, 'tags', 'api c++');
       await type(wb, f, 'date', '2026-02-30', true);
       await wb.page.keyboard.press('Control+Enter');
+      await f.locator('#status-line', { hasText: '3 fields need attention' }).waitFor({ timeout: 30_000 });
       const title = f.locator('#field-title-message .message-error');
       await title.waitFor({ state: 'visible', timeout: 30_000 });
       assert.equal((await title.innerText()).trim(), 'A title is required.');
       assert.match(await f.locator('#field-date-message').innerText(), /YYYY-MM-DD/);
       assert.match(await f.locator('#field-tags-message').innerText(), /not a valid tag/);
-      assert.match(await f.locator('#status-line').innerText(), /3 fields need attention/);
       // The first invalid field has the focus.
       assert.equal(await f.locator('#field-title').evaluate((el) => el.matches(':focus-within')), true);
       await wb.screenshot(`newdecision-validation-${theme.name}`);
@@ -108,7 +108,7 @@ for (const theme of THEMES) {
       await wb.page.keyboard.press('Enter');
       await wb.page.keyboard.type('WebSocket stream');
       // Move "Polling" below "WebSocket stream" with its down button.
-      await f.getByRole('button', { name: 'Move option 2 down' }).focus();
+      await f.locator('vscode-button[aria-label="Move option 2 down"]').focus();
       await wb.page.keyboard.press('Enter');
       const options = await f.locator('.option-input input').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
       assert.deepEqual(options, ['Webhooks', 'WebSocket stream', 'Polling']);

@@ -273,7 +273,7 @@ export function html(webview: vscode.Webview, extensionUri: vscode.Uri): string 
     `script-src 'nonce-${n}'`,
     `style-src ${webview.cspSource} 'nonce-${n}'`,
     `font-src ${webview.cspSource}`,
-    `img-src ${webview.cspSource}`,
+    `img-src ${webview.cspSource} data:`,
   ].join('; ');
   return `<!DOCTYPE html>
 <html lang="${escapeAttribute(vscode.env.language)}">
