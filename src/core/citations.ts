@@ -217,25 +217,41 @@ function safeDecode(s: string): string {
   }
 }
 
-/** Converts offsets to positions with a binary search over line starts (built once per text). */
+/**
+ * Converts offsets to positions with a binary search over line starts, built once per text on
+ * the first lookup (a text without citations never needs them).
+ */
 export class Locator {
-  private readonly lineStarts: number[] = [0];
+  private starts: number[] | undefined;
 
-  constructor(text: string) {
-    const breaks = /\r\n?|\n/g;
-    while (breaks.exec(text) !== null) this.lineStarts.push(breaks.lastIndex);
+  constructor(private readonly text: string) {}
+
+  private lineStarts(): number[] {
+    if (this.starts) return this.starts;
+    const starts = [0];
+    const text = this.text;
+    if (text.indexOf('\r') < 0) {
+      // LF only (the usual case): indexOf finds line ends much faster than a regular expression.
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    } else {
+      const breaks = /\r\n?|\n/g;
+      while (breaks.exec(text) !== null) starts.push(breaks.lastIndex);
+    }
+    this.starts = starts;
+    return starts;
   }
 
   /** @returns the position of a UTF-16 offset. */
   position(offset: number): Position {
+    const lineStarts = this.lineStarts();
     let lo = 0;
-    let hi = this.lineStarts.length - 1;
+    let hi = lineStarts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (this.lineStarts[mid] <= offset) lo = mid;
+      if (lineStarts[mid] <= offset) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo, character: offset - this.lineStarts[lo] };
+    return { line: lo, character: offset - lineStarts[lo] };
   }
 
   /** @returns the range `[start, end)` of two offsets. */
