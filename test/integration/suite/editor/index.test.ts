@@ -89,4 +89,25 @@ describe('workspace indexer', () => {
     await a.whenIdle();
     assert.deepEqual(a.decisions().map((d) => d.display).sort(), before);
   });
+
+  it('re-indexes when a setting that changes what is indexed changes', async () => {
+    const a = await api();
+    const config = vscode.workspace.getConfiguration('decisionLens');
+    const original = config.inspect<Record<string, string>>('folderPrefixes')?.workspaceValue;
+    assert.deepEqual(original, { 'docs/decisions': 'MADR' }, 'the fixture names the MADR prefix in .vscode/settings.json');
+    try {
+      await config.update('folderPrefixes', { 'docs/decisions': 'DEC' }, vscode.ConfigurationTarget.Workspace);
+      await waitFor(async () => {
+        await a.whenIdle();
+        const ids = a.decisions().map((d) => d.display);
+        return ids.includes('DEC-0013') && !ids.includes('MADR-0013');
+      }, 'docs/decisions records are cited as DEC-… after the change');
+    } finally {
+      await config.update('folderPrefixes', original, vscode.ConfigurationTarget.Workspace);
+    }
+    await waitFor(async () => {
+      await a.whenIdle();
+      return a.decisions().some((d) => d.display === 'MADR-0013');
+    }, 'and as MADR-… again once the setting is back');
+  });
 });
