@@ -20,7 +20,7 @@
  */
 import type { Decision, DecisionSections, Problem, Relation } from '../model';
 import type { FieldName } from './fields';
-import { readChosenOption, readKeyLine, splitOptions, splitPeople, splitTags } from './fields';
+import { readChosenOption, splitOptions, splitPeople, splitTags } from './fields';
 import { parseNumberedId, splitHeadingId } from './identity';
 import type { MdHeading } from './markdown';
 import { inlineText } from './markdown';
@@ -29,6 +29,8 @@ import { dateOf, dedupeRelations, globsOf, headingTextRange, keyValue, lineSlice
 import { logRefs, relationKind, relationsInLine } from './relations';
 import { buildSections, sectionText, stripComments } from './sections';
 import { trimBlock } from './text';
+
+const RELATION_START = /^\W{0,2}(?:supe|repl|amen|clar|rela)/i;
 
 const LOG_NAME = /^(?:decisions|decision[-_ ]?log.*)\.(?:md|markdown)$/i;
 
@@ -97,10 +99,12 @@ export function readDecisionLog(ctx: RecordContext): Decision[] {
     for (let j = i; j < headings.length && headings[j].line < ends[i]; j++) keys += own[j];
     if (keys > 0) entries.push(i);
   });
+  const keysByLine = new Map<number, KeyField>();
+  for (const k of ctx.keys) keysByLine.set(k.line, k);
   const out: Decision[] = [];
   entries.forEach((hi, ordinal) => {
     const problems: Problem[] = ordinal === 0 ? [...ctx.problems] : [];
-    out.push(readEntry({ ...ctx, problems }, headings, hi, ends[hi], ordinal + 1));
+    out.push(readEntry({ ...ctx, problems }, headings, hi, ends[hi], ordinal + 1, keysByLine));
   });
   return out;
 }
@@ -112,7 +116,14 @@ interface Field {
   hasText: boolean;
 }
 
-function readEntry(ctx: RecordContext, headings: readonly MdHeading[], hi: number, end: number, ordinal: number): Decision {
+function readEntry(
+  ctx: RecordContext,
+  headings: readonly MdHeading[],
+  hi: number,
+  end: number,
+  ordinal: number,
+  keysByLine: ReadonlyMap<number, KeyField>,
+): Decision {
   const heading = headings[hi];
   const all = ctx.outline.paragraphs;
   const paragraphs = all.slice(firstAtOrAfter(all, heading.endLine), firstAtOrAfter(all, end));
@@ -134,8 +145,7 @@ function readEntry(ctx: RecordContext, headings: readonly MdHeading[], hi: numbe
     lastStart = p.startLine;
     for (let l = p.startLine; l < p.endLine; l++) {
       const s = lineSlice(ctx, p, l);
-      const line = readKeyLine(s.text);
-      const k: KeyField | undefined = line ? { ...line, line: l, character: s.character, paragraph: p } : undefined;
+      const k = keysByLine.get(l);
       if (k) {
         cur = { key: k, lastLine: l, items: [], hasText: k.value.length > 0 };
         fields.push(cur);
@@ -147,7 +157,7 @@ function readEntry(ctx: RecordContext, headings: readonly MdHeading[], hi: numbe
         else if (s.text.trim()) cur.hasText = cur.items.length === 0 ? true : cur.hasText;
         continue;
       }
-      if (/\]\(|^\W{0,2}(?:supe|repl|amen|clar|rela)/i.test(s.text)) relations.push(...relationsInLine(s, false));
+      if (s.text.includes('](') || RELATION_START.test(s.text)) relations.push(...relationsInLine(s, false));
     }
   }
 

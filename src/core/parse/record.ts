@@ -87,6 +87,9 @@ export interface RecordParts {
   readonly header: readonly KeyField[];
 }
 
+const QUOTE_LEAD = /^[ \t]*(?:>[ \t]?[ \t]*)*/;
+const LIST_MARKER = /(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)/y;
+
 /**
  * The content of one line of a paragraph without list, quote and indentation markers, and
  * the column where that content starts.
@@ -98,13 +101,15 @@ export function lineSlice(ctx: { lines: LineIndex; bom: number }, p: MdParagraph
     text = text.slice(1);
     character = 1;
   }
-  const lead = p.quoteDepth > 0 ? /^[ \t]*(?:>[ \t]?[ \t]*)*/ : /^[ \t]*/;
-  let cut = lead.exec(text)?.[0].length ?? 0;
+  let cut = 0;
+  if (p.quoteDepth > 0) cut = QUOTE_LEAD.exec(text)?.[0].length ?? 0;
+  else while (cut < text.length && (text.charCodeAt(cut) === 32 || text.charCodeAt(cut) === 9)) cut++;
   if (p.listDepth > 0 && p.firstInItem && line === p.startLine) {
-    const marker = /^(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)/.exec(text.slice(cut));
+    LIST_MARKER.lastIndex = cut;
+    const marker = LIST_MARKER.exec(text);
     if (marker) cut += marker[0].length;
   }
-  return { line, character: character + cut, text: text.slice(cut) };
+  return { line, character: character + cut, text: cut === 0 ? text : text.slice(cut) };
 }
 
 /** Reads the `Key: value` lines of some paragraphs. */
@@ -122,7 +127,19 @@ export function keyFields(ctx: Pick<RecordContext, 'lines' | 'bom'>, paragraphs:
       if (colon >= ctx.lines.lineEnd(l)) continue;
       const s = lineSlice(ctx, p, l);
       const k = readKeyLine(s.text);
-      if (k) out.push({ ...k, line: l, character: s.character, paragraph: p });
+      if (k) {
+        out.push({
+          key: k.key,
+          field: k.field,
+          value: k.value,
+          keyStart: k.keyStart,
+          valueStart: k.valueStart,
+          valueEnd: k.valueEnd,
+          line: l,
+          character: s.character,
+          paragraph: p,
+        });
+      }
     }
   }
   return out;
@@ -261,8 +278,10 @@ export function bodyRelations(ctx: RecordContext, parts: RecordParts): Relation[
   return out;
 }
 
+const RELATION_START = /^\W{0,2}(?:is\s+)?(?:supe|repl|amen|clar|rela|see |depe|refi|exte)/i;
+
 function mayBeRelation(text: string): boolean {
-  return text.length > 3 && (text.includes('](') || /^\W{0,2}(?:is\s+)?(?:supe|repl|amen|clar|rela|see |depe|refi|exte)/i.test(text));
+  return text.length > 3 && (text.includes('](') || RELATION_START.test(text));
 }
 
 /**
