@@ -62,6 +62,7 @@ export class NodeWorkspace implements WorkspaceReader {
 
   async findFiles(root: string, include: readonly string[], exclude: readonly string[]): Promise<string[]> {
     const base = normalize(root);
+    const prefix = base === '/' ? '/' : base + '/';
     const included = picomatch([...include], { dot: true });
     const excluded = exclude.length > 0 ? picomatch([...exclude], { dot: true }) : () => false;
     const out: string[] = [];
@@ -75,7 +76,8 @@ export class NodeWorkspace implements WorkspaceReader {
       const subdirs: string[] = [];
       for (const entry of entries) {
         const path = join(dir, entry.name);
-        const rel = relative(base, path);
+        // Below `base` by construction: the relative path is the rest of the string.
+        const rel = path.startsWith(prefix) ? path.slice(prefix.length) : relative(base, path);
         if (entry.isDirectory()) {
           // Prune a folder when everything in it would be excluded.
           if (!excluded(rel + '/\u0000') && !excluded(rel)) subdirs.push(path);

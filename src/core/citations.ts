@@ -52,7 +52,24 @@ function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/**
+ * The last matcher built for a prefix array, with a copy of the array to notice changes: the
+ * index passes the same array for every file, and building the cache key costs more than the
+ * hint test of a small file.
+ */
+const lastForArray = new WeakMap<readonly string[], { readonly copy: readonly string[]; readonly ignoreCase: boolean; readonly matcher: Matcher | undefined }>();
+
 function matcherFor(prefixes: readonly string[], ignoreCase: boolean): Matcher | undefined {
+  const last = lastForArray.get(prefixes);
+  if (last && last.ignoreCase === ignoreCase && last.copy.length === prefixes.length && last.copy.every((p, i) => p === prefixes[i])) {
+    return last.matcher;
+  }
+  const matcher = buildMatcher(prefixes, ignoreCase);
+  lastForArray.set(prefixes, { copy: [...prefixes], ignoreCase, matcher });
+  return matcher;
+}
+
+function buildMatcher(prefixes: readonly string[], ignoreCase: boolean): Matcher | undefined {
   const clean = [...new Set(prefixes.map((p) => p.trim().replace(/[-\s]+$/, '')).filter((p) => /^[A-Za-z][A-Za-z0-9_]*$/.test(p)))];
   clean.sort((a, b) => b.length - a.length);
   const key = (ignoreCase ? 'i:' : 's:') + clean.join(',');
@@ -74,10 +91,10 @@ function matcherFor(prefixes: readonly string[], ignoreCase: boolean): Matcher |
   ].join('|');
   try {
     const full = new RegExp(source, ignoreCase ? 'gi' : 'g');
-    // Every form contains a prefix, `decision(` or `.md`: texts and comments without any are
-    // skipped without running the full pattern (most files cite nothing).
+    // Every form contains a prefix, `decision(`, `.md` or `.markdown`: texts and comments without
+    // any are skipped without running the full pattern (most files cite nothing).
     const hint = new RegExp(
-      [...clean.map(escapeRegExp), String.raw`[Dd]ecision\(`, String.raw`DECISION\(`, String.raw`\.md`].join('|'),
+      [...clean.map(escapeRegExp), String.raw`[Dd]ecision\(`, String.raw`DECISION\(`, String.raw`\.m(?:d|arkdown)`].join('|'),
       ignoreCase ? 'i' : '',
     );
     const matcher = { hint, full };

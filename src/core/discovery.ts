@@ -261,8 +261,9 @@ export function isDecisionFile(path: string, folders: readonly DecisionFolder[])
  */
 export function isTemplatePath(path: string): boolean {
   const name = basename(path);
-  if (NOT_DECISION_NAMES.slice(1).some((re) => re.test(name))) return true;
+  // Every template name ends in `.md` or `.markdown`: the cheap extension test goes first.
   if (!RECORD_EXTENSIONS.has(extname(name))) return false;
+  if (NOT_DECISION_NAMES.slice(1).some((re) => re.test(name))) return true;
   const dirs = normalize(path).split('/').slice(0, -1);
   return dirs.some((d) => TEMPLATE_DIRS.has(d.toLowerCase()));
 }

@@ -60,7 +60,8 @@ export function dirname(path: string): string {
 
 /** @returns the last segment of `path` (`/a/b/c.md` → `c.md`). */
 export function basename(path: string): string {
-  const p = path.replace(/\\/g, '/').replace(/\/+$/, '');
+  // No backslash and no trailing `/` (almost every path): nothing to replace.
+  const p = path.indexOf('\\') < 0 && !path.endsWith('/') ? path : path.replace(/\\/g, '/').replace(/\/+$/, '');
   const i = p.lastIndexOf('/');
   return i < 0 ? p : p.slice(i + 1);
 }

@@ -170,6 +170,11 @@ describe('findCitations', () => {
       for (const c of found) assert.equal(covered(text, c), c.text);
     });
 
+    it('finds a path or link to a .markdown record when nothing else in the file looks like a citation', () => {
+      assert.deepEqual(texts('// see docs/adr/0005-use-x.markdown', { commentsOnly: true, languageId: 'typescript' }), ['docs/adr/0005-use-x.markdown']);
+      assert.deepEqual(texts('Read [the record](docs/adr/0005-use-x.markdown#decision).'), ['[the record](docs/adr/0005-use-x.markdown#decision)']);
+    });
+
     it('ignores paths to other Markdown files and URLs', () => {
       assert.deepEqual(texts('see README.md, docs/guide.md, CHANGELOG.md and https://x.org/docs/adr/0001-a.md'), []);
     });
