@@ -113,6 +113,8 @@ window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
       updateSubmit();
       setStatusLine(attentionText() ?? message.message, true);
       focusFirstError();
+      // Bring the preview up to the values that were submitted.
+      requestPreview(0);
       break;
   }
 });
@@ -496,6 +498,8 @@ function submit(): void {
     timer = undefined;
   }
   submitting = true;
+  // Previews still on their way describe older values: drop them.
+  seq++;
   updateSubmit();
   setStatusLine('Creating…');
   vscode.postMessage({ type: 'submit', values });

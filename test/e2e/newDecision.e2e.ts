@@ -132,7 +132,8 @@ for (const theme of THEMES) {
       // The record opens in the editor.
       const tab = wb.page.locator(`.tabs-container .tab.active[data-resource-name="${FILE}"]`);
       await tab.waitFor({ state: 'visible', timeout: 60_000 });
-      const text = await wb.activeEditor().locator('.view-lines').innerText();
+      // The editor renders spaces as no-break spaces.
+      const text = (await wb.activeEditor().locator('.view-lines').innerText()).replace(/\u00a0/g, ' ');
       assert.match(text, /# 10\. Use webhooks for partner order updates/);
       assert.match(text, /Decision makers: Ann Lee, Bob Smith/);
 
@@ -152,6 +153,37 @@ for (const theme of THEMES) {
       const code = await wb.openFile('src/partner/webhooks.ts');
       await code.locator('.view-line', { hasText: `// ADR-0010: ${TITLE}` }).first().waitFor({ state: 'visible', timeout: 30_000 });
       await wb.screenshot(`newdecision-citation-${theme.name}`);
+    });
+
+    it('keeps a draft when the form is hidden and when the window reloads, and asks before discarding it', async function () {
+      const wb = workbench!;
+      await wb.runCommand('Decision Lens: New Decision...');
+      let f = form(wb);
+      await f.locator('#field-title').waitFor({ state: 'visible', timeout: 60_000 });
+      await type(wb, f, 'title', 'Draft that must survive');
+      await type(wb, f, 'context', 'Typed before hiding the form.');
+      await f.locator('#submit', { hasText: 'draft-that-must-survive' }).waitFor({ timeout: 30_000 });
+      // Hide the form behind another editor and show it again.
+      await wb.openFile('src/partner/webhooks.ts');
+      await wb.page.locator('.tabs-container .tab', { hasText: 'New Decision' }).click();
+      f = form(wb);
+      await f.locator('#field-title').waitFor({ state: 'visible', timeout: 60_000 });
+      assert.equal(await input(f, 'title').inputValue(), 'Draft that must survive');
+      assert.equal(await input(f, 'context').inputValue(), 'Typed before hiding the form.');
+      // Reload the window: the panel is restored with its draft.
+      await wb.page.reload({ waitUntil: 'domcontentloaded' });
+      f = form(wb);
+      await f.locator('#field-title').waitFor({ state: 'visible', timeout: 120_000 });
+      await f.locator('#submit', { hasText: 'draft-that-must-survive' }).waitFor({ timeout: 60_000 });
+      assert.equal(await input(f, 'title').inputValue(), 'Draft that must survive');
+      await wb.screenshot(`newdecision-restored-${theme.name}`);
+      // Cancel asks before throwing the input away.
+      await f.locator('#cancel').click();
+      const dialog = wb.page.locator('.monaco-dialog-box');
+      await dialog.waitFor({ state: 'visible', timeout: 30_000 });
+      assert.match(await dialog.innerText(), /Close the New Decision form\?/);
+      await dialog.getByRole('button', { name: 'Discard Draft' }).click();
+      await wb.page.locator('.tabs-container .tab', { hasText: 'New Decision' }).waitFor({ state: 'detached', timeout: 30_000 });
     });
   });
 }
