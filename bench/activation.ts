@@ -84,7 +84,8 @@ export function measureActivation(repo: string, staging: string, runs: number, o
   if (options.vsix) {
     const vsce = join(repo, 'node_modules', '@vscode', 'vsce', 'vsce');
     const out = join(staging, 'decision-lens.vsix');
-    const flags = ['--no-dependencies', '--allow-missing-repository', '--skip-license'];
+    // The same flags as `npm run package`.
+    const flags = ['--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--skip-license'];
     const pack = spawnSync(process.execPath, [vsce, 'package', ...flags, '--out', out], { cwd: staging, encoding: 'utf8', input: 'y\n' });
     if (pack.status === 0 && existsSync(out)) {
       vsixBytes = statSync(out).size;
