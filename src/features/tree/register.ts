@@ -92,7 +92,7 @@ export function registerDecisionsView(context: vscode.ExtensionContext, indexer:
       let chosen = GROUP_MODES.includes(mode as GroupMode) ? mode : undefined;
       if (!chosen) {
         const picked = await vscode.window.showQuickPick(
-          GROUP_MODES.map((m) => ({ label: groupModeLabel(m), mode: m, picked: m === provider.groupMode })),
+          GROUP_MODES.map((m) => ({ label: groupModeChoice(m), description: m === provider.groupMode ? vscode.l10n.t('current') : undefined, mode: m })),
           { placeHolder: vscode.l10n.t('Group decisions by') },
         );
         chosen = picked?.mode;
@@ -145,5 +145,18 @@ function groupModeLabel(mode: GroupMode): string {
       return vscode.l10n.t('by tag');
     case 'year':
       return vscode.l10n.t('by year');
+  }
+}
+
+function groupModeChoice(mode: GroupMode): string {
+  switch (mode) {
+    case 'status':
+      return vscode.l10n.t('Status (proposed first)');
+    case 'folder':
+      return vscode.l10n.t('Folder or decision log');
+    case 'tag':
+      return vscode.l10n.t('Tag');
+    case 'year':
+      return vscode.l10n.t('Year (newest first)');
   }
 }
