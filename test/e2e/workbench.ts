@@ -266,14 +266,27 @@ export class Workbench {
   }
 
   /**
-   * The editor hover once it is visible and no part of it says "Loading..." any more.
+   * The editor hover once it is visible, no part of it says "Loading..." and its text is stable.
    * Editor hovers render in the overflow widgets layer, outside `.monaco-editor`.
    */
   async waitForHover(timeoutMs = 30_000): Promise<Locator> {
     const hover = this.page.locator('.monaco-resizable-hover .monaco-hover:not(.hidden) .monaco-hover-content').filter({ visible: true }).first();
     await hover.waitFor({ state: 'visible', timeout: timeoutMs });
+    // Providers answer one by one (a link's "Follow link" first, a slow provider later): wait
+    // until nothing says "Loading..." and the text has not changed for 750 ms.
     const deadline = Date.now() + timeoutMs;
-    while (/Loading(\.\.\.|…)/.test(await hover.innerText().catch(() => '')) && Date.now() < deadline) await sleep(200);
+    let text = await hover.innerText().catch(() => '');
+    let stableSince = Date.now();
+    while (Date.now() < deadline) {
+      await sleep(150);
+      const now = await hover.innerText().catch(() => '');
+      if (now !== text) {
+        text = now;
+        stableSince = Date.now();
+      } else if (!/Loading(\.\.\.|…)/.test(now) && Date.now() - stableSince >= 750) {
+        break;
+      }
+    }
     return hover;
   }
 
