@@ -281,6 +281,9 @@ async function main() {
         outcome = { ok: false };
       }
       const ms = Date.now() - t0;
+      if (outcome.ok && outcome.counts && outcome.counts.passed + outcome.counts.failed === 0 && !options.grep) {
+        outcome = { ...outcome, ok: false, note: 'no test ran' };
+      }
       if (outcome.timedOut) outcome.note = `stopped after ${seconds(STAGE_TIMEOUT_MS[stage.name])}`;
       const status = outcome.ok ? 'passed' : 'FAILED';
       if (!outcome.ok) failedNames.add(stage.name);
