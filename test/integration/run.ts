@@ -350,6 +350,7 @@ async function main(): Promise<number> {
       mkdirSync(RESULTS_DIR, { recursive: true });
       if (outcome.results) {
         writeFileSync(join(RESULTS_DIR, `${suite.workspace}.json`), `${JSON.stringify(outcome.results, null, 2)}\n`);
+        writeFileSync(join(RESULTS_DIR, `${suite.workspace}.txt`), `${outcome.results.report}\n`);
         console.log(`\n===== ${suite.workspace} =====`);
         console.log(outcome.results.report);
         if (outcome.results.fatal) console.log(`\nThe runner could not run the tests:\n${outcome.results.fatal}`);
