@@ -222,7 +222,13 @@ async function ensureCodeServer(checkOnly) {
     seedRipgrepCache(tmp);
     const env = { ...process.env, TMPDIR: tmp, npm_config_unsafe_perm: 'true', npm_config_yes: 'true', npm_config_update_notifier: 'false', npm_config_audit: 'false', npm_config_fund: 'false' };
     try {
-      run('npm', ['install', '--prefix', dir, '--foreground-scripts', '--no-audit', '--no-fund', '--omit=dev'], { cwd: dir, env });
+      const npmArgs = ['install', '--prefix', dir, '--foreground-scripts', '--no-audit', '--no-fund', '--omit=dev'];
+      try {
+        run('npm', npmArgs, { cwd: dir, env });
+      } catch (error) {
+        log(`${error.message}; trying once more (a registry hiccup?)`);
+        run('npm', npmArgs, { cwd: dir, env });
+      }
     } finally {
       rmSync(tmp, { recursive: true, force: true });
     }

@@ -187,7 +187,12 @@ function stageRunners(options, state) {
       const problem = nodeModulesProblem();
       if (problem) {
         console.log(`[test] ${problem}: npm ci`);
-        const result = await runCommand(npm, ['ci', '--no-audit', '--no-fund'], { timeoutMs: STAGE_TIMEOUT_MS.deps });
+        let result = await runCommand(npm, ['ci', '--no-audit', '--no-fund'], { timeoutMs: STAGE_TIMEOUT_MS.deps });
+        if (result.code !== 0 && !result.timedOut) {
+          console.log('[test] npm ci failed; trying once more in 10 s (a registry hiccup?)');
+          await new Promise((resolve) => setTimeout(resolve, 10_000));
+          result = await runCommand(npm, ['ci', '--no-audit', '--no-fund'], { timeoutMs: STAGE_TIMEOUT_MS.deps });
+        }
         if (result.code !== 0) return { ok: false, note: 'npm ci failed' };
         const still = nodeModulesProblem();
         if (still) return { ok: false, note: `after npm ci: ${still}` };
