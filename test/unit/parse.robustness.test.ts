@@ -70,6 +70,25 @@ describe('parseRecord on bad input', () => {
     for (const r of allRanges(n)) assert.ok(rangeInside(nested, r));
   });
 
+  it('reads lines made to make regular expressions backtrack', () => {
+    const blanks = ' '.repeat(200000);
+    const lines = [
+      `Supersedes${blanks}`,
+      `Supersedes${blanks}x`,
+      `Superseded by [x](0001-x.md)${blanks}z`,
+      `- Status: ${blanks}accepted${blanks}`,
+      `## ${':'.repeat(200000)}x`,
+      `# ${'> '.repeat(50)}-  ${'>  '.repeat(50)}x`,
+      `Date: ${'1 '.repeat(50000)}`,
+      `Chosen option: ${', '.repeat(50000)}`,
+      `${'[a](b.md) '.repeat(20000)}`,
+    ];
+    const text = doc(['---', `status: a${blanks}b`, `tags:${blanks}`, `  - x${blanks}`, '---', '# 1. Title', '', '## Status', '', ...lines, '']);
+    const d = one(text, '/w/doc/adr/0001-title.md');
+    assert.equal(d.title, 'Title');
+    for (const r of allRanges(d)) assert.ok(rangeInside(text, r));
+  });
+
   it('reads files with lone CR line ends like VS Code does', () => {
     const text = '# 2. Old Mac\r\rDate: 2001-01-01\r\r## Status\r\rSuperseded by [3. New](0003-new.md)\r';
     const d = one(text, '/w/doc/adr/0002-old-mac.md');

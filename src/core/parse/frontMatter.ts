@@ -144,8 +144,9 @@ export function readFrontMatter(lines: LineIndex, bomLength: number, path: strin
 
 // A YAML plain scalar that needs no YAML parser: no leading indicator, no `: ` or ` #` inside.
 const PLAIN = /^(?:[^\s\-?:,[\]{}#&*!|>'"%@`]|[-?:][^\s,[\]{}])[^\t]*$/;
-const KEY_LINE = /^([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]+(.*?))?[ \t]*$/;
-const ITEM_LINE = /^( *)-[ \t]+(.*?)[ \t]*$/;
+// Values are captured with their trailing blanks, then trimmed (a lazy `(.*?)[ \t]*$` is quadratic on long blank runs).
+const KEY_LINE = /^([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]+(.*))?$/;
+const ITEM_LINE = /^( *)-[ \t]+(.*)$/;
 const NULLS = new Set(['null', 'Null', 'NULL', '~']);
 
 function plain(value: string, flow: boolean): boolean {
@@ -186,7 +187,8 @@ function readSimpleMapping(src: string, toRange: ToRange): Map<string, FrontMatt
       if (line.startsWith('\t')) return undefined;
       continue;
     }
-    const item = list ? ITEM_LINE.exec(line) : null;
+    const match = list ? ITEM_LINE.exec(line) : null;
+    const item = match ? [match[0], match[1], match[2].trimEnd()] : null;
     if (list && item) {
       if ((list.values.length > 0 && item[1].length !== list.indent) || !item[2] || !plain(item[2], false)) return undefined;
       const at = lineStart + line.indexOf(item[2], item[1].length + 1);
@@ -206,7 +208,7 @@ function readSimpleMapping(src: string, toRange: ToRange): Map<string, FrontMatt
     const norm = normaliseKey(key);
     if (entries.has(norm)) return undefined;
     const keyRange = toRange([lineStart, lineStart + key.length], zero);
-    const value = m[2];
+    const value = m[2]?.trimEnd();
     if (value === undefined || value === '') {
       list = { key, norm, keyRange, indent: -1, start: 0, end: 0, values: [], ranges: [] };
       continue;

@@ -87,7 +87,7 @@ export interface RecordParts {
   readonly header: readonly KeyField[];
 }
 
-const QUOTE_LEAD = /^[ \t]*(?:>[ \t]?[ \t]*)*/;
+const QUOTE_LEAD = /^[ \t]*(?:>[ \t]*)*/;
 const LIST_MARKER = /(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)/y;
 
 /**
@@ -192,9 +192,9 @@ export function headingTextRange(ctx: { lines: LineIndex; bom: number }, h: MdHe
   const firstRawLine = h.raw.split('\n')[0];
   let start: number;
   if (h.setext) {
-    start = /^[ \t]*(?:>[ \t]?[ \t]*)*/.exec(text)?.[0].length ?? 0;
+    start = /^[ \t]*(?:>[ \t]*)*/.exec(text)?.[0].length ?? 0;
   } else {
-    const marker = /^[ \t]*(?:>[ \t]?[ \t]*)*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?[ \t]*#{1,6}(?:[ \t]+|$)/.exec(text);
+    const marker = /^[ \t]*(?:>[ \t]*)*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?[ \t]*#{1,6}(?:[ \t]+|$)/.exec(text);
     start = marker ? marker[0].length : 0;
   }
   if (text.slice(start, start + firstRawLine.length) !== firstRawLine) {

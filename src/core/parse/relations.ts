@@ -60,7 +60,8 @@ export interface LineSlice {
 // [text](href "title") with one level of nested brackets in the text.
 const LINK = /\[((?:\\.|[^\\[\]]|\[[^\]]*\])*)\]\(\s*(<[^>\n]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)(?:\s+(?:"[^"]*"|'[^']*'|\([^)]*\)))?\s*\)/y;
 const BETWEEN_LINKS = /[\s,;&]*(?:(?:and|or)\s+)?/y;
-const TRAILER = /^\s*(?:[-–—,]?\s*\(?\d{4}-\d{2}-\d{2}\)?)?\s*[.;,]?\s*$/;
+// What may follow the last link, after trimming: nothing, punctuation, or a date.
+const TRAILER = /^(?:[-–—,]?[ \t]*\(?\d{4}-\d{2}-\d{2}\)?)?[ \t]*[.;,]?$/;
 const VERB_TEXT = /^[A-Za-z][A-Za-z'’ -]*$/;
 
 /**
@@ -102,7 +103,7 @@ function linkRelations(slice: LineSlice, lb: number, unknownVerbs: boolean): Rel
     if (text.charCodeAt(pos) !== 91 /* [ */) break;
   }
   if (links.length === 0) return [];
-  if (!TRAILER.test(text.slice(links[links.length - 1].end))) return [];
+  if (!TRAILER.test(text.slice(links[links.length - 1].end).trim())) return [];
   const verbStart = verbRaw.search(/\S/);
   const end = text.trimEnd().length;
   const range = {
@@ -123,24 +124,29 @@ const PLAIN_VERB = new RegExp(
   `^(?:\\*\\*|__)?((?:is\\s+)?(?:${[...VERBS.keys()]
     .sort((a, b) => b.length - a.length)
     .map((v) => v.replace(/ /g, '\\s+'))
-    .join('|')}))(?:\\*\\*|__)?\\s*:?(?:\\*\\*|__)?\\s+(\\S.*?)\\s*\\.?\\s*$`,
+    .join('|')}))\\b(?:\\*\\*|__)?`,
   'i',
 );
+// Always matches (every part optional), so it never backtracks over long blank runs.
+const PLAIN_SEPARATOR = /^[ \t]*:?(?:\*\*|__)?[ \t]*/;
 
 function plainRelation(slice: LineSlice): Relation[] {
-  const m = PLAIN_VERB.exec(slice.text);
+  const text = slice.text.trimEnd();
+  const m = PLAIN_VERB.exec(text);
   if (!m) return [];
+  const rest = text.slice(m[0].length);
+  const sep = PLAIN_SEPARATOR.exec(rest)?.[0] ?? '';
+  if (sep === '') return [];
   const kind = relationKind(m[1]);
-  const target = idRef(m[2]);
+  const target = idRef(rest.slice(sep.length).replace(/\.$/, ''));
   if (!kind || !target) return [];
-  const start = slice.text.search(/\S/);
-  const end = slice.text.trimEnd().length;
+  const start = text.search(/\S/);
   return [
     {
       kind,
       verb: m[1].replace(/\s+/g, ' '),
       target,
-      range: { start: { line: slice.line, character: slice.character + start }, end: { line: slice.line, character: slice.character + end } },
+      range: { start: { line: slice.line, character: slice.character + start }, end: { line: slice.line, character: slice.character + text.length } },
     },
   ];
 }

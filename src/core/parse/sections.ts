@@ -69,6 +69,7 @@ const NAMES: ReadonlyMap<string, SectionKey> = new Map<string, SectionKey>([
 
 /** The key of a section heading's plain text (`Decision Outcome <!-- optional -->` → `decision`). */
 export function sectionKey(title: string): SectionKey {
+  if (title.length > 120) return 'other';
   const cached = sectionCache.get(title);
   if (cached) return cached;
   const t = title
