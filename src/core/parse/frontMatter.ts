@@ -96,8 +96,6 @@ export function readFrontMatter(lines: LineIndex, bomLength: number, path: strin
     while (end > r[0] && /\s/.test(src[end - 1])) end--;
     return lines.rangeOf(yamlStart + r[0], yamlStart + end);
   };
-  const simple = readSimpleMapping(src, toRange);
-  if (simple) return { frontMatter: { openLine: 0, closeLine: close, entries: simple, valid: true }, bodyStartLine: close + 1, problems };
   const entries = new Map<string, FrontMatterEntry>();
   const doc = parseDocument(src, { uniqueKeys: true, prettyErrors: false, strict: false });
   // Errors found at the end of the YAML (an unclosed `[`) are shown at its last line, not on the fence.
@@ -140,115 +138,6 @@ export function readFrontMatter(lines: LineIndex, bomLength: number, path: strin
     bodyStartLine: close + 1,
     problems,
   };
-}
-
-// A YAML plain scalar that needs no YAML parser: no leading indicator, no `: ` or ` #` inside.
-const PLAIN = /^(?:[^\s\-?:,[\]{}#&*!|>'"%@`]|[-?:][^\s,[\]{}])[^\t]*$/;
-// Values are captured with their trailing blanks, then trimmed (a lazy `(.*?)[ \t]*$` is quadratic on long blank runs).
-const KEY_LINE = /^([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]+(.*))?$/;
-const ITEM_LINE = /^( *)-[ \t]+(.*)$/;
-const NULLS = new Set(['null', 'Null', 'NULL', '~']);
-
-function plain(value: string, flow: boolean): boolean {
-  return PLAIN.test(value) && !value.includes(': ') && !value.includes(' #') && !value.endsWith(':') && !(flow && /[,[\]{}]/.test(value));
-}
-
-type ToRange = (r: readonly number[] | undefined, fallback: Range) => Range;
-
-/**
- * Reads the front matter teams write most (`key: value`, `key: "quoted"`, `key: [a, b]`, and
- * `key:` followed by `- item` lines, with plain items) without the YAML parser, which costs far
- * more than the rest of a record. Returns `undefined` for anything else (nested mappings,
- * escapes, block scalars, anchors, duplicate keys, odd indentation), which the `yaml` package
- * then reads. A property test checks both give the same result.
- */
-function readSimpleMapping(src: string, toRange: ToRange): Map<string, FrontMatterEntry> | undefined {
-  const entries = new Map<string, FrontMatterEntry>();
-  const zero: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-  // A key whose value is a block list still being read.
-  let list: { key: string; norm: string; keyRange: Range; indent: number; start: number; end: number; values: string[]; ranges: Range[] } | undefined;
-  const closeList = (): void => {
-    if (!list) return;
-    const l = list;
-    entries.set(
-      l.norm,
-      l.values.length === 0
-        ? { key: l.key, kind: 'empty', values: [], range: l.keyRange, valueRanges: [] }
-        : { key: l.key, kind: 'list', values: l.values, range: toRange([l.start, l.end], l.keyRange), valueRanges: l.ranges },
-    );
-    list = undefined;
-  };
-  let offset = 0;
-  for (const raw of src.split('\n')) {
-    const lineStart = offset;
-    offset += raw.length + 1;
-    const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
-    if (/^[ \t]*(?:#.*)?$/.test(line)) {
-      if (line.startsWith('\t')) return undefined;
-      continue;
-    }
-    const match = list ? ITEM_LINE.exec(line) : null;
-    const item = match ? [match[0], match[1], match[2].trimEnd()] : null;
-    if (list && item) {
-      if ((list.values.length > 0 && item[1].length !== list.indent) || !item[2] || !plain(item[2], false)) return undefined;
-      const at = lineStart + line.indexOf(item[2], item[1].length + 1);
-      if (list.values.length === 0) {
-        list.indent = item[1].length;
-        list.start = lineStart + item[1].length;
-      }
-      list.values.push(item[2]);
-      list.ranges.push(toRange([at, at + item[2].length], zero));
-      list.end = at + item[2].length;
-      continue;
-    }
-    closeList();
-    const m = KEY_LINE.exec(line);
-    if (!m) return undefined;
-    const key = m[1];
-    const norm = normaliseKey(key);
-    if (entries.has(norm)) return undefined;
-    const keyRange = toRange([lineStart, lineStart + key.length], zero);
-    const value = m[2]?.trimEnd();
-    if (value === undefined || value === '') {
-      list = { key, norm, keyRange, indent: -1, start: 0, end: 0, values: [], ranges: [] };
-      continue;
-    }
-    const at = lineStart + line.lastIndexOf(value);
-    const range = toRange([at, at + value.length], keyRange);
-    const quoted = /^"([^"\\]*)"$|^'([^']*)'$/.exec(value);
-    if (quoted) {
-      const text = (quoted[1] ?? quoted[2]).trim();
-      entries.set(norm, text ? { key, kind: 'scalar', values: [text], range, valueRanges: [range] } : { key, kind: 'empty', values: [], range, valueRanges: [] });
-      continue;
-    }
-    if (value.startsWith('[')) {
-      if (!value.endsWith(']')) return undefined;
-      const inner = value.slice(1, -1);
-      const values: string[] = [];
-      const ranges: Range[] = [];
-      if (inner.trim() !== '') {
-        let pos = at + 1;
-        for (const part of inner.split(',')) {
-          const text = part.trim();
-          if (!text || !plain(text, true)) return undefined;
-          const start = pos + part.indexOf(text);
-          values.push(text);
-          ranges.push(toRange([start, start + text.length], range));
-          pos += part.length + 1;
-        }
-      }
-      entries.set(norm, { key, kind: 'list', values, range, valueRanges: ranges });
-      continue;
-    }
-    if (!plain(value, false)) return undefined;
-    if (NULLS.has(value)) {
-      entries.set(norm, { key, kind: 'empty', values: [], range, valueRanges: [] });
-      continue;
-    }
-    entries.set(norm, { key, kind: 'scalar', values: [value], range, valueRanges: [range] });
-  }
-  closeList();
-  return entries;
 }
 
 function entryOf(
