@@ -91,6 +91,8 @@ window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
       targets = message.targets;
       fillSelect('relationTarget' as FieldName, relationOptions(), values?.relationTarget ?? '');
       fillSelect('target', targetOptions(), values?.target ?? '');
+      // Folders or records changed: the next number, the format or a message may have too.
+      requestPreview(PREVIEW_DEBOUNCE_MS);
       break;
     case 'preview':
       if (message.seq !== seq) return;

@@ -28,8 +28,8 @@ function input(f: FrameLocator, field: string): Locator {
 
 /** Focuses a field and types into it with the keyboard (`replace` selects its text first). */
 async function type(wb: Workbench, f: FrameLocator, field: string, text: string, replace = false): Promise<void> {
-  await input(f, field).focus();
-  if (replace) await wb.page.keyboard.press('Control+A');
+  if (replace) await input(f, field).selectText();
+  else await input(f, field).focus();
   await wb.page.keyboard.type(text, { delay: 5 });
 }
 
@@ -55,9 +55,12 @@ for (const theme of THEMES) {
     it('opens the empty form from the palette with the target and format of the active file', async function () {
       const wb = workbench!;
       // Select the function the decision is about: the form offers to cite the new record there.
-      await wb.openFile('src/partner/webhooks.ts', 7);
+      const editor = await wb.openFile('src/partner/webhooks.ts', 7);
+      await editor.locator('.view-line', { hasText: 'export function receive' }).click();
+      await wb.page.keyboard.press('Home');
       await wb.page.keyboard.press('Shift+ArrowDown');
       await wb.page.keyboard.press('Shift+ArrowDown');
+      await wb.page.locator('#status\\.editor\\.selection', { hasText: 'selected' }).waitFor({ timeout: 10_000 });
       await wb.runCommand('Decision Lens: New Decision...');
       const f = form(wb);
       await f.locator('#field-title').waitFor({ state: 'visible', timeout: 60_000 });

@@ -7,7 +7,7 @@ import { NEW_DECISION_VIEW_TYPE, isFormValues, isWebviewMessage } from './protoc
 import type { CiteSpot } from './citeSpot';
 import { offerCitation } from './citeSpot';
 import type { Target } from './targets';
-import { decisionOptions, listTargets, nearestTarget } from './targets';
+import { decisionOptions, nearestTarget } from './targets';
 import { defaultValues, hasInput } from './values';
 import type { CreateResult, DecisionWriter } from './writer';
 import { CreateError } from './writer';
@@ -52,7 +52,6 @@ export class NewDecisionPanel implements vscode.Disposable {
   private closing = false;
   private lastPreview: Preview | undefined;
   private initValues: FormValues | undefined;
-  private restored = false;
 
   /** The open panel, if any (tests read it). */
   static get open(): NewDecisionPanel | undefined {
@@ -166,15 +165,15 @@ export class NewDecisionPanel implements vscode.Disposable {
   }
 
   private async sendInit(values: Partial<FormValues>, restored: boolean): Promise<void> {
-    const targets = await listTargets(this.services.indexer);
+    const targets = await this.services.writer.targets();
     const nearest = nearestTarget(targets, this.options.activePath);
-    const base = defaultValues(nearest?.option.id ?? '', nearest?.option.format ?? 'nygard', this.options.activeRelativePath ?? '');
-    const merged: FormValues = { ...base, ...values };
-    // A draft's target may be gone (folder deleted): fall back to the nearest one.
-    const target: Target | undefined = targets.find((t) => t.option.id === merged.target) ?? nearest;
-    const start: FormValues = { ...merged, target: target?.option.id ?? '', format: merged.target === target?.option.id ? merged.format : (target?.option.format ?? merged.format) };
+    // A draft's target may be gone (folder deleted): fall back to the nearest one. A format comes
+    // with its target; without one (a supersede started from the tree) the target's own is used.
+    const target: Target | undefined = targets.find((t) => t.option.id === values.target) ?? nearest;
+    const format = values.format !== undefined && values.target === target?.option.id ? values.format : (target?.option.format ?? 'nygard');
+    const base = defaultValues(target?.option.id ?? '', format, this.options.activeRelativePath ?? '');
+    const start: FormValues = { ...base, ...values, target: base.target, format };
     this.initValues = base;
-    this.restored = restored;
     this.post({
       type: 'init',
       targets: targets.map((t) => t.option),
@@ -182,13 +181,13 @@ export class NewDecisionPanel implements vscode.Disposable {
       formats: TEMPLATE_FORMATS.map((id) => ({ id, label: TEMPLATE_FORMAT_LABELS[id] })),
       statuses: NEW_RECORD_STATUSES,
       values: start,
-      defaults: { ...base, target: target?.option.id ?? base.target, format: target?.option.format ?? base.format },
+      defaults: { ...base, format: target?.option.format ?? base.format },
       restored,
     });
   }
 
   private async sendDecisions(): Promise<void> {
-    const targets = await listTargets(this.services.indexer);
+    const targets = await this.services.writer.targets();
     this.post({ type: 'decisions', decisions: decisionOptions(this.services.indexer.index), targets: targets.map((t) => t.option) });
   }
 

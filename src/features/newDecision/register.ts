@@ -12,7 +12,6 @@ import type { OpenOptions, PanelServices } from './panel';
 import { NewDecisionPanel } from './panel';
 import type { FormValues } from './protocol';
 import { NEW_DECISION_VIEW_TYPE, isFormValues } from './protocol';
-import { listTargets } from './targets';
 import type { CreateResult } from './writer';
 import { CreateError, DecisionWriter } from './writer';
 
@@ -24,6 +23,7 @@ import { CreateError, DecisionWriter } from './writer';
  */
 export function registerNewDecision(context: vscode.ExtensionContext, indexer: WorkspaceIndexer, logger: Logger): void {
   const writer = new DecisionWriter(indexer);
+  context.subscriptions.push(writer);
   const services: PanelServices = {
     context,
     indexer,
@@ -64,7 +64,7 @@ export function registerNewDecision(context: vscode.ExtensionContext, indexer: W
     }),
     vscode.commands.registerCommand(NEW_DECISION_TARGETS, async () => {
       await indexer.whenReady();
-      return (await listTargets(indexer)).map((t) => t.option);
+      return (await writer.targets()).map((t) => t.option);
     }),
     vscode.window.registerWebviewPanelSerializer(NEW_DECISION_VIEW_TYPE, {
       deserializeWebviewPanel: async (panel: vscode.WebviewPanel, state: unknown): Promise<void> => {

@@ -73,10 +73,31 @@ class KeyedLock {
  * number), and makes the new record and the superseded or amended one in one `WorkspaceEdit`,
  * so one undo takes both back.
  */
-export class DecisionWriter {
+export class DecisionWriter implements vscode.Disposable {
   private readonly lock = new KeyedLock();
+  /** The targets, read once per index state (the preview asks on every keystroke). */
+  private cachedTargets: Promise<Target[]> | undefined;
+  private readonly subscription: vscode.Disposable;
 
-  constructor(private readonly indexer: WorkspaceIndexer) {}
+  constructor(private readonly indexer: WorkspaceIndexer) {
+    this.subscription = indexer.onDidChange((change) => {
+      if (change.records) this.cachedTargets = undefined;
+    });
+  }
+
+  /** The folders and logs records can be written to, with their detected formats. */
+  targets(): Promise<Target[]> {
+    // Before the first index build the folders are unknown (a form restored with the window).
+    this.cachedTargets ??= this.indexer.whenReady().then(() => listTargets(this.indexer)).catch((error: unknown) => {
+      this.cachedTargets = undefined;
+      throw error;
+    });
+    return this.cachedTargets;
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+  }
 
   /**
    * The record the form would create now: file name, id, text, field messages and the label of
@@ -84,7 +105,7 @@ export class DecisionWriter {
    */
   async preview(values: FormValues, seq: number): Promise<Preview> {
     const data = toRecordData(values);
-    const targets = await listTargets(this.indexer);
+    const targets = await this.targets();
     const target = targets.find((t) => t.option.id === values.target);
     const messages = [...(await this.check(values, data, target))];
     if (!target) {
