@@ -471,7 +471,7 @@ async function measure(
       folders: folders.map((f) => ({ path: f.path, prefix: f.prefix, source: f.source })),
     },
     fullIndex: { warm: warmStats, warmCpu: oursWarmCpu, cold: coldStats, coldNote, readOnlySeconds, core, samples },
-    ripgrep: { version: rgVersion, pattern, warm: rgWarm, warmCpu: rgWarmCpu, warmSingleThread: rgWarm1, cold: rgCold, matches: warmRg[0]?.matches, note: rgNote ?? (coldNote && !rgCold ? `cold: ${coldNote}` : undefined) },
+    ripgrep: { version: rgVersion, pattern, warm: rgWarm, warmCpu: rgWarmCpu, warmSingleThread: rgWarm1, cold: rgCold, matches: warmRg[0]?.matches, note: rgNote },
     ratio,
     parse: { recordFiles: recordTexts.length, decisions: parsedDecisions, seconds: parseSeconds, cpuSeconds: parseCpuSeconds, firstSeconds: parseTimes[0], recordsPerSecond },
     incremental,
