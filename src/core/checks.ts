@@ -21,17 +21,10 @@
  * - the parser's problems (`yaml-invalid`, `missing-title`, ...) as the parser reports them.
  */
 import type { DecisionIndex, IndexedDecision, ResolvedCitation } from './index';
-import type { Problem, Range, RelationKind, StatusKind } from './model';
+import type { Problem, Range, StatusKind } from './model';
+import { INVERSE_RELATION } from './model';
 import { dirname, join, relative } from './paths';
 
-const INVERSE: Partial<Record<RelationKind, RelationKind>> = {
-  supersedes: 'superseded-by',
-  'superseded-by': 'supersedes',
-  amends: 'amended-by',
-  'amended-by': 'amends',
-  clarifies: 'clarified-by',
-  'clarified-by': 'clarifies',
-};
 
 /** Statuses whose citation deserves a warning. */
 const STALE: Partial<Record<StatusKind, string>> = {
@@ -104,8 +97,8 @@ export function checkIndex(index: DecisionIndex, options: CheckOptions = {}): Pr
         });
         continue;
       }
-      const inverse = INVERSE[relation.kind];
-      if (!inverse || target === d) continue;
+      if (relation.kind === 'relates-to' || target === d) continue;
+      const inverse = INVERSE_RELATION[relation.kind];
       const back = target.relations.some((r) => r.kind === inverse && index.resolveRef(r.target, target) === d);
       if (back) continue;
       // A superseded record that says so in its status (without a link) is consistent enough.

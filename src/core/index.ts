@@ -15,6 +15,7 @@ import { isDecisionFile, isTemplatePath } from './discovery';
 import { Emitter } from './event';
 import type { Event } from './event';
 import type { Citation, Decision, DecisionRef, Relation, RelationKind } from './model';
+import { INVERSE_RELATION } from './model';
 import type { Logger } from './ports';
 import { nullLogger } from './ports';
 import { parseRecord } from './parse/parseRecord';
@@ -86,15 +87,6 @@ type FileEntry =
   | { readonly kind: 'record'; readonly decisions: IndexedDecision[]; readonly citations: Citation[] }
   | { readonly kind: 'source'; readonly citations: Citation[] };
 
-const INVERSE: Record<RelationKind, RelationKind> = {
-  supersedes: 'superseded-by',
-  'superseded-by': 'supersedes',
-  amends: 'amended-by',
-  'amended-by': 'amends',
-  clarifies: 'clarified-by',
-  'clarified-by': 'clarifies',
-  'relates-to': 'relates-to',
-};
 
 const VERB: Record<RelationKind, string> = {
   supersedes: 'Supersedes',
@@ -741,7 +733,7 @@ export class DecisionIndex {
     }
     for (const { from, relation, target } of stated) {
       if (!target || target === from) continue;
-      const inverse = INVERSE[relation.kind];
+      const inverse = INVERSE_RELATION[relation.kind];
       const own = out.get(target) ?? [];
       if (own.some((r) => r.target === from && r.relation.kind === inverse)) continue;
       const derived: DerivedRelation = {

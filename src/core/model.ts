@@ -66,6 +66,20 @@ export type RelationKind =
   | 'relates-to';
 
 /**
+ * The inverse of each relation kind: what the other record says back (`supersedes` ↔
+ * `superseded-by`, ...). `relates-to` is its own inverse.
+ */
+export const INVERSE_RELATION: Readonly<Record<RelationKind, RelationKind>> = {
+  supersedes: 'superseded-by',
+  'superseded-by': 'supersedes',
+  amends: 'amended-by',
+  'amended-by': 'amends',
+  clarifies: 'clarified-by',
+  'clarified-by': 'clarifies',
+  'relates-to': 'relates-to',
+};
+
+/**
  * A reference from a record to another decision, as written. At least one of `id`, `path`
  * or `title` is set; the index resolves it to a record.
  */
