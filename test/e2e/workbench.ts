@@ -218,6 +218,8 @@ export class Workbench {
    */
   async hover(line: number, column: number, options: number | HoverOptions = {}): Promise<Locator> {
     return this.retryHover(options, async () => {
+      // Keep the mouse away from the editor, where it would open a hover of its own.
+      await this.page.mouse.move(1, 1);
       await this.goToLine(line, column);
       await this.runCommand('Show or Focus Hover');
     }, `line ${line}, column ${column}`);
@@ -252,7 +254,7 @@ export class Workbench {
       try {
         // No hover appears while no provider has anything to say yet: ask again, as a person would.
         const hover = await this.waitForHover(Math.max(1000, Math.min(5000, deadline - Date.now())));
-        lastText = await hover.innerText().catch(() => '');
+        lastText = await hover.innerText({ timeout: 1000 }).catch(() => '');
         if (!contains || (typeof contains === 'string' ? lastText.includes(contains) : contains.test(lastText))) return hover;
       } catch (error) {
         if (Date.now() >= deadline) throw new Error(`no hover at ${where} within ${timeoutMs} ms`, { cause: error });
@@ -274,12 +276,19 @@ export class Workbench {
     await hover.waitFor({ state: 'visible', timeout: timeoutMs });
     // Providers answer one by one (a link's "Follow link" first, a slow provider later): wait
     // until nothing says "Loading..." and the text has not changed for 750 ms.
+    // A hover can also close on its own (CodeLenses arriving move the lines): then this throws
+    // and the callers hover again.
+    const read = async (): Promise<string> => {
+      const text = await hover.innerText({ timeout: 1000 }).catch(() => undefined);
+      if (text === undefined) throw new Error('the hover closed before its content settled');
+      return text;
+    };
     const deadline = Date.now() + timeoutMs;
-    let text = await hover.innerText().catch(() => '');
+    let text = await read();
     let stableSince = Date.now();
     while (Date.now() < deadline) {
       await sleep(150);
-      const now = await hover.innerText().catch(() => '');
+      const now = await read();
       if (now !== text) {
         text = now;
         stableSince = Date.now();
