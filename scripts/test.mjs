@@ -136,8 +136,10 @@ function runCommand(command, args, { env = {}, timeoutMs }) {
 
 /** Counts from mocha's spec reporter ("N passing", "N failing", "N pending"). */
 function mochaCounts(output) {
+  // eslint-disable-next-line no-control-regex
+  const plain = output.replace(/\x1b\[[0-9;]*m/g, '');
   const count = (word) => {
-    const matches = [...output.matchAll(new RegExp(`^\\s*(\\d+) ${word}\\b`, 'gm'))];
+    const matches = [...plain.matchAll(new RegExp(`^\\s*(\\d+) ${word}\\b`, 'gm'))];
     return matches.length ? Number(matches[matches.length - 1][1]) : 0;
   };
   return { passed: count('passing'), failed: count('failing'), skipped: count('pending') };
@@ -182,6 +184,8 @@ const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 function stageRunners(options, state) {
   const mochaBin = join(REPO_ROOT, 'node_modules', 'mocha', 'bin', 'mocha.js');
   const grepArgs = options.grep ? ['--grep', options.grep] : [];
+  // mocha's output is piped through here: colours only when it ends up on a terminal.
+  const colorArgs = [process.stdout.isTTY ? '--color' : '--no-color'];
   return {
     async deps() {
       const problem = nodeModulesProblem();
@@ -214,7 +218,7 @@ function stageRunners(options, state) {
       return { ok: result.code === 0, timedOut: result.timedOut };
     },
     async unit() {
-      const result = await runCommand(process.execPath, [mochaBin, ...grepArgs], { timeoutMs: STAGE_TIMEOUT_MS.unit });
+      const result = await runCommand(process.execPath, [mochaBin, ...colorArgs, ...grepArgs], { timeoutMs: STAGE_TIMEOUT_MS.unit });
       const counts = mochaCounts(result.output);
       return { ok: result.code === 0 && counts.failed === 0, counts, timedOut: result.timedOut };
     },
@@ -248,7 +252,7 @@ function stageRunners(options, state) {
         configFile = join(state.e2eConfigDir, 'mocharc.json');
         writeFileSync(configFile, JSON.stringify(config));
       }
-      const args = [mochaBin, '--config', configFile, ...grepArgs, ...options.specs];
+      const args = [mochaBin, '--config', configFile, ...colorArgs, ...grepArgs, ...options.specs];
       const result = await runCommand(process.execPath, args, { env: { DECISION_LENS_VSIX: state.vsix }, timeoutMs: STAGE_TIMEOUT_MS.e2e });
       const counts = mochaCounts(result.output);
       return { ok: result.code === 0 && counts.failed === 0, counts, timedOut: result.timedOut };
