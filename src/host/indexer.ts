@@ -87,13 +87,16 @@ export class WorkspaceIndexer implements vscode.Disposable {
   private readonly fileEvents: Coalescer<string, { uri: vscode.Uri; event: FileEvent }>;
   private readonly edits: Coalescer<string, vscode.TextDocument>;
   private disposed = false;
+  private ready = false;
 
   /** Fires after the index changed: a file was re-indexed, or a rebuild was swapped in. */
   readonly onDidChange: vscode.Event<IndexChange> = this.changeEmitter.event;
 
   constructor(private readonly logger: Logger) {
     this.current = new DecisionIndex({ folders: [], logger });
-    this.firstBuild = new Promise((resolve) => (this.resolveFirstBuild = resolve));
+    this.firstBuild = new Promise<void>((resolve) => (this.resolveFirstBuild = resolve)).then(() => {
+      this.ready = true;
+    });
     this.fileEvents = new Coalescer({
       delayMs: WATCH_DEBOUNCE_MS,
       flush: (batch) => this.applyFileEvents([...batch.values()]),
@@ -154,6 +157,11 @@ export class WorkspaceIndexer implements vscode.Disposable {
   /** True while a build runs. */
   get isBuilding(): boolean {
     return this.building !== undefined;
+  }
+
+  /** True once the first build finished (or failed): until then the index knows no decisions. */
+  get isReady(): boolean {
+    return this.ready;
   }
 
   /** Resolves when the first build finished (or failed). */

@@ -10,7 +10,13 @@ import { registerGoToDecision } from '../commands/goToDecision';
 export class CitationDefinitionProvider implements vscode.DefinitionProvider {
   constructor(private readonly indexer: WorkspaceIndexer) {}
 
-  provideDefinition(document: vscode.TextDocument, position: vscode.Position): vscode.Location[] | undefined {
+  provideDefinition(document: vscode.TextDocument, position: vscode.Position): vscode.ProviderResult<vscode.Location[]> {
+    // Asked while the first index builds, it waits for it rather than find nothing.
+    if (!this.indexer.isReady) return this.indexer.whenReady().then(() => this.definitionsAt(document, position));
+    return this.definitionsAt(document, position);
+  }
+
+  private definitionsAt(document: vscode.TextDocument, position: vscode.Position): vscode.Location[] | undefined {
     const decisions = citationsAt(this.indexer, document, position)
       .map((c) => c.decision)
       .filter((d): d is IndexedDecision => d !== undefined);
@@ -55,7 +61,12 @@ export class CitationLinkProvider implements vscode.DocumentLinkProvider {
 export class DecisionReferenceProvider implements vscode.ReferenceProvider {
   constructor(private readonly indexer: WorkspaceIndexer) {}
 
-  provideReferences(document: vscode.TextDocument, position: vscode.Position, context: vscode.ReferenceContext): vscode.Location[] | undefined {
+  provideReferences(document: vscode.TextDocument, position: vscode.Position, context: vscode.ReferenceContext): vscode.ProviderResult<vscode.Location[]> {
+    if (!this.indexer.isReady) return this.indexer.whenReady().then(() => this.referencesAt(document, position, context));
+    return this.referencesAt(document, position, context);
+  }
+
+  private referencesAt(document: vscode.TextDocument, position: vscode.Position, context: vscode.ReferenceContext): vscode.Location[] | undefined {
     const cited = citationsAt(this.indexer, document, position)
       .map((c) => c.decision)
       .filter((d): d is IndexedDecision => d !== undefined);
