@@ -416,7 +416,7 @@ function optionsField(): HTMLElement {
         const canUp = i > 0;
         const canDown = i < options.length - 1;
         const target = focusPart === 'up' && canUp ? up : focusPart === 'down' && canDown ? down : focusPart === 'input' ? input : canUp ? up : canDown ? down : input;
-        requestAnimationFrame(() => target.focus());
+        focusWhenRendered(target);
       }
     });
   };
@@ -440,6 +440,13 @@ function optionsField(): HTMLElement {
   group.insertBefore(add, group.querySelector('.message'));
   list.removeAttribute('aria-describedby');
   return group;
+}
+
+/** Focuses a vscode-elements control once it has rendered (its inner input exists only then). */
+function focusWhenRendered(element: HTMLElement): void {
+  const pending = (element as HTMLElement & { updateComplete?: Promise<unknown> }).updateComplete;
+  if (pending) void pending.then(() => element.focus());
+  else requestAnimationFrame(() => element.focus());
 }
 
 function iconButton(icon: string, label: string, onClick: () => void, disabled: boolean): HTMLElement {

@@ -61,7 +61,13 @@ for (const theme of THEMES) {
       await wb.page.keyboard.press('Shift+ArrowDown');
       await wb.page.keyboard.press('Shift+ArrowDown');
       await wb.page.locator('#status\\.editor\\.selection', { hasText: 'selected' }).waitFor({ timeout: 10_000 });
-      await wb.runCommand('Decision Lens: New Decision...');
+      // Open the palette with F1 directly: Escape (which runCommand presses first) would clear the selection.
+      await wb.page.keyboard.press('F1');
+      const palette = wb.page.locator('.quick-input-widget input').first();
+      await palette.waitFor({ state: 'visible', timeout: 10_000 });
+      await wb.page.keyboard.type('Decision Lens: New Decision...');
+      await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: 'Decision Lens: New Decision...' }).first().waitFor({ timeout: 30_000 });
+      await wb.page.keyboard.press('Enter');
       const f = form(wb);
       await f.locator('#field-title').waitFor({ state: 'visible', timeout: 60_000 });
       // The preview says what submitting will do.
@@ -103,12 +109,20 @@ for (const theme of THEMES) {
       await wb.page.keyboard.type('Carol Jones');
       await type(wb, f, 'context', 'The partner rate-limits its API; polling every order would exceed the limit.');
       // Options: "Add Option" with the keyboard, then Enter in an option adds the next one.
+      const option = (i: number): Locator => f.locator('.option-input').nth(i);
+      const focused = async (l: Locator): Promise<void> => {
+        await l.locator('input').waitFor();
+        for (let t = 0; t < 100 && !(await l.evaluate((el) => el.matches(':focus-within'))); t++) await wb.settle(50);
+      };
       await f.locator('#add-option').focus();
       await wb.page.keyboard.press('Enter');
+      await focused(option(0));
       await wb.page.keyboard.type('Webhooks');
       await wb.page.keyboard.press('Enter');
+      await focused(option(1));
       await wb.page.keyboard.type('Polling');
       await wb.page.keyboard.press('Enter');
+      await focused(option(2));
       await wb.page.keyboard.type('WebSocket stream');
       // Move "Polling" below "WebSocket stream" with its down button.
       await f.locator('vscode-button[aria-label="Move option 2 down"]').focus();

@@ -207,11 +207,15 @@ export class NewDecisionPanel implements vscode.Disposable {
     const note = result.note ?? (shown && shown !== result.relativePath && result.uri.path.endsWith('.md') && !result.relativePath.endsWith(shown)
       ? vscode.l10n.t('{0} was taken meanwhile, so the record was created as {1}.', shown, result.relativePath)
       : undefined);
+    this.services.logger.info(`Created ${result.display} in ${result.relativePath}${note ? ` (${note})` : ''}.`);
     this.post({ type: 'submitted', relativePath: result.relativePath, display: result.display, note });
     this.panel.dispose();
     await this.services.openCreated(result);
     if (note) void vscode.window.showInformationMessage(note);
-    if (this.cite) await offerCitation(this.cite, result);
+    if (this.cite) {
+      this.services.logger.info(`Offering to cite ${result.display} in ${this.cite.uri.path} at line ${this.cite.line + 1}.`);
+      await offerCitation(this.cite, result);
+    }
   }
 
   private onDidDispose(): void {

@@ -87,9 +87,7 @@ async function openCreated(indexer: WorkspaceIndexer, result: CreateResult): Pro
     const related = vscode.workspace.textDocuments.find((d) => d.uri.toString() === result.related?.uri.toString());
     if (related) indexer.syncDocument(related);
   }
-  try {
-    await vscode.commands.executeCommand(REVEAL_ACTIVE);
-  } catch {
-    // The Decisions view may not be registered (or visible); the record is open either way.
-  }
+  // Show it in the Decisions view without waiting: a reveal can take as long as the view needs to
+  // load, and the record is open either way.
+  void Promise.resolve(vscode.commands.executeCommand(REVEAL_ACTIVE)).catch(() => undefined);
 }
