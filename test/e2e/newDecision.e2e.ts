@@ -188,7 +188,7 @@ for (const theme of THEMES) {
       assert.equal(await input(f, 'title').inputValue(), 'Draft that must survive');
       assert.equal(await input(f, 'context').inputValue(), 'Typed before hiding the form.');
       // Reload the window: the panel is restored with its draft.
-      await wb.page.reload({ waitUntil: 'domcontentloaded' });
+      await wb.runCommand('Developer: Reload Window');
       f = form(wb);
       await f.locator('#field-title').waitFor({ state: 'visible', timeout: 120_000 });
       await f.locator('#submit', { hasText: 'draft-that-must-survive' }).waitFor({ timeout: 60_000 });

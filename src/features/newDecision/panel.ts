@@ -83,7 +83,11 @@ export class NewDecisionPanel implements vscode.Disposable {
     panel.webview.options = webviewOptions(services.context);
     const instance = new NewDecisionPanel(panel, services, {});
     const saved = state as Partial<WebviewState> | undefined;
-    instance.pending = isFormValues(saved?.values) ? { values: saved.values, restored: saved.dirty === true } : { values: {}, restored: false };
+    // The webview's own state first; the draft the host kept when that was not saved in time.
+    const draft = services.context.workspaceState.get<unknown>(DRAFT_KEY);
+    if (isFormValues(saved?.values)) instance.pending = { values: saved.values, restored: saved.dirty === true };
+    else if (isFormValues(draft)) instance.pending = { values: draft, restored: true };
+    else instance.pending = { values: {}, restored: false };
     return instance;
   }
 
