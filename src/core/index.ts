@@ -389,6 +389,22 @@ export class DecisionIndex {
   }
 
   /**
+   * The citations of one file that touch one line, resolved. Cheaper than {@link citationsIn}
+   * when that file's citations are not resolved yet (after a record changed): only those on the
+   * line are resolved.
+   * @param line 0-based line.
+   */
+  citationsOnLine(path: string, line: number): ResolvedCitation[] {
+    const p = normalize(path);
+    const onLine = (c: Citation): boolean => c.range.start.line <= line && c.range.end.line >= line;
+    const cached = this.resolvedCitations.get(p);
+    if (cached) return cached.filter(onLine);
+    const entry = this.files.get(p);
+    if (!entry) return [];
+    return entry.citations.filter(onLine).map((c) => this.withDecision(c, p, entry.kind === 'record'));
+  }
+
+  /**
    * @param options `includeRecords`: also the places in other decision records that cite `d`
    *   (default false: code and other documents only).
    * @returns every place that cites `d`, sorted by path and position.

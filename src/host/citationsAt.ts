@@ -11,7 +11,12 @@ import { pathOf } from './paths';
  *   citation just typed already answers.
  */
 export function citationsAt(indexer: WorkspaceIndexer, document: vscode.TextDocument, position: vscode.Position): ResolvedCitation[] {
-  const found = indexer.citationsFor(document).filter((c) => contains(c.range, position));
+  // With no edits since the document was indexed, its positions are the index's own: only the
+  // citations on this line are resolved, not the whole file's.
+  const candidates = indexer.isStale(document) || !indexer.isIndexed(document)
+    ? indexer.citationsFor(document)
+    : indexer.index.citationsOnLine(pathOf(document.uri), position.line);
+  const found = candidates.filter((c) => contains(c.range, position));
   if (found.length > 0 || !indexer.isStale(document) || position.line >= document.lineCount) return found;
   const index = indexer.index;
   const path = pathOf(document.uri);

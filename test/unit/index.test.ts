@@ -108,6 +108,20 @@ describe('DecisionIndex', () => {
       ]);
     });
 
+    it('citationsOnLine gives the resolved citations of one line, the same as citationsIn', () => {
+      const index = new DecisionIndex({ folders: [ADR] });
+      index.upsert(file(2, 'b'), nygard(2, 'B', 'Accepted'));
+      index.upsert('/w/src/app.ts', '// ADR-0002\nf();\ng(); // ADR-0009 and @ADR(2)\n');
+      const line = (n: number): unknown => index.citationsOnLine('/w/src/app.ts', n).map((c) => [c.text, c.decision?.display]);
+      // Before citationsIn resolved the whole file, and after (from its cache): the same answer.
+      assert.deepEqual(line(2), [['ADR-0009', undefined], ['@ADR(2)', 'ADR-0002']]);
+      assert.deepEqual(line(1), []);
+      const whole = index.citationsIn('/w/src/app.ts').filter((c) => c.range.start.line === 2);
+      assert.deepEqual(line(2), whole.map((c) => [c.text, c.decision?.display]));
+      assert.deepEqual(line(0), [['ADR-0002', 'ADR-0002']]);
+      assert.deepEqual(index.citationsOnLine('/w/src/missing.ts', 0), []);
+    });
+
     it('a citation resolves again when its record comes back', () => {
       const index = new DecisionIndex({ folders: [ADR] });
       index.upsert('/w/src/app.ts', 'f(); // ADR-0002 and @ADR(2)\n');
