@@ -4,7 +4,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import manifest from '../../../../package.json';
-import { api, closeEditors, decisionId, fileUri, parsed, readBytes, readDisk, waitFor } from './helpers';
+import { api, fileUri, waitFor } from '../editor/helpers';
+import { closeEditors, decisionId, parsed, readBytes, readDisk } from './helpers';
 
 const MY_COMMANDS = ['decisionLens.newDecision', 'decisionLens.changeStatus', 'decisionLens.supersede', 'decisionLens.citeHere'];
 

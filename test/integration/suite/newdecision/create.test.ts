@@ -5,8 +5,9 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { Decision } from '../../../../src/core/model';
 import type { FormValues } from '../../../../src/features/newDecision/protocol';
+import { api, fileUri, waitFor } from '../editor/helpers';
 import {
-  api, closeEditors, create, created, decisionId, fileUri, formValues, list, parsed, preview, readBytes, readDisk, targets, waitFor, writeDisk,
+  closeEditors, create, created, decisionId, formValues, list, parsed, preview, readBytes, readDisk, targets, writeDisk,
 } from './helpers';
 
 /** A fully filled form, the way a person fills it. */

@@ -2,32 +2,11 @@
 // temp copy of test/fixtures/workspaces/newdecision).
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import manifest from '../../../../package.json';
 import type { Decision } from '../../../../src/core/model';
 import { parseRecord } from '../../../../src/core/parse/parseRecord';
 import type { FormValues, Preview, TargetOption } from '../../../../src/features/newDecision/protocol';
-import type { DecisionLensApi } from '../../../../src/host/api';
-
-export const EXTENSION_ID = `${manifest.publisher}.${manifest.name}`;
-
-/** Activates Decision Lens and waits until the index reflects every change so far. */
-export async function api(): Promise<DecisionLensApi> {
-  const extension = vscode.extensions.getExtension<DecisionLensApi>(EXTENSION_ID);
-  assert.ok(extension, `${EXTENSION_ID} is not installed`);
-  const exports = extension.isActive ? extension.exports : await extension.activate();
-  await exports.whenIdle();
-  return exports;
-}
-
-export function root(): vscode.WorkspaceFolder {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'no workspace folder is open');
-  return folder;
-}
-
-export function fileUri(relativePath: string): vscode.Uri {
-  return vscode.Uri.joinPath(root().uri, ...relativePath.split('/'));
-}
+import { defaultValues } from '../../../../src/features/newDecision/values';
+import { fileUri } from '../editor/helpers';
 
 /** The core path (URI path) of a workspace file or folder. */
 export function pathOf(relativePath: string): string {
@@ -59,26 +38,7 @@ export async function parsed(relativePath: string): Promise<Decision[]> {
 
 /** New Decision form values for a target folder or log (relative path), over sensible empties. */
 export function formValues(target: string, format: FormValues['format'], patch: Partial<FormValues> = {}): FormValues {
-  return {
-    target: pathOf(target),
-    format,
-    title: '',
-    status: 'proposed',
-    date: '2026-05-01',
-    decisionMakers: '',
-    consulted: '',
-    informed: '',
-    context: '',
-    options: [],
-    chosenOption: '',
-    decision: '',
-    consequences: '',
-    relationKind: '',
-    relationTarget: '',
-    tags: '',
-    appliesTo: '',
-    ...patch,
-  };
+  return { ...defaultValues(pathOf(target), format, '', '2026-05-01'), ...patch };
 }
 
 export type CreateAnswer = { uri: string; display: string; relativePath: string; note?: string } | { error: string; messages: { field: string; severity: string; message: string }[] };
@@ -112,17 +72,6 @@ export async function decisionId(relativePath: string, title: string): Promise<s
   const d = (await parsed(relativePath)).find((x) => x.title.startsWith(title));
   assert.ok(d, `no decision "${title}" in ${relativePath}`);
   return `${pathOf(relativePath)}#${d.range.start.line}`;
-}
-
-/** Polls `condition` until it is truthy or the time is up. */
-export async function waitFor<T>(condition: () => T | undefined | false | Promise<T | undefined | false>, message: string, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await condition();
-    if (value) return value;
-    if (Date.now() > deadline) assert.fail(`timed out: ${message}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 /** Saves every edited document (a close would otherwise ask) and closes every editor. */
