@@ -1,27 +1,12 @@
 import * as assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import * as fc from 'fast-check';
 import type { Decision, StatusKind } from '../../src/core/model';
 import { parseRecord } from '../../src/core/parse/parseRecord';
 import type { ParseOptions } from '../../src/core/parse/parseRecord';
-import { allRanges, rangeInside } from './parseHelpers';
+import { allRanges, corpusRecords, rangeInside } from './parseHelpers';
 
-const CORPUS = resolve(__dirname, '../../../shared/corpus');
 const KINDS: readonly StatusKind[] = ['proposed', 'accepted', 'rejected', 'deprecated', 'superseded', 'draft', 'unknown'];
 
-function corpusFiles(): { path: string; text: string }[] {
-  const out: { path: string; text: string }[] = [];
-  const walk = (dir: string): void => {
-    for (const e of readdirSync(dir, { withFileTypes: true })) {
-      const p = join(dir, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (e.name.endsWith('.md') && !/^(readme|index|.*template.*)\.md$/i.test(e.name)) out.push({ path: p, text: readFileSync(p, 'utf8') });
-    }
-  };
-  walk(CORPUS);
-  return out;
-}
 
 /** Parses and checks what every caller relies on: no throw, sane values, ranges inside the text. */
 function check(text: string, path: string, options?: ParseOptions): Decision[] {
@@ -101,7 +86,7 @@ function recordLike(): fc.Arbitrary<string> {
 }
 
 describe('parseRecord properties', () => {
-  const files = corpusFiles();
+  const files = corpusRecords();
   const paths = fc.constantFrom('/w/doc/adr/0005-x.md', '/w/docs/adr/20201016-x.md', '/w/DECISIONS.md', '/w/decision-log.md', '/w/docs/decisions/x.md', '');
   const options = fc.constantFrom<ParseOptions | undefined>(undefined, { kind: 'record' }, { kind: 'log' }, { format: 'dotnet-adr' });
 

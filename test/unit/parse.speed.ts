@@ -6,25 +6,14 @@
  * run next to the markdown-it block pass alone over the same texts (a yardstick that shows how
  * busy the machine is). Then a 5 MB record and a 5 MB decision log. Not run by mocha.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import MarkdownIt from 'markdown-it';
 import { parseRecord } from '../../src/core/parse/parseRecord';
+import { corpusRecords } from './parseHelpers';
 
-const CORPUS = resolve(__dirname, '../../../shared/corpus');
 const count = Number(process.argv[2] ?? 2000);
 
 function corpus(): { path: string; text: string }[] {
-  const out: { path: string; text: string }[] = [];
-  const walk = (dir: string): void => {
-    for (const e of readdirSync(dir, { withFileTypes: true })) {
-      const p = join(dir, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (e.name.endsWith('.md') && !/^(readme|index|.*template.*)\.md$/i.test(e.name)) out.push({ path: p, text: readFileSync(p, 'utf8') });
-    }
-  };
-  walk(CORPUS);
-  return out.filter((f) => f.text.length >= 1500 && f.text.length <= 6000);
+  return corpusRecords().filter((f) => f.text.length >= 1500 && f.text.length <= 6000);
 }
 
 function cpuMs(since: NodeJS.CpuUsage): number {

@@ -1,5 +1,7 @@
 /** Helpers shared by the parser tests. */
 import * as assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { Decision, Range } from '../../src/core/model';
 import { parseRecord } from '../../src/core/parse/parseRecord';
 import type { ParseOptions } from '../../src/core/parse/parseRecord';
@@ -47,4 +49,21 @@ export function one(text: string, path: string, options?: ParseOptions): Decisio
 /** Joins lines with a line ending. */
 export function doc(lines: readonly string[], eol = '\n'): string {
   return lines.join(eol);
+}
+
+/** The real corpus (`../shared/corpus` beside the repository). */
+export const CORPUS = resolve(__dirname, '../../../shared/corpus');
+
+/** Every Markdown decision record of the corpus (README, index and template files left out), read as UTF-8. */
+export function corpusRecords(): { path: string; text: string }[] {
+  const out: { path: string; text: string }[] = [];
+  const walk = (dir: string): void => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const p = join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.name.endsWith('.md') && !/^(readme|index|.*template.*)\.md$/i.test(e.name)) out.push({ path: p, text: readFileSync(p, 'utf8') });
+    }
+  };
+  walk(CORPUS);
+  return out;
 }
