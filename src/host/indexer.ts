@@ -159,9 +159,12 @@ export class WorkspaceIndexer implements vscode.Disposable {
     return this.building !== undefined;
   }
 
-  /** True once the first build finished (or failed): until then the index knows no decisions. */
-  get isReady(): boolean {
-    return this.ready;
+  /**
+   * Runs `answer` now when the first build has finished, else once it has: a one-shot provider
+   * asked during the first build waits rather than answer from an index that knows no decisions.
+   */
+  afterFirstBuild<T>(answer: () => T): T | Promise<T> {
+    return this.ready ? answer() : this.firstBuild.then(answer);
   }
 
   /** Resolves when the first build finished (or failed). */

@@ -22,9 +22,7 @@ export class DecisionHoverProvider implements vscode.HoverProvider {
   constructor(private readonly indexer: WorkspaceIndexer) {}
 
   provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): vscode.ProviderResult<vscode.Hover> {
-    // Asked while the first index builds, the hover waits for it rather than call a known decision unknown.
-    if (!this.indexer.isReady) return this.indexer.whenReady().then(() => this.hoverAt(document, position, token));
-    return this.hoverAt(document, position, token);
+    return this.indexer.afterFirstBuild(() => this.hoverAt(document, position, token));
   }
 
   private hoverAt(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): vscode.Hover | undefined {

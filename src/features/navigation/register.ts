@@ -11,9 +11,7 @@ export class CitationDefinitionProvider implements vscode.DefinitionProvider {
   constructor(private readonly indexer: WorkspaceIndexer) {}
 
   provideDefinition(document: vscode.TextDocument, position: vscode.Position): vscode.ProviderResult<vscode.Location[]> {
-    // Asked while the first index builds, it waits for it rather than find nothing.
-    if (!this.indexer.isReady) return this.indexer.whenReady().then(() => this.definitionsAt(document, position));
-    return this.definitionsAt(document, position);
+    return this.indexer.afterFirstBuild(() => this.definitionsAt(document, position));
   }
 
   private definitionsAt(document: vscode.TextDocument, position: vscode.Position): vscode.Location[] | undefined {
@@ -62,8 +60,7 @@ export class DecisionReferenceProvider implements vscode.ReferenceProvider {
   constructor(private readonly indexer: WorkspaceIndexer) {}
 
   provideReferences(document: vscode.TextDocument, position: vscode.Position, context: vscode.ReferenceContext): vscode.ProviderResult<vscode.Location[]> {
-    if (!this.indexer.isReady) return this.indexer.whenReady().then(() => this.referencesAt(document, position, context));
-    return this.referencesAt(document, position, context);
+    return this.indexer.afterFirstBuild(() => this.referencesAt(document, position, context));
   }
 
   private referencesAt(document: vscode.TextDocument, position: vscode.Position, context: vscode.ReferenceContext): vscode.Location[] | undefined {
