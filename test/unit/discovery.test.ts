@@ -30,6 +30,7 @@ describe('discoverDecisionFolders', () => {
         'adr-tools/doc/adr folder default ADR',
         'decision-log/DECISIONS.md log default DL',
         'home-assistant/adr folder adr-dir ADR',
+        'ingot/docs/adr folder default ADR',
         'log4brains/docs/adr folder log4brains ADR',
         'log4brains/packages/core/docs/adr folder log4brains ADR core',
         'log4brains/packages/core/integration-tests/ro-project/docs/adr folder log4brains ADR',
@@ -37,6 +38,7 @@ describe('discoverDecisionFolders', () => {
         'log4brains/packages/core/integration-tests/ro-project/packages/package2/adr folder log4brains ADR package2',
         'log4brains/packages/web/docs/adr folder log4brains ADR web',
         'madr/docs/decisions folder default ADR',
+        'winery/docs/adr folder adr-dir ADR',
       ]);
     });
 
