@@ -14,7 +14,6 @@
  * Excluded folders (`node_modules`, `.git`, `out`, `dist`, `build`, `coverage`, `.vscode-test`
  * by default) are never searched.
  */
-import { parse as parseYaml } from 'yaml';
 import type { DecisionFolder, DiscoverySettings, FolderSetting } from './config';
 import {
   CONVENTIONAL_FOLDERS,
@@ -27,6 +26,7 @@ import {
 import type { Logger, WorkspaceReader } from './ports';
 import { nullLogger } from './ports';
 import { basename, dirname, extname, isInside, join, normalize, relative } from './paths';
+import { parseYamlBounded } from './parse/frontMatter';
 
 /** Config files that name decision folders. */
 const CONFIG_FILE_GLOBS = ['**/.adr-dir', '**/.log4brains.yml', '**/.log4brains.yaml', '**/adr.config.json'];
@@ -180,7 +180,11 @@ export function foldersFromConfig(file: string, text: string, logger: Logger = n
   if (name === '.log4brains.yml' || name === '.log4brains.yaml') {
     let doc: unknown;
     try {
-      doc = parseYaml(clean);
+      // Bounded like front matter (nesting, size), and aliases expand at most 100 times (billion laughs).
+      const parsed = parseYamlBounded(clean);
+      if (parsed.limit) throw new Error(parsed.limit.message);
+      if (parsed.doc.errors.length > 0) throw parsed.doc.errors[0];
+      doc = parsed.doc.toJS({ maxAliasCount: 100 });
     } catch (error) {
       logger.warn(`${file}: invalid YAML (${error instanceof Error ? error.message : String(error)})`);
       return [];

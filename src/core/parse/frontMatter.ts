@@ -5,8 +5,8 @@
  * Front matter is a block fenced by `---` on the first line and a closing `---` (or `...`) line,
  * the convention of Jekyll and of `micromark-extension-frontmatter`.
  */
-import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
-import type { Node as YamlNode } from 'yaml';
+import { Composer, isMap, isScalar, isSeq, Parser } from 'yaml';
+import type { Document, DocumentOptions, ParseOptions, SchemaOptions, Node as YamlNode } from 'yaml';
 import type { Problem, Range } from '../model';
 import type { LineIndex } from './text';
 
@@ -47,6 +47,106 @@ export interface FrontMatterResult {
 /** Normalises a key for lookup: `Decision-Makers`, `decision_makers`, `decisionMakers` → `decisionmakers`. */
 export function normaliseKey(key: string): string {
   return key.toLowerCase().replace(/[-_\s()]/g, '');
+}
+
+/**
+ * Deepest nesting of YAML collections (flow `[`/`{`, block sequences and mappings, counted
+ * together) that is handed to the `yaml` composer. `yaml` composes nested collections by
+ * recursion; near the end of the JavaScript stack (about 950 flow levels on Node 20's default
+ * stack) it catches the stack overflow itself, but when V8 has to compile a regular expression
+ * there (the double-quoted scalar's line folding in `resolve-flow-scalar.js`, compiled on first
+ * use for two-byte text such as a record with a `€`) the compiler runs out of stack and V8
+ * aborts the process (`RegExpCompiler Allocation failed`, exit 134, not catchable). Real
+ * front matter nests two or three levels; 64 leaves the composer most of the stack.
+ */
+export const MAX_YAML_DEPTH = 64;
+
+/** Longest YAML text (UTF-16 code units) handed to the `yaml` package: 256 KiB, a hundred times a large record's front matter. */
+export const MAX_YAML_LENGTH = 256 * 1024;
+
+/** Why {@link parseYamlBounded} did not compose a YAML text. */
+export interface YamlLimitProblem {
+  readonly code: 'yaml-too-deep' | 'yaml-too-large';
+  readonly message: string;
+  /** Offset in the YAML text where the limit was passed (the opening of the first too-deep collection, or 0). */
+  readonly offset: number;
+}
+
+/** Result of {@link parseYamlBounded}: a document, or the limit the text passed. */
+export type BoundedYaml = { readonly doc: Document.Parsed; readonly limit?: undefined } | { readonly doc?: undefined; readonly limit: YamlLimitProblem };
+
+/**
+ * `yaml`'s `parseDocument`, guarded: the text is tokenised by `yaml`'s own `Parser` (iterative,
+ * linear in the text), the nesting depth of every collection is measured on that concrete syntax
+ * tree (without recursion), and only texts within {@link MAX_YAML_LENGTH} and
+ * {@link MAX_YAML_DEPTH} reach the recursive `Composer`. The measured depth is the depth the
+ * composer recurses to, whatever the syntax (flow `[[[`, `{a: {a:`, compact `- - -`, `? ? ?`,
+ * indented block collections, or a mix), so the process abort described at
+ * {@link MAX_YAML_DEPTH} cannot be reached. Aliases are left as `Alias` nodes here; resolve
+ * them only with `toJS({ maxAliasCount })` (a billion-laughs document is then an error).
+ * @param src the YAML text (one document; a second one is an error in the result, as in `parseDocument`).
+ * @param options `yaml` parse, document and schema options.
+ * @returns `{ doc }` (errors and warnings in `doc.errors`, `doc.warnings`) or `{ limit }`. Never throws.
+ */
+export function parseYamlBounded(src: string, options: ParseOptions & DocumentOptions & SchemaOptions = {}): BoundedYaml {
+  if (src.length > MAX_YAML_LENGTH) {
+    return {
+      limit: {
+        code: 'yaml-too-large',
+        message: `YAML is ${src.length} characters long; more than ${MAX_YAML_LENGTH} are not read.`,
+        offset: 0,
+      },
+    };
+  }
+  const tokens = [...new Parser().parse(src)];
+  const deep = tooDeepAt(tokens, MAX_YAML_DEPTH);
+  if (deep !== undefined) {
+    return {
+      limit: {
+        code: 'yaml-too-deep',
+        message: `YAML nests collections more than ${MAX_YAML_DEPTH} levels deep; it is not read.`,
+        offset: deep,
+      },
+    };
+  }
+  const composer = new Composer(options);
+  let doc: Document.Parsed | undefined;
+  for (const d of composer.compose(tokens, true, src.length)) {
+    if (!doc) doc = d;
+    else break; // as parseDocument: the second document is reported by the first one's errors
+  }
+  // compose(forceDoc = true) always yields a document.
+  return { doc: doc as Document.Parsed };
+}
+
+const COLLECTION_TOKENS = new Set(['document', 'block-map', 'block-seq', 'flow-collection']);
+
+/**
+ * Walks `yaml` CST tokens with an explicit stack (no recursion) and finds the first collection
+ * nested deeper than `max`.
+ * @returns its offset in the source, or `undefined` when nothing is deeper.
+ */
+function tooDeepAt(tokens: readonly unknown[], max: number): number | undefined {
+  // `document` counts as a level; the composer's recursion starts below it.
+  const stack: { node: unknown; depth: number }[] = tokens.map((node) => ({ node, depth: -1 }));
+  while (stack.length > 0) {
+    const { node, depth } = stack.pop() as { node: unknown; depth: number };
+    if (Array.isArray(node)) {
+      for (const n of node) if (n !== null && typeof n === 'object') stack.push({ node: n, depth });
+      continue;
+    }
+    const rec = node as Record<string, unknown>;
+    let d = depth;
+    if (typeof rec.type === 'string' && COLLECTION_TOKENS.has(rec.type)) {
+      d = depth + 1;
+      if (d > max) return typeof rec.offset === 'number' ? rec.offset : 0;
+    }
+    for (const key in rec) {
+      const v = rec[key];
+      if (v !== null && typeof v === 'object') stack.push({ node: v, depth: d });
+    }
+  }
+  return undefined;
 }
 
 const OPEN = /^---[ \t]*$/;
@@ -97,7 +197,24 @@ export function readFrontMatter(lines: LineIndex, bomLength: number, path: strin
     return lines.rangeOf(yamlStart + r[0], yamlStart + end);
   };
   const entries = new Map<string, FrontMatterEntry>();
-  const doc = parseDocument(src, { uniqueKeys: true, prettyErrors: false, strict: false });
+  const parsed = parseYamlBounded(src, { uniqueKeys: true, prettyErrors: false, strict: false });
+  if (parsed.limit) {
+    // Too deep or too large for the YAML library: the keys are not read, the body still is.
+    const at = Math.min(parsed.limit.offset, src.replace(/[\r\n]+$/, '').length);
+    problems.push({
+      code: parsed.limit.code === 'yaml-too-deep' ? 'front-matter-too-deep' : 'front-matter-too-large',
+      severity: 'error',
+      message: `Front matter is not read: ${parsed.limit.message}`,
+      path,
+      range: parsed.limit.code === 'yaml-too-deep' ? lines.rangeOf(yamlStart + at, yamlStart + at + 1) : lines.linesRange(0, close),
+    });
+    return {
+      frontMatter: { openLine: 0, closeLine: close, entries, valid: false },
+      bodyStartLine: close + 1,
+      problems,
+    };
+  }
+  const doc = parsed.doc;
   // Errors found at the end of the YAML (an unclosed `[`) are shown at its last line, not on the fence.
   const last = src.replace(/[\r\n]+$/, '').length;
   for (const e of doc.errors) {

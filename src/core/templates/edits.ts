@@ -15,7 +15,9 @@
  */
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
+import type { Document } from 'yaml';
 import type { Decision, Range } from '../model';
+import { parseYamlBounded } from '../parse/frontMatter';
 import { range } from '../model';
 import type { RelatedRecord } from './recordData';
 import { RELATION_VERBS, capitalize, linkLabel, logReference, markdownLink } from './writers';
@@ -342,12 +344,13 @@ function replaceLine(layout: Layout, line: number, text: string): TextEdit {
 
 // --- YAML front matter -------------------------------------------------------------------------
 
-function frontMatterDoc(layout: Layout): { doc: ReturnType<typeof parseDocument>; text: string; firstLine: number } | undefined {
+function frontMatterDoc(layout: Layout): { doc: Document.Parsed; text: string; firstLine: number } | undefined {
   if (!layout.frontMatter) return undefined;
   const firstLine = layout.frontMatter.open + 1;
   const text = layout.lines.slice(firstLine, layout.frontMatter.close).join('\n');
-  const doc = parseDocument(text, { keepSourceTokens: false });
-  if (doc.errors.length > 0) return undefined;
+  // Bounded as the parser reads it: front matter too deep or too large for `yaml` is not edited.
+  const doc = parseYamlBounded(text, { keepSourceTokens: false }).doc;
+  if (!doc || doc.errors.length > 0) return undefined;
   return { doc, text, firstLine };
 }
 
