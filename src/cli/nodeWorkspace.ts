@@ -2,8 +2,8 @@
  * The core's {@link WorkspaceReader} over Node's file system, for the command line.
  */
 import { closeSync, openSync, promises as fs, readSync } from 'node:fs';
-import picomatch from 'picomatch';
-import type { WorkspaceReader } from '../core/ports';
+import { compileGlobs } from '../core/glob';
+import type { Logger, WorkspaceReader } from '../core/ports';
 import { join, normalize, relative } from '../core/paths';
 
 /** Files larger than this (bytes) are not read for citations. */
@@ -46,6 +46,9 @@ export function toNative(posixPath: string): string {
  * links to folders are followed, so link cycles cannot loop) and prunes excluded folders.
  */
 export class NodeWorkspace implements WorkspaceReader {
+  /** @param logger told about globs `findFiles` ignores because they cannot be matched safely. */
+  constructor(private readonly logger?: Logger) {}
+
   async readText(path: string): Promise<string | undefined> {
     try {
       return await fs.readFile(toNative(path), 'utf8');
@@ -66,8 +69,12 @@ export class NodeWorkspace implements WorkspaceReader {
   async findFiles(root: string, include: readonly string[], exclude: readonly string[]): Promise<string[]> {
     const base = normalize(root);
     const prefix = base === '/' ? '/' : base + '/';
-    const included = picomatch([...include], { dot: true });
-    const excluded = exclude.length > 0 ? picomatch([...exclude], { dot: true }) : () => false;
+    // Linear-time globs (src/core/glob.ts); a glob that cannot be matched safely is ignored and said so.
+    const includeSet = compileGlobs(include);
+    const excludeSet = compileGlobs(exclude);
+    for (const r of [...includeSet.rejected, ...excludeSet.rejected]) this.logger?.warn(`glob "${r.source.slice(0, 80)}" is ignored: ${r.reason}`);
+    const included = (p: string): boolean => includeSet.matches(p);
+    const excluded = (p: string): boolean => excludeSet.matches(p);
     const out: string[] = [];
     const walk = async (dir: string): Promise<void> => {
       let entries;

@@ -53,7 +53,7 @@ export interface CliSettings {
  */
 export async function scanWorkspace(options: ScanOptions): Promise<ScanResult> {
   const logger = options.logger ?? nullLogger;
-  const reader = new NodeWorkspace();
+  const reader = new NodeWorkspace(logger);
   const settings = await readCliSettings(reader, options.root, logger);
   const folders = await discoverDecisionFolders(reader, options.root, settings.discovery, logger);
   const prefixes = new Set<string>([...folders.map((f) => f.prefix), ...settings.citationPrefixes, ...(options.prefixes ?? [])]);

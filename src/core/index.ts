@@ -7,10 +7,10 @@
  * (once after records change, then cached), both ways: `A supersedes B` also gives
  * `B superseded by A`.
  */
-import picomatch from 'picomatch';
 import type { DecisionFolder } from './config';
 import { DEFAULT_FOLDER_PREFIX, normalizePrefix } from './config';
 import { findCitations } from './citations';
+import { compileGlobs } from './glob';
 import { isDecisionFile, isTemplatePath } from './discovery';
 import { Emitter } from './event';
 import type { Event } from './event';
@@ -446,12 +446,9 @@ export class DecisionIndex {
     for (const d of this.governingDecisions) {
       let matcher = this.matchers.get(d);
       if (!matcher) {
-        try {
-          matcher = picomatch(d.appliesTo.map((g) => g.replace(/^\.?\//, '')), { dot: true });
-        } catch (error) {
-          this.logger.warn(`${d.path}: invalid applies-to glob (${String(error)})`);
-          matcher = () => false;
-        }
+        // Linear-time globs (src/core/glob.ts); the parser reports the ones it cannot match on the record.
+        const set = compileGlobs(d.appliesTo.map((g) => g.replace(/^\.?\//, '')));
+        matcher = (p: string): boolean => set.matches(p);
         this.matchers.set(d, matcher);
       }
       if (matcher(rel)) out.push(d);

@@ -309,7 +309,7 @@ export class WorkspaceIndexer implements vscode.Disposable {
         this.logger.error(`Finding decision folders in ${folder.name} failed: ${describe(error)}`);
       }
       if (token.isCancellationRequested) return;
-      roots.push({ folder, settings, decisionFolders, excluded: excludeMatcher(exclude) });
+      roots.push({ folder, settings, decisionFolders, excluded: excludeMatcher(exclude, this.logger) });
     }
 
     const folders = roots.flatMap((r) => r.decisionFolders);

@@ -1,6 +1,6 @@
-import picomatch from 'picomatch';
 import * as vscode from 'vscode';
-import type { WorkspaceReader } from '../core/ports';
+import { compileGlobs, isPortableGlob } from '../core/glob';
+import type { Logger, WorkspaceReader } from '../core/ports';
 import { relative } from '../core/paths';
 import { uriOf } from './paths';
 
@@ -54,22 +54,27 @@ export function createWorkspaceReader(token?: vscode.CancellationToken): Workspa
 
 /**
  * Joins globs into one `{a,b}` exclude pattern for `workspace.findFiles`. Globs with braces of
- * their own are left out (nested braces are not portable); callers filter results with
- * picomatch as well.
+ * their own are left out (nested braces are not portable), and so are globs with many wildcards
+ * in a segment ({@link isPortableGlob}); callers filter results with {@link excludeMatcher} as well.
  * @returns the pattern, or `null` when there is nothing to exclude.
  */
 export function simpleGlobs(globs: readonly string[]): string | null {
-  const simple = globs.filter((g) => !/[{}]/.test(g));
+  // Only globs VS Code's regular-expression glob engine answers quickly (no braces, few wildcards).
+  const simple = globs.filter((g) => !/[{}]/.test(g) && isPortableGlob(g));
   if (simple.length === 0) return null;
   return simple.length === 1 ? simple[0] : `{${simple.join(',')}}`;
 }
 
 /**
+ * @param logger told about globs that are ignored (see `compileGlob` in src/core/glob.ts).
  * @returns a predicate over root-relative paths that is true for excluded files. Like VS Code's
  *   `files.exclude`, a glob that matches a folder excludes everything below it.
  */
-export function excludeMatcher(globs: readonly string[]): (relativePath: string) => boolean {
+export function excludeMatcher(globs: readonly string[], logger?: Logger): (relativePath: string) => boolean {
   if (globs.length === 0) return () => false;
-  const expanded = globs.flatMap((g) => [g, g.replace(/\/+$/, '') + '/**']);
-  return picomatch(expanded, { dot: true });
+  // Linear-time matching (src/core/glob.ts); a glob it cannot match safely is ignored and logged.
+  const set = compileGlobs(globs);
+  for (const r of set.rejected) logger?.warn(`exclude glob "${r.source.slice(0, 80)}" is ignored: ${r.reason}`);
+  const expanded = compileGlobs(globs.filter((g) => !set.rejected.some((r) => r.source === g)).map((g) => g.replace(/\/+$/, '') + '/**'));
+  return (relativePath: string): boolean => set.matches(relativePath) || expanded.matches(relativePath);
 }

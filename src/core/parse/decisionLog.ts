@@ -257,7 +257,7 @@ function readEntry(
     tags: listOf(first('tags'), splitTags),
     sections,
     relations: dedupeRelations(relations),
-    appliesTo: globsOf(valueOf(first('appliesTo'))),
+    appliesTo: globsOf(valueOf(first('appliesTo')), ctx),
     range: ctx.lines.linesRange(heading.line, last),
     titleRange,
     problems: ctx.problems,

@@ -189,7 +189,7 @@ function readRecord(ctx: RecordContext): Decision {
     tags: tagsOf(pick('tags')),
     sections,
     relations: dedupeRelations(relations),
-    appliesTo: globsOf(pick('appliesTo')),
+    appliesTo: globsOf(pick('appliesTo'), ctx),
     range: ctx.lines.fullRange(),
     titleRange: parts.title.range,
     problems: ctx.problems,

@@ -19,6 +19,7 @@ import { buildSections, sectionText, stripComments } from './sections';
 import { normaliseDate } from './dates';
 import { statusKind } from './status';
 import type { LineIndex } from './text';
+import { compileGlob } from '../glob';
 
 /** Everything read once per file, shared by the family modules. */
 export interface RecordContext {
@@ -404,10 +405,25 @@ export function tagsOf(v: MetaValue | undefined): string[] {
 }
 
 /** Globs from a metadata value: a list, or a comma/space separated string (backticks removed). */
-export function globsOf(v: MetaValue | undefined): string[] {
+export function globsOf(v: MetaValue | undefined, ctx?: Pick<RecordContext, 'path' | 'problems'>): string[] {
   if (!v) return [];
   const list = v.items ?? v.raw.split(/[\s,]+/);
-  return list.map((s) => s.replace(/`/g, '').trim()).filter((s) => s);
+  const globs = list.map((s) => s.replace(/`/g, '').trim()).filter((s) => s);
+  // A glob the matcher cannot match safely (src/core/glob.ts) governs nothing; the record says why.
+  if (ctx) {
+    for (const g of globs) {
+      const r = compileGlob(g.replace(/^\.?\//, ''));
+      if (r.ok) continue;
+      ctx.problems.push({
+        code: 'applies-to-glob-unsupported',
+        severity: 'warning',
+        message: `The applies-to glob "${g.length > 80 ? g.slice(0, 80) + '…' : g}" is not used: ${r.reason}.`,
+        path: ctx.path,
+        range: v.range,
+      });
+    }
+  }
+  return globs;
 }
 
 /**
