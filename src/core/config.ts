@@ -65,7 +65,7 @@ export const DEFAULT_LOG_PREFIX = 'DL';
 /** Folder names never scanned for records or citations (matched as whole path segments). */
 export const DEFAULT_EXCLUDED_DIRS: readonly string[] = ['node_modules', '.git', 'out', 'dist', 'build', 'coverage', '.vscode-test'];
 
-/** {@link DEFAULT_EXCLUDED_DIRS} as picomatch globs relative to a root. */
+/** {@link DEFAULT_EXCLUDED_DIRS} as globs (`glob.ts`) relative to a root. */
 export const DEFAULT_EXCLUDES: readonly string[] = DEFAULT_EXCLUDED_DIRS.map((d) => `**/${d}/**`);
 
 /** The usual places for decision folders, relative to a workspace root, in order of preference. */

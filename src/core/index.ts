@@ -104,11 +104,21 @@ interface RelationGraph {
 }
 
 /**
+ * Longest key (after trimming, UTF-16 code units) {@link normalizeKey} and
+ * {@link DecisionIndex.get} look up; a longer text is no key. Record keys are short
+ * (`ADR-20201016-use-markdown-architectural-decision-records` is 55).
+ */
+export const MAX_KEY_LENGTH = 200;
+
+/**
  * Normalises a key as a user or a record may write it: `adr-0005`, `ADR 5`, `ADR5` → `ADR-5`;
  * `ADR-0009-tracing-policy` → `ADR-9`; `ADR-20201016-Use-X` → `ADR-20201016-use-x`.
+ * Linear in `text`: a text longer than {@link MAX_KEY_LENGTH} after trimming is no key, and
+ * the patterns run only on bounded texts.
  * @returns the normalised key, or `undefined` when `text` is no key.
  */
 export function normalizeKey(text: string): string | undefined {
+  if (typeof text !== 'string' || text.trim().length > MAX_KEY_LENGTH) return undefined;
   const m = /^\s*([A-Za-z][A-Za-z0-9_]*?)[-\s]?(\d+)(?:-(.+?))?\s*$/.exec(text);
   if (m) {
     const prefix = m[1].toUpperCase();
@@ -304,9 +314,11 @@ export class DecisionIndex {
   /**
    * All decisions with a key, duplicates included.
    * @param key as a user writes it: `ADR-0005`, `adr-5`, `ADR 5`, `DL-1`, `ADR-20201016-use-x`;
-   *   a bare number (`5`, `0005`) or slug (`20201016-use-x`) matches under any prefix.
+   *   a bare number (`5`, `0005`) or slug (`20201016-use-x`) matches under any prefix; a key
+   *   longer than {@link MAX_KEY_LENGTH} matches nothing.
    */
   get(key: string): IndexedDecision[] {
+    if (typeof key !== 'string' || key.trim().length > MAX_KEY_LENGTH) return [];
     const bare = /^\s*(\d+)\s*$/.exec(key);
     if (bare) return [...(this.byNumber.get(Number.parseInt(bare[1], 10)) ?? [])].sort(byPath);
     const k = normalizeKey(key);

@@ -12,8 +12,8 @@ export interface WorkspaceReader {
    */
   readText(path: string): Promise<string | undefined>;
   /**
-   * Lists files below `root` matching any of `include` and none of `exclude` (picomatch globs
-   * relative to `root`).
+   * Lists files below `root` matching any of `include` and none of `exclude` (globs relative to
+   * `root`, matched by `compileGlobs` in `glob.ts`: picomatch's syntax, in linear time).
    * @returns absolute POSIX paths, in no particular order.
    */
   findFiles(root: string, include: readonly string[], exclude: readonly string[]): Promise<string[]>;

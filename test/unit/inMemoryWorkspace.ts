@@ -2,7 +2,7 @@
  * A {@link WorkspaceReader} over a `Map` of path → text, for unit tests of discovery and the
  * index (the same idea as `vscode-markdown-languageservice`'s `InMemoryWorkspace`).
  */
-import picomatch from 'picomatch';
+import { compileGlobs } from '../../src/core/glob';
 import type { WorkspaceReader } from '../../src/core/ports';
 import { isInside, normalize, relative } from '../../src/core/paths';
 
@@ -35,8 +35,10 @@ export class InMemoryWorkspace implements WorkspaceReader {
 
   async findFiles(root: string, include: readonly string[], exclude: readonly string[]): Promise<string[]> {
     const base = normalize(root);
-    const inc = picomatch([...include], { dot: true });
-    const exc = exclude.length > 0 ? picomatch([...exclude], { dot: true }) : (): boolean => false;
+    const incSet = compileGlobs(include);
+    const excSet = compileGlobs(exclude);
+    const inc = (p: string): boolean => incSet.matches(p);
+    const exc = (p: string): boolean => excSet.matches(p);
     const out: string[] = [];
     for (const path of this.files.keys()) {
       if (!isInside(path, base) || path === base) continue;
