@@ -61,8 +61,12 @@ export function normaliseKey(key: string): string {
  */
 export const MAX_YAML_DEPTH = 64;
 
-/** Longest YAML text (UTF-16 code units) handed to the `yaml` package: 256 KiB, a hundred times a large record's front matter. */
-export const MAX_YAML_LENGTH = 256 * 1024;
+/**
+ * Longest YAML text (UTF-16 code units) handed to the `yaml` package: 32 KiB, ten times a large
+ * record's front matter. `yaml` needs up to about 10 µs per character on adversarial text, so
+ * this also bounds the time one record's front matter can take.
+ */
+export const MAX_YAML_LENGTH = 32 * 1024;
 
 /** Why {@link parseYamlBounded} did not compose a YAML text. */
 export interface YamlLimitProblem {
@@ -197,7 +201,9 @@ export function readFrontMatter(lines: LineIndex, bomLength: number, path: strin
     return lines.rangeOf(yamlStart + r[0], yamlStart + end);
   };
   const entries = new Map<string, FrontMatterEntry>();
-  const parsed = parseYamlBounded(src, { uniqueKeys: true, prettyErrors: false, strict: false });
+  // Duplicate top-level keys are found below in one pass: yaml's own `uniqueKeys` check compares
+  // every key with every earlier one (quadratic in the number of keys).
+  const parsed = parseYamlBounded(src, { uniqueKeys: false, prettyErrors: false, strict: false });
   if (parsed.limit) {
     // Too deep or too large for the YAML library: the keys are not read, the body still is.
     const at = Math.min(parsed.limit.offset, src.replace(/[\r\n]+$/, '').length);
@@ -240,18 +246,29 @@ export function readFrontMatter(lines: LineIndex, bomLength: number, path: strin
       });
     }
   } else if (isMap(contents)) {
+    const seen = new Set<string>();
     for (const pair of contents.items) {
       const keyNode = pair.key as YamlNode | null;
       const key = isScalar(keyNode) ? String(keyNode.value ?? '') : '';
       if (!key) continue;
       const keyRange = toRange(keyNode?.range ?? undefined, lines.lineRange(0));
       const norm = normaliseKey(key);
-      if (entries.has(norm)) continue; // duplicate keys are reported by the YAML parser; the first wins
+      if (seen.has(key)) {
+        problems.push({
+          code: 'yaml-invalid',
+          severity: 'error',
+          message: 'Front matter is not valid YAML: Map keys must be unique',
+          path,
+          range: keyRange,
+        });
+      }
+      seen.add(key);
+      if (entries.has(norm)) continue; // the first of keys that normalise alike wins
       entries.set(norm, entryOf(key, pair.value as YamlNode | null, keyRange, src, toRange));
     }
   }
   return {
-    frontMatter: { openLine: 0, closeLine: close, entries, valid: doc.errors.length === 0 },
+    frontMatter: { openLine: 0, closeLine: close, entries, valid: doc.errors.length === 0 && !problems.some((p) => p.code === 'yaml-invalid') },
     bodyStartLine: close + 1,
     problems,
   };
