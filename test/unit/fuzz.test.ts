@@ -73,7 +73,7 @@ const GLOB_PIECES = ['a', 'b', '.', '-', '/', '*', '**', '?', '[', ']', '!', '^'
 const PATH_PIECES = ['a', 'b', '.', '-', '/', 'src', 'docs', 'x.ts', '.git', 'node_modules', 'a'.repeat(20), '€', '\u0000', ' '];
 
 const PATHS = ['docs/adr/0001-use-x.md', 'doc/adr/20200101-y.md', 'DECISIONS.md', 'decision-log.md', 'docs/decisions/005-z.md', 'x.md', 'README.md'];
-const OPTIONS: readonly ParseOptions[] = [{}, { kind: 'record' }, { kind: 'log' }, { format: 'madr' }, { format: 'dotnet-adr' }, { format: 'log4brains' }];
+const OPTIONS: readonly ParseOptions[] = [{}, { kind: 'record' }, { kind: 'log' }, { format: 'madr3' }, { format: 'dotnet-adr' }, { format: 'log4brains' }];
 const SOURCE_FILES = ['a.ts', 'a.py', 'a.sql', 'a.rb', 'a.html', 'a.md', 'a.go', 'Makefile', 'a.txt', 'a.unknown'];
 
 /** Concatenates 1 to `max` pieces; some pieces are repeated (runs of brackets, links, blanks, digits). */
