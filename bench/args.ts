@@ -24,6 +24,10 @@ export interface BenchOptions {
   readonly vsix: boolean;
   /** Skip the activation measurement (production build and bundle load). */
   readonly activation: boolean;
+  /** Run the adversarial-inputs measurement (bench/adversarial.ts); default true. */
+  readonly adversarial: boolean;
+  /** Run only this measurement (`adversarial`): no workspace is generated. */
+  readonly only?: 'adversarial';
   readonly help: boolean;
 }
 
@@ -40,6 +44,8 @@ export const USAGE = `Usage: npm run bench -- [options]
   --no-cold                    skip cold-cache runs (they drop the machine's page cache)
   --no-vsix                    skip packaging the VSIX
   --no-activation              skip the production build, bundle load and VSIX
+  --no-adversarial             skip the adversarial-inputs table (parser, citation finder, glob matcher on 0.1-2 MB)
+  --only adversarial           run only the adversarial-inputs table (JSON: bench/results-adversarial.json unless --out)
   --profile                    write a CPU profile (node --cpu-prof) to bench/profiles/
 `;
 
@@ -59,6 +65,9 @@ export function parseArgs(argv: readonly string[], repo: string): BenchOptions {
   let cold = true;
   let vsix = true;
   let activation = true;
+  let adversarial = true;
+  let only: 'adversarial' | undefined;
+  let outGiven = false;
   let help = false;
   const value = (i: number, name: string): string => {
     const v = argv[i + 1];
@@ -92,6 +101,7 @@ export function parseArgs(argv: readonly string[], repo: string): BenchOptions {
         break;
       case '--out':
         out = take();
+        outGiven = true;
         break;
       case '--runs':
         runs = int(take(), '--runs', 1);
@@ -115,6 +125,15 @@ export function parseArgs(argv: readonly string[], repo: string): BenchOptions {
         activation = false;
         vsix = false;
         break;
+      case '--no-adversarial':
+        adversarial = false;
+        break;
+      case '--only': {
+        const what = take();
+        if (what !== 'adversarial') throw new Error(`--only takes adversarial, got ${what}`);
+        only = what;
+        break;
+      }
       case '--profile':
         // handled by scripts/bench.mjs (it starts Node with --cpu-prof)
         break;
@@ -126,5 +145,6 @@ export function parseArgs(argv: readonly string[], repo: string): BenchOptions {
         throw new Error(`unknown option ${a}\n\n${USAGE}`);
     }
   }
-  return { scale, seed, real, out, runs, requestRuns, dir, keep, cold, vsix, activation, help };
+  if (only === 'adversarial' && !outGiven) out = `${repo}/bench/results-adversarial.json`;
+  return { scale, seed, real, out, runs, requestRuns, dir, keep, cold, vsix, activation, adversarial, ...(only ? { only } : {}), help };
 }

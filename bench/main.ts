@@ -14,6 +14,8 @@ import { dirname, join, resolve } from 'node:path';
 import { isDecisionFile } from '../src/core/discovery';
 import type { DecisionIndex, IndexChange } from '../src/core/index';
 import { parseRecord } from '../src/core/parse/parseRecord';
+import type { AdversarialResults } from './adversarial';
+import { measureAdversarial, printAdversarial } from './adversarial';
 import type { ActivationResult } from './activation';
 import { measureActivation } from './activation';
 import type { BenchOptions } from './args';
@@ -106,6 +108,8 @@ export interface BenchResults {
     readonly note?: string;
   };
   readonly activation?: ActivationResult;
+  /** Parser, citation finder and glob matcher on 0.1-2 MB adversarial inputs (bench/adversarial.ts). */
+  readonly adversarial?: AdversarialResults;
   readonly targets: readonly { readonly name: string; readonly target: string; readonly value: string; readonly met: boolean | undefined }[];
 }
 
@@ -154,6 +158,16 @@ async function main(): Promise<void> {
   const log = (message: string): void => void process.stderr.write(`[bench] ${message}\n`);
   const machine = machineInfo();
   log(`${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGiB} GiB, Node ${machine.node}, load ${machine.loadAverage}`);
+
+  if (options.only === 'adversarial') {
+    const adversarial = measureAdversarial(log);
+    mkdirSync(dirname(options.out), { recursive: true });
+    writeFileSync(options.out, JSON.stringify({ version: 1, date: new Date().toISOString(), machine, loadAfter: machineInfo().loadAverage, adversarial }, null, 2) + '\n');
+    process.stdout.write(`\nDecision Lens benchmark, adversarial inputs only — ${machine.cpus} × ${machine.cpuModel}, Node ${machine.node}, load ${machine.loadAverage} at start and ${machineInfo().loadAverage} at end\n`);
+    printAdversarial(adversarial, (line) => process.stdout.write(line + '\n'));
+    process.stdout.write(`\nJSON: ${options.out}\n`);
+    return;
+  }
 
   // ---- the workspace -------------------------------------------------------------------------
   let root: string;
@@ -410,6 +424,13 @@ async function measure(
     }
   }
 
+  // ---- adversarial inputs ----------------------------------------------------------------------
+  let adversarial: AdversarialResults | undefined;
+  if (options.adversarial) {
+    log('adversarial inputs: parser, citation finder, glob matcher on 0.1, 1 and 2 MB');
+    adversarial = measureAdversarial(log);
+  }
+
   // ---- results ---------------------------------------------------------------------------------
   const warmStats = phase(warmOurs);
   const coldStats = coldOurs.length ? phase(coldOurs) : undefined;
@@ -478,6 +499,7 @@ async function measure(
     requests,
     memory,
     activation,
+    ...(adversarial ? { adversarial } : {}),
     targets,
   };
 }

@@ -1,4 +1,5 @@
 /** The benchmark's table: the same figures as the JSON, for people. */
+import { printAdversarial } from './adversarial';
 import type { BenchResults, PhaseStats } from './main';
 
 const MB = 1024 * 1024;
@@ -101,6 +102,7 @@ export function printReport(r: BenchResults, print: (line: string) => void): voi
     rows2.push(['  bundle size / VSIX size', `${a.bundleBytes !== undefined ? (a.bundleBytes / 1024).toFixed(0) + ' KB' : '-'} / ${a.vsixBytes !== undefined ? (a.vsixBytes / 1024).toFixed(0) + ' KB' : 'not measured'}`, a.vsixFiles ? `${a.vsixFiles.length} files` : '', '', '']);
   }
   table(rows2, print);
+  if (r.adversarial) printAdversarial(r.adversarial, print);
   const notes = [fi.coldNote && !fi.cold ? `Cold cache: ${fi.coldNote}.` : '', r.ripgrep.note ?? '', ...(a?.notes ?? []), r.memory.note ?? ''].filter((n) => n !== '');
   if (notes.length) {
     print('');

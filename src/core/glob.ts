@@ -74,7 +74,9 @@ interface CharClass {
   readonly ranges: readonly number[];
 }
 /** A segment of a glob: `**`, or tokens that must match one path segment. */
-type Segment = { readonly globstar: true } | { readonly globstar: false; readonly tokens: readonly Token[]; readonly onlyStar: boolean };
+type Segment =
+  | { readonly globstar: true }
+  | { readonly globstar: false; readonly tokens: readonly Token[]; readonly onlyStar: boolean; readonly literal?: string };
 
 const POSIX_CLASSES: Record<string, readonly number[]> = {
   alpha: [65, 90, 97, 122],
@@ -318,7 +320,8 @@ function compileSegment(text: string): Segment {
       tokens.push(c);
     }
   }
-  return { globstar: false, tokens, onlyStar: tokens.length === 1 && tokens[0] === STAR };
+  const literal = tokens.every((t) => typeof t === 'string') ? tokens.join('') : undefined;
+  return { globstar: false, tokens, onlyStar: tokens.length === 1 && tokens[0] === STAR, ...(literal !== undefined ? { literal } : {}) };
 }
 
 function charClass(body: string): CharClass {
@@ -373,9 +376,9 @@ function tokenMatches(token: Token, code: number, ch: string): boolean {
  * character further on. At most (text length + 1) x (tokens + 1) steps.
  */
 function matchSegment(seg: Segment & { globstar: false }, text: string, stats: GlobStats | undefined): boolean {
-  if (seg.onlyStar) {
+  if (seg.onlyStar || seg.literal !== undefined) {
     if (stats) stats.steps++;
-    return text.length > 0;
+    return seg.onlyStar ? text.length > 0 : text === seg.literal;
   }
   const tokens = seg.tokens;
   let p = 0;
