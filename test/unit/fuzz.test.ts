@@ -11,6 +11,7 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
+import { run as runCli } from '../../src/cli/main';
 import { findCitations } from '../../src/core/citations';
 import { MAX_GLOB_ALTERNATIVES, compileGlob } from '../../src/core/glob';
 import type { GlobStats } from '../../src/core/glob';
@@ -211,6 +212,15 @@ describe('fuzz: no input aborts, hangs or throws', function () {
       inputs += 3;
     }
     assert.equal(normalizeKey('ADR 0005'), 'ADR-5');
+  });
+
+  it('decision-lens show with an id of 100,000 digits answers "no decision" at once', async () => {
+    let stderr = '';
+    const root = resolve(__dirname, '../fixtures/cli/broken');
+    const code = await runCli(['show', 'a' + '1'.repeat(100_000) + '!', '--root', root], { stdout: () => undefined, stderr: (t) => void (stderr += t), cwd: root });
+    assert.equal(code, 1);
+    assert.match(stderr, /no decision/);
+    inputs++;
   });
 
   it('adversarial large inputs: bracket and link runs, huge headings, deep YAML, alias bombs, digit and blank runs', () => {

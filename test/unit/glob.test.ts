@@ -1,8 +1,14 @@
 import * as assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import * as fc from 'fast-check';
 import picomatch from 'picomatch';
+import { NodeWorkspace, toPosix } from '../../src/cli/nodeWorkspace';
 import { MAX_GLOB_ALTERNATIVES, compileGlob, compileGlobs, isPortableGlob } from '../../src/core/glob';
 import type { GlobStats } from '../../src/core/glob';
+import { DecisionIndex } from '../../src/core/index';
+import type { Logger } from '../../src/core/ports';
 
 function glob(source: string): (path: string, stats?: GlobStats) => boolean {
   const r = compileGlob(source);
@@ -136,5 +142,39 @@ describe('glob matcher', () => {
       }),
       { numRuns: 5000 },
     );
+  });
+
+  it('an applies-to glob it cannot match is a warning on the record; the record’s other globs still govern', () => {
+    const index = new DecisionIndex({ folders: [{ path: '/w/docs/adr', prefix: 'ADR', kind: 'folder', source: 'conventional', root: '/w' }] });
+    const record = ['---', 'status: accepted', 'applies-to:', '  - "@(api|web)/**"', '  - src/payments/**', '---', '# Use X', ''].join('\n');
+    index.upsert('/w/docs/adr/0001-use-x.md', record);
+    const d = index.recordsIn('/w/docs/adr/0001-use-x.md')[0];
+    const problem = d.problems.find((p) => p.code === 'applies-to-glob-unsupported');
+    assert.ok(problem, JSON.stringify(d.problems));
+    assert.equal(problem.severity, 'warning');
+    assert.match(problem.message, /@\(api\|web\)\/\*\*.*extglobs/);
+    assert.deepEqual(index.governing('/w/src/payments/a.ts', '/w').map((g) => g.path), ['/w/docs/adr/0001-use-x.md']);
+    assert.deepEqual(index.governing('/w/api/a.ts', '/w'), []);
+    // An exponential glob is fine: it is matched in linear time.
+    index.upsert('/w/docs/adr/0002-y.md', ['---', 'applies-to: ["*a*a*a*a*a*a*a*a*ab"]', '---', '# Y', ''].join('\n'));
+    assert.equal(index.recordsIn('/w/docs/adr/0002-y.md')[0].problems.length, 0);
+    assert.deepEqual(index.governing('/w/' + 'a'.repeat(5000), '/w').map((g) => g.path), []);
+  });
+
+  it('the command line’s walk honours an exponential exclude glob and ignores, with a warning, one it cannot match', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'decision-lens-glob-'));
+    try {
+      mkdirSync(join(dir, 'src'));
+      for (const name of ['src/aaaaaaaaaaaaaaaaaaaaaaaaaaaaab', 'src/aaaaaaaaaaaaaaaaaaaaaaaaaaaaac', 'src/x.ts']) writeFileSync(join(dir, name), 'x');
+      const warnings: string[] = [];
+      const logger: Logger = { trace: () => undefined, info: () => undefined, error: () => undefined, warn: (m) => void warnings.push(m) };
+      const root = toPosix(dir);
+      const found = await new NodeWorkspace(logger).findFiles(root, ['**/*'], ['src/*a*a*a*a*a*a*a*a*ab', '@(x)']);
+      assert.deepEqual(found.map((f) => f.slice(root.length + 1)).sort(), ['src/aaaaaaaaaaaaaaaaaaaaaaaaaaaaac', 'src/x.ts']);
+      assert.equal(warnings.length, 1);
+      assert.match(warnings[0], /"@\(x\)" is ignored: extglobs/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
