@@ -145,7 +145,7 @@ describe('glob matcher', () => {
   });
 
   it('an applies-to glob it cannot match is a warning on the record; the record’s other globs still govern', () => {
-    const index = new DecisionIndex({ folders: [{ path: '/w/docs/adr', prefix: 'ADR', kind: 'folder', source: 'conventional', root: '/w' }] });
+    const index = new DecisionIndex({ folders: [{ path: '/w/docs/adr', prefix: 'ADR', kind: 'folder', source: 'default', root: '/w' }] });
     const record = ['---', 'status: accepted', 'applies-to:', '  - "@(api|web)/**"', '  - src/payments/**', '---', '# Use X', ''].join('\n');
     index.upsert('/w/docs/adr/0001-use-x.md', record);
     const d = index.recordsIn('/w/docs/adr/0001-use-x.md')[0];
