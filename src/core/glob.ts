@@ -64,6 +64,13 @@ export interface GlobSet {
   readonly rejected: readonly { readonly source: string; readonly reason: string }[];
 }
 
+/** A compiled glob's match over a path already split at `/`. */
+interface SegmentMatcher {
+  readonly negated: boolean;
+  onSegments(segments: readonly string[], stats: GlobStats | undefined): boolean;
+}
+const SEGMENT_MATCHERS = new WeakMap<Glob, SegmentMatcher>();
+
 // One segment's pattern: a list of tokens.
 const STAR = 0;
 const ANY = 1;
@@ -110,21 +117,24 @@ export function compileGlob(source: string): GlobResult {
   const expanded = expandBraces(body);
   if (typeof expanded === 'string') return fail(expanded);
   const alternatives = expanded.map(compileAlternative);
+  const onSegments = (segments: readonly string[], stats: GlobStats | undefined): boolean => {
+    let hit = false;
+    for (const alt of alternatives) {
+      if (matchSegments(alt, segments, stats)) {
+        hit = true;
+        break;
+      }
+    }
+    return hit !== negated;
+  };
   const glob: Glob = {
     source,
     matches(path: string, stats?: GlobStats): boolean {
       if (typeof path !== 'string' || path === '') return negated;
-      const segments = path.split('/');
-      let hit = false;
-      for (const alt of alternatives) {
-        if (matchSegments(alt, segments, stats)) {
-          hit = true;
-          break;
-        }
-      }
-      return hit !== negated;
+      return onSegments(path.split('/'), stats);
     },
   };
+  SEGMENT_MATCHERS.set(glob, { negated, onSegments });
   return { ok: true, glob };
 }
 
@@ -141,10 +151,14 @@ export function compileGlobs(sources: readonly string[]): GlobSet {
     if (r.ok) globs.push(r.glob);
     else rejected.push({ source: r.source, reason: r.reason });
   }
+  const matchers = globs.map((g) => SEGMENT_MATCHERS.get(g) as SegmentMatcher);
   return {
     rejected,
     matches(path: string, stats?: GlobStats): boolean {
-      for (const g of globs) if (g.matches(path, stats)) return true;
+      if (typeof path !== 'string' || path === '') return matchers.some((m) => m.negated);
+      // The path is split once for every glob of the set.
+      const segments = path.split('/');
+      for (const m of matchers) if (m.onSegments(segments, stats)) return true;
       return false;
     },
   };
