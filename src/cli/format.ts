@@ -97,6 +97,10 @@ export function shownPath(root: string, path: string): string {
 
 /** Relative path for display; the root itself prints as `.`. */
 export function rel(root: string, path: string): string {
+  // A path below the root prints as the rest of it, as the file system names it (a `\\` in a name
+  // stays a `\\`; `relative` would read it as a separator).
+  const prefix = root.endsWith('/') ? root : root + '/';
+  if (path.startsWith(prefix) && path.length > prefix.length) return path.slice(prefix.length);
   return relative(root, path) || '.';
 }
 

@@ -18,6 +18,7 @@ import type { Problem } from '../core/model';
 import type { Logger } from '../core/ports';
 import type { GroupBy } from './format';
 import { decisionJson, decisionLines, escapeControls, groupDecisions, jsonText, problemLine, rel, shownPath, showDecision, skipReasonText } from './format';
+import type { SkippedFile } from './nodeWorkspace';
 import { toPosix } from './nodeWorkspace';
 import type { ScanResult } from './scan';
 import { scanWorkspace } from './scan';
@@ -237,8 +238,15 @@ function show(scan: ScanResult, root: string, io: CliIO, json: boolean, what: st
   return 0;
 }
 
+/** The path checks match a skipped record by: a `\\` in a file name is no separator there. */
+function unreadablePath(s: SkippedFile): string {
+  if (s.reason !== 'unsupported-name') return s.path;
+  const slash = s.path.lastIndexOf('/');
+  return s.path.slice(0, slash + 1) + s.path.slice(slash + 1).replace(/\\/g, '-');
+}
+
 function check(scan: ScanResult, root: string, io: CliIO, json: boolean): number {
-  const problems = checkIndex(scan.index, { unreadable: scan.skipped.map((s) => ({ path: s.path, reason: skipReasonText(s) })) });
+  const problems = checkIndex(scan.index, { unreadable: scan.skipped.map((s) => ({ path: unreadablePath(s), reason: skipReasonText(s) })) });
   // Every skipped file is a warning of its own, in path order among the problems.
   const skipped: Problem[] = scan.skipped.map((s) => ({
     code: 'skipped-file',
