@@ -37,9 +37,11 @@ export interface DecisionJson {
  * (U+0080-U+009F, `\u009b` is a CSI on some terminals), line and paragraph separators, and the
  * bidirectional marks, embeddings, overrides and isolates ("Trojan Source").
  */
+// eslint-disable-next-line no-control-regex -- control characters are what this matches
 const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 /** What `JSON.stringify` leaves as it is of {@link CONTROLS} (it escapes C0 controls itself). */
 const CONTROLS_JSON = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+// eslint-disable-next-line no-control-regex -- control characters are what this matches
 const CONTROLS_BUT_LINES = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 function escapeChar(c: string): string {
