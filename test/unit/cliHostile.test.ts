@@ -51,6 +51,7 @@ function utf16(text: string, bom: boolean): Buffer {
 
 function noRawControls(text: string, what: string): void {
   // Output lines may hold tabs and line breaks; nothing else below U+0020, no DEL or C1.
+  // eslint-disable-next-line no-control-regex -- control characters are what this matches
   const raw = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/.exec(text);
   assert.equal(raw, null, `${what} holds a raw control character U+${raw?.[0].charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
