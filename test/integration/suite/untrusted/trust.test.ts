@@ -5,6 +5,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { api, fileUri, open, waitFor } from '../editor/helpers';
+import { quickFixes } from '../hostile/helpers';
 import { formValues } from '../newdecision/helpers';
 
 const SOURCE = 'src/db.ts';
@@ -56,7 +57,7 @@ describe('an untrusted workspace (Restricted Mode)', () => {
     const editor = await open(SOURCE);
     const diagnostic = vscode.languages.getDiagnostics(editor.document.uri).find((d) => d.code === 'cites-superseded');
     assert.ok(diagnostic);
-    const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, diagnostic.range)) ?? [];
+    const actions = await quickFixes(editor.document.uri, diagnostic.range);
     assert.deepEqual(actions.filter((a) => /Cite ADR-0002/.test(a.title)).map((a) => a.title), []);
   });
 
