@@ -159,14 +159,16 @@ export class NodeWorkspace implements WorkspaceReader {
     }
     if (stat === undefined) return { skipped: undefined };
     let target = native;
-    if (stat.isSymbolicLink()) {
+    // A link, or a folder on the way that is one (`.vscode` -> elsewhere): the real path decides.
+    const link = stat.isSymbolicLink();
+    if (link || this.root !== undefined) {
       try {
         target = realpathSync(native);
-        stat = statSync(target);
+        if (link) stat = statSync(target);
       } catch (error) {
         return { skipped: 'unreadable', detail: errorCode(error) };
       }
-      if (this.root !== undefined && !isInside(toPosix(target), this.root)) return { skipped: 'outside-root' };
+      if (this.root !== undefined && !isInside(toPosix(target), this.root)) return { skipped: 'outside-root', ...(link ? {} : { detail: 'folder' }) };
     }
     if (!stat.isFile()) return { skipped: 'not-regular', detail: kindOf(stat) };
     if (stat.size > maxBytes) return { skipped: 'too-large', detail: megabytes(maxBytes) };

@@ -206,6 +206,26 @@ describe('decision-lens CLI on hostile trees', function () {
     assert.equal(red?.title, `Red ${ESC}]0;pwned\u0007 title\u009b31m`);
   });
 
+  it('does not read settings through a .vscode folder that links out of the root', async () => {
+    const other = join(work, 'repo-linked-settings');
+    mkdirSync(join(other, 'docs/adr'), { recursive: true });
+    writeFileSync(join(other, 'docs/adr/0001-use-postgres.md'), record(1, 'Use Postgres'));
+    mkdirSync(join(work, 'outside/vscode'), { recursive: true });
+    // Not JSON: a parse error message would quote the start of the file.
+    writeFileSync(join(work, 'outside/vscode/settings.json'), `${SECRET} {`);
+    symlinkSync(join(work, 'outside/vscode'), join(other, '.vscode'));
+    const saved = root;
+    root = other;
+    try {
+      const r = await run(['check']);
+      assert.ok(!r.stdout.includes(SECRET) && !r.stderr.includes(SECRET), `${r.stdout}${r.stderr}`);
+      assert.match(r.stdout, /^\.vscode\/settings\.json:1:1: warning: skipped: symbolic link to a folder outside the root \[skipped-file\]$/m);
+      assert.match(r.stdout, /^\.vscode:1:1: warning: skipped: symbolic link to a folder outside the root \[skipped-file\]$/m);
+    } finally {
+      root = saved;
+    }
+  });
+
   it('show of a linked-out record finds nothing and exits 1', async () => {
     const r = await run(['show', 'docs/adr/0003-leak.md']);
     assert.equal(r.code, 1);
