@@ -12,7 +12,10 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { version } from '../../package.json';
 import { checkIndex } from '../core/checks';
+import { isDecisionFile } from '../core/discovery';
 import type { IndexedDecision } from '../core/index';
+import { normalizeKey } from '../core/index';
+import { identityFromFileName } from '../core/parse/identity';
 import { join, normalize } from '../core/paths';
 import type { Problem } from '../core/model';
 import type { Logger } from '../core/ports';
@@ -218,7 +221,16 @@ function show(scan: ScanResult, root: string, io: CliIO, json: boolean, what: st
     if (found.length === 0) found = index.recordsIn(join(root, what));
   }
   if (found.length === 0) {
-    io.stderr(escapeControls(`decision-lens: no decision "${what}" in ${root}`) + '\n');
+    // A record that was skipped is named with the reason, not just "no decision".
+    const key = normalizeKey(what);
+    const skipped = scan.skipped.find((s) => {
+      if (s.path === join(root, what) || s.path === normalize(join(toPosix(resolve(io.cwd)), what))) return true;
+      const folder = isDecisionFile(unreadablePath(s), index.getFolders());
+      const number = identityFromFileName(unreadablePath(s)).number;
+      return key !== undefined && folder !== undefined && number !== undefined && key === `${folder.prefix.toUpperCase()}-${number}`;
+    });
+    const why = skipped ? `; ${rel(root, skipped.path)} was skipped: ${skipReasonText(skipped)}` : '';
+    io.stderr(escapeControls(`decision-lens: no decision "${what}" in ${root}${why}`) + '\n');
     return 1;
   }
   if (json) {

@@ -226,9 +226,14 @@ describe('decision-lens CLI on hostile trees', function () {
     }
   });
 
-  it('show of a linked-out record finds nothing and exits 1', async () => {
+  it('show of a skipped record finds nothing, says why and exits 1', async () => {
     const r = await run(['show', 'docs/adr/0003-leak.md']);
     assert.equal(r.code, 1);
-    assert.match(r.stderr, /no decision "docs\/adr\/0003-leak\.md"/);
+    assert.match(r.stderr, /no decision "docs\/adr\/0003-leak\.md" in .*; docs\/adr\/0003-leak\.md was skipped: symbolic link to a file outside the root$/m);
+    const huge = await run(['show', 'ADR-2']);
+    assert.equal(huge.code, 1);
+    assert.match(huge.stderr, /no decision "ADR-2" in .*; docs\/adr\/0002-huge\.md was skipped: over 2 MB$/m);
+    const unknown = await run(['show', 'ADR-99']);
+    assert.match(unknown.stderr, /no decision "ADR-99" in [^;]*$/m);
   });
 });
