@@ -196,7 +196,7 @@ function list(scan: ScanResult, root: string, io: CliIO, json: boolean, groupBy:
   const lines: string[] = [];
   if (groupBy) {
     for (const g of groupDecisions(root, decisions, groupBy)) {
-      lines.push(`${g.name} (${g.decisions.length})`, ...decisionLines(root, g.decisions, '  '), '');
+      lines.push(`${escapeControls(g.name)} (${g.decisions.length})`, ...decisionLines(root, g.decisions, '  '), '');
     }
   } else {
     lines.push(...decisionLines(root, decisions), '');

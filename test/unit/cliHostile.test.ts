@@ -101,6 +101,8 @@ describe('decision-lens CLI on hostile trees', function () {
     // Escape codes and a newline in names, and in a title.
     writeFileSync(join(adr, `0012-${ESC}[31mred${ESC}[0m.md`), record(12, `Red ${ESC}]0;pwned\u0007 title\u009b31m`));
     writeFileSync(join(root, `src/evil${ESC}[2J\nname.ts`), '// ADR-0404 is not a decision\n');
+    // Tags (front matter) with a line break and an escape code.
+    writeFileSync(join(adr, '0013-tagged.md'), '---\nstatus: accepted\ndate: 2026-02-02\ntags: ["two\\nlines", "clear\\u001b[2Jscreen"]\n---\n# Tagged\n\n## Context and Problem Statement\n\nTags.\n');
     // Nested deeper than the walk goes.
     const deep = join(root, ...Array.from({ length: 130 }, () => 'd'));
     mkdirSync(deep, { recursive: true });
@@ -195,6 +197,14 @@ describe('decision-lens CLI on hostile trees', function () {
     // The list names the skipped files on stderr.
     assert.match(r.stderr, /^decision-lens: warning: \.vscode\/settings\.json: skipped: not a regular file \(FIFO\)$/m);
     assert.match(r.stderr, /^decision-lens: warning: docs\/adr\/0002-huge\.md: skipped: over 2 MB$/m);
+  });
+
+  it('prints tag names with line breaks and escape codes escaped when grouping', async () => {
+    const r = await run(['list', '--group-by', 'tag']);
+    assert.equal(r.code, 0, r.stderr);
+    noRawControls(r.stdout, 'list --group-by tag');
+    assert.match(r.stdout, /^two\\nlines \(1\)$/m);
+    assert.match(r.stdout, /^clear\\x1b\[2Jscreen \(1\)$/m);
   });
 
   it('keeps JSON output valid with the same values, C1 and bidirectional controls escaped', async () => {
