@@ -12,11 +12,16 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { version } from '../../package.json';
 import { checkIndex } from '../core/checks';
+import { isDecisionFile } from '../core/discovery';
 import type { IndexedDecision } from '../core/index';
+import { normalizeKey } from '../core/index';
+import { identityFromFileName } from '../core/parse/identity';
 import { join, normalize } from '../core/paths';
+import type { Problem } from '../core/model';
 import type { Logger } from '../core/ports';
 import type { GroupBy } from './format';
-import { decisionJson, decisionLines, groupDecisions, problemLine, rel, showDecision } from './format';
+import { decisionJson, decisionLines, escapeControls, groupDecisions, jsonText, problemLine, rel, shownPath, showDecision, skipReasonText } from './format';
+import type { SkippedFile } from './nodeWorkspace';
 import { toPosix } from './nodeWorkspace';
 import type { ScanResult } from './scan';
 import { scanWorkspace } from './scan';
@@ -146,8 +151,8 @@ async function scanWithProgress(
   const logger: Logger = {
     trace: () => undefined,
     info: () => undefined,
-    warn: (m) => io.stderr(`decision-lens: warning: ${m}\n`),
-    error: (m) => io.stderr(`decision-lens: error: ${m}\n`),
+    warn: (m) => io.stderr(`decision-lens: warning: ${escapeControls(m)}\n`),
+    error: (m) => io.stderr(`decision-lens: error: ${escapeControls(m)}\n`),
   };
   const result = await scanWorkspace({
     root,
@@ -168,24 +173,30 @@ async function scanWithProgress(
   return result;
 }
 
+/** `list` and `show` name every skipped file on stderr (`check` reports them as problems). */
+function warnSkipped(scan: ScanResult, root: string, io: CliIO): void {
+  for (const s of scan.skipped) io.stderr(`decision-lens: warning: ${shownPath(root, s.path)}: skipped: ${skipReasonText(s)}\n`);
+}
+
 function list(scan: ScanResult, root: string, io: CliIO, json: boolean, groupBy: GroupBy | undefined): number {
   const { index } = scan;
   const decisions = index.decisions();
+  warnSkipped(scan, root, io);
   if (json) {
     const out = groupBy
       ? groupDecisions(root, decisions, groupBy).map((g) => ({ group: g.name, decisions: g.decisions.map((d) => decisionJson(index, root, d)) }))
       : decisions.map((d) => decisionJson(index, root, d));
-    io.stdout(JSON.stringify(out, null, 2) + '\n');
+    io.stdout(jsonText(out) + '\n');
     return 0;
   }
   if (decisions.length === 0) {
-    io.stdout(`No decisions found in ${root}.\n`);
+    io.stdout(`No decisions found in ${escapeControls(root)}.\n`);
     return 0;
   }
   const lines: string[] = [];
   if (groupBy) {
     for (const g of groupDecisions(root, decisions, groupBy)) {
-      lines.push(`${g.name} (${g.decisions.length})`, ...decisionLines(root, g.decisions, '  '), '');
+      lines.push(`${escapeControls(g.name)} (${g.decisions.length})`, ...decisionLines(root, g.decisions, '  '), '');
     }
   } else {
     lines.push(...decisionLines(root, decisions), '');
@@ -196,12 +207,13 @@ function list(scan: ScanResult, root: string, io: CliIO, json: boolean, groupBy:
   const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
   const where = [folders > 0 ? plural(folders, 'folder') : '', logs > 0 ? plural(logs, 'decision log') : ''].filter((w) => w !== '');
   lines.push(`${plural(decisions.length, 'decision')} in ${where.join(' and ')}`);
-  io.stdout(lines.join('\n') + '\n');
+  io.stdout(escapeControls(lines.join('\n'), true) + '\n');
   return 0;
 }
 
 function show(scan: ScanResult, root: string, io: CliIO, json: boolean, what: string): number {
   const { index } = scan;
+  warnSkipped(scan, root, io);
   let found: IndexedDecision[] = index.get(what);
   if (found.length === 0 && /[/\\]|\.(md|markdown)$/i.test(what)) {
     const path = normalize(what.startsWith('/') ? what : join(toPosix(resolve(io.cwd)), what));
@@ -209,50 +221,68 @@ function show(scan: ScanResult, root: string, io: CliIO, json: boolean, what: st
     if (found.length === 0) found = index.recordsIn(join(root, what));
   }
   if (found.length === 0) {
-    io.stderr(`decision-lens: no decision "${what}" in ${root}\n`);
+    // A record that was skipped is named with the reason, not just "no decision".
+    const key = normalizeKey(what);
+    const skipped = scan.skipped.find((s) => {
+      if (s.path === join(root, what) || s.path === normalize(join(toPosix(resolve(io.cwd)), what))) return true;
+      const folder = isDecisionFile(unreadablePath(s), index.getFolders());
+      const number = identityFromFileName(unreadablePath(s)).number;
+      return key !== undefined && folder !== undefined && number !== undefined && key === `${folder.prefix.toUpperCase()}-${number}`;
+    });
+    const why = skipped ? `; ${rel(root, skipped.path)} was skipped: ${skipReasonText(skipped)}` : '';
+    io.stderr(escapeControls(`decision-lens: no decision "${what}" in ${root}${why}`) + '\n');
     return 1;
   }
   if (json) {
     io.stdout(
-      JSON.stringify(
+      jsonText(
         found.map((d) => ({
           ...decisionJson(index, root, d),
           sections: d.sections,
           citedIn: index.citationsOf(d).map((c) => ({ path: rel(root, c.path), line: c.range.start.line + 1, column: c.range.start.character + 1, text: c.text })),
           problems: d.problems,
         })),
-        null,
-        2,
       ) + '\n',
     );
     return 0;
   }
-  io.stdout(found.map((d) => showDecision(index, root, d)).join('\n\n' + '-'.repeat(72) + '\n\n') + '\n');
+  io.stdout(escapeControls(found.map((d) => showDecision(index, root, d)).join('\n\n' + '-'.repeat(72) + '\n\n'), true) + '\n');
   return 0;
 }
 
+/** The path checks match a skipped record by: a `\\` in a file name is no separator there. */
+function unreadablePath(s: SkippedFile): string {
+  if (s.reason !== 'unsupported-name') return s.path;
+  const slash = s.path.lastIndexOf('/');
+  return s.path.slice(0, slash + 1) + s.path.slice(slash + 1).replace(/\\/g, '-');
+}
+
 function check(scan: ScanResult, root: string, io: CliIO, json: boolean): number {
-  const problems = checkIndex(scan.index);
-  const errors = problems.filter((p) => p.severity === 'error').length;
-  const warnings = problems.filter((p) => p.severity === 'warning').length;
-  const infos = problems.length - errors - warnings;
+  const problems = checkIndex(scan.index, { unreadable: scan.skipped.map((s) => ({ path: unreadablePath(s), reason: skipReasonText(s) })) });
+  // Every skipped file is a warning of its own, in path order among the problems.
+  const skipped: Problem[] = scan.skipped.map((s) => ({
+    code: 'skipped-file',
+    severity: 'warning',
+    message: `skipped: ${skipReasonText(s)}`,
+    path: s.path,
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+  }));
+  const all = [...problems, ...skipped].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character));
+  const errors = all.filter((p) => p.severity === 'error').length;
+  const warnings = all.filter((p) => p.severity === 'warning').length;
+  const infos = all.length - errors - warnings;
   if (json) {
-    io.stdout(
-      JSON.stringify(
-        problems.map((p) => ({ ...p, path: rel(root, p.path), line: p.range.start.line + 1, column: p.range.start.character + 1 })),
-        null,
-        2,
-      ) + '\n',
-    );
+    io.stdout(jsonText(all.map((p) => ({ ...p, path: rel(root, p.path), line: p.range.start.line + 1, column: p.range.start.character + 1 }))) + '\n');
   } else {
-    const lines = problems.map((p) => problemLine(root, p));
+    // A skipped file prints as `path:1:1: warning: skipped: over 2 MB [skipped-file]`.
+    const lines = all.map((p) => problemLine(root, p));
     const decisions = scan.index.decisions().length;
     const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
     lines.push(
       `${plural(errors, 'error')}, ${plural(warnings, 'warning')}${infos > 0 ? `, ${infos} info` : ''} ` +
-        `(${plural(decisions, 'decision')}, ${plural(scan.filesRead, 'file')} read)`,
+        `(${plural(decisions, 'decision')}, ${plural(scan.filesRead, 'file')} read${skipped.length > 0 ? `, ${skipped.length} skipped` : ''})`,
     );
-    io.stdout(lines.join('\n') + '\n');
+    io.stdout(escapeControls(lines.join('\n'), true) + '\n');
   }
   return errors > 0 ? 1 : 0;
 }

@@ -10,7 +10,7 @@ import { mapLimit } from '../core/limiter';
 import type { Logger } from '../core/ports';
 import { nullLogger } from '../core/ports';
 import { join } from '../core/paths';
-import type { SkipReason } from './nodeWorkspace';
+import type { SkippedFile } from './nodeWorkspace';
 import { NodeWorkspace } from './nodeWorkspace';
 
 /** Files read at the same time. */
@@ -35,8 +35,11 @@ export interface ScanResult {
   readonly folders: readonly DecisionFolder[];
   /** Files read (records and sources). */
   readonly filesRead: number;
-  /** Files not read, with the reason. */
-  readonly skipped: readonly { readonly path: string; readonly reason: SkipReason }[];
+  /**
+   * Files and folders not read, with the reason, sorted by path: sources, records and
+   * configuration files (binary file names such as `.png` are not listed).
+   */
+  readonly skipped: readonly SkippedFile[];
 }
 
 /** The Decision Lens settings the CLI honours, read from `<root>/.vscode/settings.json`. */
@@ -48,12 +51,14 @@ export interface CliSettings {
 
 /**
  * Indexes a folder.
+ * Nothing outside `options.root` is read (it must be a real path: links resolved), and only
+ * regular files are (see {@link NodeWorkspace}).
  * @returns the filled index, the folders found and what was skipped. Rejects only on
  *   programming errors; unreadable files are skipped and reported in `skipped`.
  */
 export async function scanWorkspace(options: ScanOptions): Promise<ScanResult> {
   const logger = options.logger ?? nullLogger;
-  const reader = new NodeWorkspace(logger);
+  const reader = new NodeWorkspace(options.root, logger);
   const settings = await readCliSettings(reader, options.root, logger);
   const folders = await discoverDecisionFolders(reader, options.root, settings.discovery, logger);
   const prefixes = new Set<string>([...folders.map((f) => f.prefix), ...settings.citationPrefixes, ...(options.prefixes ?? [])]);
@@ -65,7 +70,6 @@ export async function scanWorkspace(options: ScanOptions): Promise<ScanResult> {
     logger,
   });
   const files = (await reader.findFiles(options.root, ['**/*'], settings.discovery.exclude ?? DEFAULT_EXCLUDES)).sort();
-  const skipped: { path: string; reason: SkipReason }[] = [];
   let done = 0;
   let read = 0;
   options.onProgress?.(0, files.length);
@@ -75,14 +79,13 @@ export async function scanWorkspace(options: ScanOptions): Promise<ScanResult> {
       index.upsert(path, file.text);
       read++;
     } else {
-      skipped.push({ path, reason: file.skipped });
+      reader.skip(path, file.skipped, file.detail);
     }
     done++;
     if (done % 200 === 0) options.onProgress?.(done, files.length);
   });
   options.onProgress?.(files.length, files.length);
-  skipped.sort((a, b) => (a.path < b.path ? -1 : 1));
-  return { index, folders, filesRead: read, skipped };
+  return { index, folders, filesRead: read, skipped: reader.skipped };
 }
 
 /**

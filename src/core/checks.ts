@@ -18,12 +18,17 @@
  *   has the status superseded; `A amends B` / `A clarifies B` without the inverse link in B
  *   (and the mirror cases). `relates-to` links need no way back, and neither do amends and
  *   clarifies between entries of a decision log (a log is written append-only).
+ * - `record-unreadable` (warning): a citation that no record answers, while a record file the
+ *   host could not read (`CheckOptions.unreadable`: too large, binary, ...) would have: its file
+ *   name gives that id, or the citation's path leads to it. Reported instead of `unknown-decision`.
  * - the parser's problems (`yaml-invalid`, `missing-title`, ...) as the parser reports them.
  */
 import type { DecisionIndex, IndexedDecision, ResolvedCitation } from './index';
 import type { Problem, Range, StatusKind } from './model';
 import { INVERSE_RELATION } from './model';
 import { dirname, join, relative } from './paths';
+import { isDecisionFile } from './discovery';
+import { identityFromFileName } from './parse/identity';
 
 
 /** Statuses whose citation deserves a warning. */
@@ -37,6 +42,17 @@ const STALE: Partial<Record<StatusKind, string>> = {
 export interface CheckOptions {
   /** Only check these files (records and sources); default: all. */
   readonly paths?: ReadonlySet<string>;
+  /**
+   * Files the host did not read (absolute paths, with a reason such as `over 2 MB`), so citations
+   * of records among them are `record-unreadable`, not `unknown-decision`.
+   */
+  readonly unreadable?: readonly UnreadableFile[];
+}
+
+/** A file that was not read, and why in a few words (`over 2 MB`, `binary (NUL bytes)`). */
+export interface UnreadableFile {
+  readonly path: string;
+  readonly reason: string;
 }
 
 /**
@@ -49,11 +65,25 @@ export function checkIndex(index: DecisionIndex, options: CheckOptions = {}): Pr
   const wanted = options.paths;
   const include = (path: string): boolean => wanted === undefined || wanted.has(path);
   const problems: Problem[] = [];
+  const unreadable = unreadableRecords(index, options.unreadable ?? []);
 
   const citationProblems: Problem[] = [];
   for (const c of index.allCitations()) {
     if (!include(c.path)) continue;
     const p = citationProblem(index, c);
+    if (p?.code === 'unknown-decision' && unreadable.length > 0) {
+      const record = unreadable.find((u) => u.matches(c));
+      if (record) {
+        citationProblems.push({
+          code: 'record-unreadable',
+          severity: 'warning',
+          message: `${c.text}: its record ${relative(dirname(c.path), record.path)} could not be read (${record.reason})`,
+          path: c.path,
+          range: c.range,
+        });
+        continue;
+      }
+    }
     if (p) citationProblems.push(p);
   }
 
@@ -168,6 +198,35 @@ export function citationProblem(index: DecisionIndex, c: ResolvedCitation): Prob
     path: c.path,
     range: c.range,
   };
+}
+
+/**
+ * The unread files that are records (by their place in a decision folder, or a decision log
+ * itself), each with a test whether a citation would have cited it.
+ */
+function unreadableRecords(index: DecisionIndex, files: readonly UnreadableFile[]): { path: string; reason: string; matches: (c: ResolvedCitation) => boolean }[] {
+  const folders = index.getFolders();
+  const out: { path: string; reason: string; matches: (c: ResolvedCitation) => boolean }[] = [];
+  for (const file of files) {
+    const folder = isDecisionFile(file.path, folders);
+    if (!folder) continue;
+    const name = identityFromFileName(file.path);
+    const prefix = folder.prefix.toUpperCase();
+    const matches = (c: ResolvedCitation): boolean => {
+      if (c.form === 'path' || c.form === 'link') {
+        const cited = c.citedPath?.replace(/\\/g, '/');
+        if (cited === undefined || cited === '') return false;
+        return join(dirname(c.path), cited) === file.path || (!cited.startsWith('.') && file.path.endsWith('/' + cited.replace(/^\/+/, '')));
+      }
+      if (c.prefix !== undefined && c.prefix.toUpperCase() !== prefix) return false;
+      // Every entry of an unread decision log is unknown: any id with the log's prefix.
+      if (folder.kind === 'log') return c.prefix !== undefined;
+      if (c.number !== undefined) return c.number === name.number;
+      return c.slug !== undefined && name.slug !== undefined && c.slug.toLowerCase() === name.slug.toLowerCase();
+    };
+    out.push({ path: file.path, reason: file.reason, matches });
+  }
+  return out;
 }
 
 function compareRange(a: Range, b: Range): number {

@@ -99,3 +99,17 @@ export function isInside(path: string, folder: string): boolean {
 export function isAbsolute(path: string): boolean {
   return path.startsWith('/');
 }
+
+/**
+ * Whether a path lies inside (or is) one of several folders, after `.` and `..` are resolved:
+ * `/ws/docs/../../etc/x` is not inside `/ws`. Where a record may be written: the CLI's `new`
+ * checks `--root`, the editor's New Decision the workspace folders.
+ * @param path an absolute POSIX path (a relative one is inside nothing).
+ * @param roots absolute POSIX folder paths.
+ * @returns true when `path` is inside at least one of `roots`.
+ */
+export function isInsideAny(path: string, roots: readonly string[]): boolean {
+  if (!isAbsolute(path)) return false;
+  const p = normalize(path);
+  return roots.some((root) => isAbsolute(root) && isInside(p, root));
+}

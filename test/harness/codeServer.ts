@@ -263,6 +263,43 @@ export interface CodeServerOptions {
   port?: number;
   /** How long to wait for `/healthz`, in ms; default 90 s. */
   timeoutMs?: number;
+  /**
+   * Workspace trust: `disabled` (default: `--disable-workspace-trust`, every folder is trusted)
+   * or `untrusted` (trust on, the opened folder in Restricted Mode; see {@link UNTRUSTED_SETTINGS}).
+   */
+  workspaceTrust?: WorkspaceTrust;
+}
+
+/** How a session treats workspace trust (see `CodeServerOptions.workspaceTrust`). */
+export type WorkspaceTrust = 'disabled' | 'untrusted';
+
+/**
+ * User settings of an `untrusted` session. VS Code 1.100 (code-server 4.100.3) trusts nothing
+ * when trust is enabled (`security.workspace.trust.enabled`, and no `--disable-workspace-trust`)
+ * and the folder is not in the trusted list; a fresh user data folder and browser profile have an
+ * empty list. No startup dialog asks (`startupPrompt: never`), so the folder stays untrusted
+ * (Restricted Mode) and nobody has to answer a modal dialog; the banner stays hidden too.
+ */
+export const UNTRUSTED_SETTINGS: Record<string, unknown> = {
+  'security.workspace.trust.enabled': true,
+  'security.workspace.trust.startupPrompt': 'never',
+  'security.workspace.trust.banner': 'never',
+  'security.workspace.trust.emptyWindow': false,
+  'security.workspace.trust.untrustedFiles': 'open',
+};
+
+/**
+ * Per-workspace session options: `test/fixtures/workspaces/<name>.options.json`, e.g.
+ * `{ "workspaceTrust": "untrusted" }`. Missing file: the defaults.
+ * @throws Error when the file is not valid JSON or names an unknown value
+ */
+export function workspaceOptions(name: string): { workspaceTrust: WorkspaceTrust } {
+  const file = join(FIXTURES_DIR, `${name}.options.json`);
+  if (name.startsWith('/') || !existsSync(file)) return { workspaceTrust: 'disabled' };
+  const parsed = JSON.parse(readFileSync(file, 'utf8')) as { workspaceTrust?: unknown };
+  const trust = parsed.workspaceTrust ?? 'disabled';
+  if (trust !== 'disabled' && trust !== 'untrusted') throw new Error(`${file}: workspaceTrust must be "disabled" or "untrusted", not ${JSON.stringify(trust)}`);
+  return { workspaceTrust: trust };
 }
 
 function tailOf(file: string, lines: number): string {
@@ -286,16 +323,18 @@ function findFiles(dir: string, test: (name: string) => boolean): string[] {
 
 /**
  * Starts code-server on 127.0.0.1 with `--auth none`, no telemetry, no update check and no
- * workspace trust, in its own process group, and waits until `/healthz` answers.
+ * workspace trust (unless `workspaceTrust: 'untrusted'`), in its own process group, and waits
+ * until `/healthz` answers.
  * @throws Error with the tail of the server log when it exits or does not answer in time
  */
 export async function startCodeServer(options: CodeServerOptions): Promise<CodeServer> {
   assertCodeServerInstalled();
+  const untrusted = options.workspaceTrust === 'untrusted';
   const userDataDir = join(options.runDir, 'user-data');
   mkdirSync(join(userDataDir, 'User'), { recursive: true });
   writeFileSync(
     join(userDataDir, 'User', 'settings.json'),
-    `${JSON.stringify({ ...DEFAULT_SETTINGS, ...options.settings }, null, 2)}\n`,
+    `${JSON.stringify({ ...DEFAULT_SETTINGS, ...(untrusted ? UNTRUSTED_SETTINGS : {}), ...options.settings }, null, 2)}\n`,
   );
   const configFile = join(options.runDir, 'code-server.yaml');
   writeFileSync(configFile, 'auth: none\ncert: false\n');
@@ -308,7 +347,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
     const args = [
       codeServerEntry(),
       '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--config', configFile,
-      '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
+      '--disable-telemetry', '--disable-update-check', ...(untrusted ? [] : ['--disable-workspace-trust']),
       '--disable-getting-started-override', '--ignore-last-opened',
       '--user-data-dir', userDataDir, '--extensions-dir', options.extensionsDir,
     ];

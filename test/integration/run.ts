@@ -19,7 +19,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { build } from 'esbuild';
 import {
   alive, assertCodeServerInstalled, copyWorkspace, extensionVsix, installExtensions, launchBrowser, log, makeRunDir,
-  REPO_ROOT, startCodeServer, targetPath, waitForWorkbench, workbenchUrl,
+  REPO_ROOT, startCodeServer, targetPath, waitForWorkbench, workbenchUrl, workspaceOptions,
 } from '../harness/codeServer';
 import type { BrowserSession, CodeServer } from '../harness/codeServer';
 import { packageVsix } from '../../scripts/lib/vsix.mjs';
@@ -231,7 +231,9 @@ async function runSession(
     return { workspace: suite.workspace, error: `compiling the tests failed: ${String(error)}`, seconds: seconds() };
   }
   let target;
+  let sessionOptions;
   try {
+    sessionOptions = workspaceOptions(suite.workspace);
     target = copyWorkspace(suite.workspace, sessionDir);
   } catch (error) {
     return { workspace: suite.workspace, error: String(error instanceof Error ? error.message : error), seconds: seconds() };
@@ -247,7 +249,7 @@ async function runSession(
   };
   const configFile = join(sessionDir, 'runner-config.json');
   writeFileSync(configFile, `${JSON.stringify(config, null, 2)}\n`);
-  log(`[${suite.workspace}] ${compiled.length} test file(s); workspace ${targetPath(target)}`);
+  log(`[${suite.workspace}] ${compiled.length} test file(s); workspace ${targetPath(target)}${sessionOptions.workspaceTrust === 'untrusted' ? ' (workspace trust on, folder untrusted)' : ''}`);
 
   let lastError = 'the workbench never started';
   for (let attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
@@ -258,7 +260,7 @@ async function runSession(
     rmSync(config.startedFile, { force: true });
     rmSync(config.resultsFile, { force: true });
     try {
-      server = await startCodeServer({ runDir: attemptDir, extensionsDir, env: { [CONFIG_ENV]: configFile } });
+      server = await startCodeServer({ runDir: attemptDir, extensionsDir, env: { [CONFIG_ENV]: configFile }, workspaceTrust: sessionOptions.workspaceTrust });
       log(`[${suite.workspace}] code-server pid ${server.pid} on ${server.url} (attempt ${attempt}/${START_ATTEMPTS})`);
       browser = await launchBrowser();
       const url = workbenchUrl(server, target);

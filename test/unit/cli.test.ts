@@ -225,7 +225,7 @@ describe('decision-lens CLI', function () {
       );
     });
 
-    it('exits 0 for a clean workspace, skipping excluded folders, large files and binary files', async () => {
+    it('exits 0 for a clean workspace, skipping excluded folders, and naming the large and binary files it skipped', async () => {
       const root = join(work, 'clean');
       cpSync(join(FIXTURES, 'clean'), root, { recursive: true });
       for (const dir of ['node_modules/lib', 'dist', 'build', 'coverage', '.git', 'out', '.vscode-test']) {
@@ -237,7 +237,15 @@ describe('decision-lens CLI', function () {
       writeFileSync(join(root, 'src/logo.png'), '// ADR-404\n');
       assert.ok(statSync(join(root, 'src/big.ts')).size > 2 * 1024 * 1024);
       const r = await run(['check', '--root', root]);
-      assert.equal(r.stdout, '0 errors, 0 warnings (4 decisions, 9 files read)\n', r.stdout);
+      assert.equal(
+        r.stdout,
+        [
+          'src/big.ts:1:1: warning: skipped: over 2 MB [skipped-file]',
+          'src/blob.ts:1:1: warning: skipped: binary (NUL bytes) [skipped-file]',
+          '0 errors, 2 warnings (4 decisions, 9 files read, 2 skipped)',
+          '',
+        ].join('\n'),
+      );
       assert.equal(r.code, 0);
       // The same files with a small file that cites a missing decision fail the check.
       writeFileSync(join(root, 'src/small.ts'), '// ADR-404\n');

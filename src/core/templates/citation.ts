@@ -28,9 +28,52 @@ export function citationText(target: CitationTarget): string {
 }
 
 /**
+ * Control characters, line and paragraph separators and bidirectional controls: none of them
+ * belongs in a comment written into code (a line break would end a line comment, a bidi override
+ * would make the code read differently from what it does).
+ */
+// eslint-disable-next-line no-control-regex -- control characters are what this matches
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g;
+
+/**
+ * Makes record text (a title, an id, a path) safe inside a comment of `syntax`, so it can neither
+ * end the comment nor change what the code around it means:
+ * - every style: control characters, line breaks and bidirectional controls become spaces;
+ *   runs of white space become one space;
+ * - `line` comments: a trailing `\\` (a line continuation in C, C++ and shell) is dropped;
+ * - every opener and closer of the language's block comments is removed (in line comments too),
+ *   repeatedly (`**\/\/` would leave a closer after one pass; openers matter where comments nest:
+ *   OCaml, Haskell, Rust, Swift); in HTML and XML (`<!-- -->`) `<`, `>` and `--` go too (`--!>`
+ *   also ends a comment, and `--` is not allowed in one); in OCaml `"` and `{|` go (strings are
+ *   read inside comments, an odd quote would hide the closer).
+ * @param text the text from a record.
+ * @param syntax the comment syntax the text is written in (see `commentSyntax.ts`).
+ * @param style whether the text goes into a line comment or a block comment.
+ * @returns the text, possibly shorter; `''` when nothing printable is left.
+ */
+export function sanitizeCommentText(text: string, syntax: CommentSyntax, style: 'line' | 'block'): string {
+  let out = text.replace(UNPRINTABLE, ' ');
+  // Block delimiters go in line comments too: inert there for a compiler, but a reader (or a
+  // tool that looks for comments) should not see a comment open or close inside the citation.
+  const delimiters = syntax.block.flatMap(([open, close]) => [open, close]).filter((d) => d !== '');
+  const html = style === 'block' && syntax.block.some(([open]) => open === '<!--');
+  const ocaml = style === 'block' && syntax.block.some(([open]) => open === '(*') && syntax.line.length === 0;
+  for (let before = ''; before !== out; ) {
+    before = out;
+    for (const d of delimiters) out = out.split(d).join('');
+    if (html) out = out.replace(/[<>]/g, '').replace(/-{2,}/g, '-');
+    if (ocaml) out = out.replace(/"/g, '').split('{|').join('').split('|}').join('');
+  }
+  out = out.replace(/\s+/g, ' ').trim();
+  if (style === 'line') out = out.replace(/(?:\s*(?:\\|\?\?\/))+$/, '');
+  return out;
+}
+
+/**
  * A comment holding a citation in a language's syntax: a line comment when the language has
  * one (`// …`, `# …`, `-- …`), else a block comment (`/* … *\/`, `<!-- … -->`). In Markdown and
- * plain text the citation is a link or plain text.
+ * plain text the citation is a link or plain text. The id and title come from a record: they
+ * are made safe for the comment with {@link sanitizeCommentText} (in Markdown: escaped, no HTML).
  *
  * @param languageId VS Code language id of the file.
  * @param fileName the file's name or path (used when the language id is unknown).
@@ -42,22 +85,28 @@ export function citationComment(languageId: string | undefined, fileName: string
   const text = citationText(target);
   const syntax = commentSyntaxFor(languageId, fileName);
   if (syntax === WHOLE_TEXT) {
-    if (markdownHref === undefined) return `See ${text}.`;
-    return `See [${escapeLinkText(target.slugId && target.relativePath ? target.relativePath : target.display)}](${markdownHref.replace(/ /g, '%20')}): ${target.title.replace(/\s+/g, ' ').trim()}.`;
+    if (markdownHref === undefined) return `See ${escapeMarkdownText(text)}.`;
+    const href = markdownHref.replace(UNPRINTABLE, '').replace(/[ ()<>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+    return `See [${escapeLinkText(target.slugId && target.relativePath ? target.relativePath : target.display)}](${href}): ${escapeMarkdownText(target.title)}.`;
   }
   return comment(syntax, text);
 }
 
 function comment(syntax: CommentSyntax, text: string): string {
   const line = syntax.line.find((m) => m.trim() !== '');
-  if (line !== undefined) return `${line.trimEnd()} ${text}`;
+  if (line !== undefined) return `${line.trimEnd()} ${sanitizeCommentText(text, syntax, 'line')}`;
   const block = syntax.block[0];
-  if (block) return `${block[0]} ${text.replace(block[1], '')} ${block[1]}`;
-  return `// ${text}`;
+  if (block) return `${block[0]} ${sanitizeCommentText(text, syntax, 'block')} ${block[1]}`;
+  return `// ${sanitizeCommentText(text, syntax, 'line')}`;
 }
 
 function escapeLinkText(text: string): string {
-  return text.replace(/([[\]\\])/g, '\\$1');
+  return text.replace(UNPRINTABLE, ' ').replace(/([[\]\\<>])/g, '\\$1');
+}
+
+/** Markdown text after a link: no line break, no raw HTML (`<` and `>` escaped), no link syntax. */
+function escapeMarkdownText(text: string): string {
+  return text.replace(UNPRINTABLE, ' ').replace(/\s+/g, ' ').trim().replace(/([[\]\\<>`])/g, '\\$1');
 }
 
 /** Where a citation comment goes and its full text. */

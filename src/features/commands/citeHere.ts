@@ -4,6 +4,7 @@ import type { WorkspaceIndexer } from '../../host/indexer';
 import { uriOf } from '../../host/paths';
 import { insertCitation } from '../newDecision/citeSpot';
 import { decisionFromArg, pickDecision } from '../newDecision/decisionArgs';
+import { requireTrust } from '../../host/trust';
 import { CITE_HERE } from './ids';
 
 /** @returns true for a decision whose id is a slug (log4brains' `YYYYMMDD-slug`), cited by path. */
@@ -23,10 +24,7 @@ export function registerCiteHere(context: vscode.ExtensionContext, indexer: Work
         void vscode.window.showInformationMessage(vscode.l10n.t('Open a file and place the cursor where the citation should go.'));
         return false;
       }
-      if (editor.document.isUntitled === false && !vscode.workspace.isTrusted) {
-        void vscode.window.showWarningMessage(vscode.l10n.t('Citations can only be inserted in a trusted workspace.'));
-        return false;
-      }
+      if (!requireTrust()) return false;
       let d = decisionFromArg(indexer, arg);
       if (!d) d = (await pickDecision(indexer, vscode.l10n.t('Cite which decision here?'), { supersededLast: true }))?.decision;
       if (!d) return false;

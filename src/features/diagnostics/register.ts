@@ -5,6 +5,7 @@ import type { Problem } from '../../core/model';
 import { citationsAt } from '../../host/citationsAt';
 import type { WorkspaceIndexer } from '../../host/indexer';
 import { folderOfPath, toRange, uriOf } from '../../host/paths';
+import { isWriteAllowed } from '../../host/trust';
 import type { Settings } from '../../host/settings';
 import { readSettings, toDiagnosticSeverity } from '../../host/settings';
 import { successorCitationText } from './successorCitation';
@@ -111,7 +112,11 @@ export class DecisionDiagnostics implements vscode.Disposable {
   }
 }
 
-/** Quick fix for a citation of a superseded decision: cite its (latest) successor instead. */
+/**
+ * Quick fix for a citation of a superseded decision: cite its (latest) successor instead. Offered
+ * only in a trusted workspace, and only when the new text is a plain citation (a successor id
+ * from front matter such as `<script>` is never inserted; see `successorCitationText`).
+ */
 export class CiteSuccessorCodeActionProvider implements vscode.CodeActionProvider {
   static readonly kinds = [vscode.CodeActionKind.QuickFix];
 
@@ -119,6 +124,8 @@ export class CiteSuccessorCodeActionProvider implements vscode.CodeActionProvide
 
   provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
     const actions: vscode.CodeAction[] = [];
+    // A quick fix writes into the file: none in Restricted Mode (see `host/trust.ts`).
+    if (!isWriteAllowed()) return actions;
     for (const diagnostic of context.diagnostics) {
       if (diagnostic.source !== DIAGNOSTIC_SOURCE || !STALE_CITATION_CODES.has(String(diagnostic.code))) continue;
       const citation = citationsAt(this.indexer, document, diagnostic.range.start).find((c) => c.decision);

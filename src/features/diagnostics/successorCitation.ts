@@ -14,11 +14,55 @@ import { basename, dirname, normalize, relative } from '../../core/paths';
  * - paths and links keep their style: the file name is swapped when both records are in the same
  *   folder, otherwise the path is relative to the citing file; an anchor is dropped.
  *
+ * The successor's id and path come from its record (front matter, file name): the new text is
+ * checked with {@link isSafeCitation}, and a successor whose id is not a plain id gets no rewrite.
+ *
  * @param citation a resolved citation (its `decision` is the superseded record).
  * @param successor the decision to cite instead.
- * @returns the new text, or `undefined` when the citation cannot be rewritten.
+ * @returns the new text, or `undefined` when the citation cannot be rewritten (then no quick fix).
  */
 export function successorCitationText(citation: ResolvedCitation, successor: IndexedDecision): string | undefined {
+  const text = rewrittenCitation(citation, successor);
+  // The text goes into code: only when it is still a plain citation of the form replaced.
+  return text !== undefined && isSafeCitation(citation.form, text) ? text : undefined;
+}
+
+/**
+ * A plain decision id: `ADR-0020`, `ADR 20`, `adr-20`, `DL-4`, `ADR-20201016-use-slugs`. What a
+ * successor's id (from its front matter or file name) must look like to be written into code.
+ */
+export const PLAIN_ID = /^[A-Za-z][A-Za-z0-9_]*(?:[- \u00a0]?\d+)?(?:-[A-Za-z0-9_.]+)*$/;
+
+/** A path as a citation writes it: no white space, quotes, brackets, markup or control characters. */
+const PLAIN_PATH = /^[A-Za-z0-9_./~@+%,=-]+$/;
+
+/**
+ * Whether a rewritten citation is still a plain citation of its form: an id is {@link PLAIN_ID};
+ * an annotation is `@Name(` + a plain id or number + `)`; a path is {@link PLAIN_PATH} (with
+ * `#anchor`); a link is `[text](plain path)`. Anything else (markup, a comment closer, a line
+ * break from a record's front matter or file name) is never inserted.
+ */
+export function isSafeCitation(form: ResolvedCitation['form'], text: string): boolean {
+  switch (form) {
+    case 'id':
+      return PLAIN_ID.test(text) && /\d|-[A-Za-z]/.test(text);
+    case 'annotation': {
+      const m = /^@[A-Za-z][A-Za-z0-9_]*\(\s*(["']?)([^"'()]*)\1\s*\)$/.exec(text);
+      return m !== null && (/^\d+$/.test(m[2]) || PLAIN_ID.test(m[2]));
+    }
+    case 'path':
+      return PLAIN_PATH.test(text.replace(/#[A-Za-z0-9_.-]*$/, ''));
+    case 'link': {
+      const m = /^\[([^\]\n<>]*)\]\(\s*<?([^)\s>]+)>?\s*\)$/.exec(text);
+      // eslint-disable-next-line no-control-regex -- control characters are what this matches
+      return m !== null && PLAIN_PATH.test(m[2].replace(/#[A-Za-z0-9_.-]*$/, '')) && !/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/.test(m[1]);
+    }
+    default:
+      return false;
+  }
+}
+
+function rewrittenCitation(citation: ResolvedCitation, successor: IndexedDecision): string | undefined {
   const old = citation.decision;
   switch (citation.form) {
     case 'id': {

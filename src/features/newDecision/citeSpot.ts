@@ -4,6 +4,7 @@ import type { CitationTarget } from '../../core/templates/citation';
 import { citationComment, citationInsertion, hasLineComments } from '../../core/templates/citation';
 import type { WorkspaceIndexer } from '../../host/indexer';
 import { isWorkspaceFile, pathOf, toRange } from '../../host/paths';
+import { requireTrust } from '../../host/trust';
 
 /** Where the user was in code when they started a new decision: the place a citation can go. */
 export interface CiteSpot {
@@ -37,10 +38,12 @@ export interface CitedDecision {
 
 /**
  * Inserts a citation comment in the file's comment syntax at a place (see `citationInsertion`:
- * on an empty line, after the code at the end of a line, or on a new line above).
+ * on an empty line, after the code at the end of a line, or on a new line above). The id and
+ * title are made safe for the comment (`citationComment`). Refused in Restricted Mode.
  * @returns true when the edit was applied.
  */
 export async function insertCitation(uri: vscode.Uri, position: vscode.Position, decision: CitedDecision): Promise<boolean> {
+  if (!requireTrust()) return false;
   const document = await vscode.workspace.openTextDocument(uri);
   const target: CitationTarget = {
     display: decision.display,

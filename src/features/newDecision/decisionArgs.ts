@@ -7,6 +7,7 @@ import { relativeLabel, toRange, uriOf } from '../../host/paths';
 import { decisionName, statusIcon, statusLabel } from '../../host/presentation';
 import { decisionId, findDecision, readText } from './targets';
 import { currentDecision } from './writer';
+import { requireTrust } from '../../host/trust';
 
 /**
  * Resolves a command argument to a decision: a Decisions view item (`{ decision }`), a decision
@@ -86,6 +87,8 @@ export async function readDecision(d: IndexedDecision): Promise<{ text: string; 
  * @returns true when the edit was applied.
  */
 export async function applyTextEdits(files: ReadonlyArray<{ readonly path: string; readonly edits: readonly TextEdit[] }>): Promise<boolean> {
+  // Checked again right before the write: trust can change while a quick pick is open.
+  if (!requireTrust()) return false;
   const edit = new vscode.WorkspaceEdit();
   const uris: vscode.Uri[] = [];
   for (const file of files) {
@@ -104,9 +107,5 @@ export async function applyTextEdits(files: ReadonlyArray<{ readonly path: strin
   return true;
 }
 
-/** Shows a warning and returns false in Restricted Mode, where records are not edited. */
-export function requireTrust(): boolean {
-  if (vscode.workspace.isTrusted) return true;
-  void vscode.window.showWarningMessage(vscode.l10n.t('Decision records can only be created and edited in a trusted workspace.'));
-  return false;
-}
+/** Shows a warning and returns false in Restricted Mode, where records are not edited (see `host/trust.ts`). */
+export { requireTrust } from '../../host/trust';

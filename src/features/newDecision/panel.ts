@@ -11,6 +11,7 @@ import { decisionOptions, nearestTarget } from './targets';
 import { defaultValues, hasInput } from './values';
 import type { CreateResult, DecisionWriter } from './writer';
 import { CreateError } from './writer';
+import { isWriteAllowed, requireTrust, untrustedMessage } from '../../host/trust';
 
 /** `workspaceState` key of a draft kept when the form was closed with unsaved input. */
 export const DRAFT_KEY = 'decisionLens.newDecision.draft';
@@ -79,7 +80,15 @@ export class NewDecisionPanel implements vscode.Disposable {
   }
 
   /** Restores a panel after a window reload, with the webview's saved state. */
-  static revive(panel: vscode.WebviewPanel, services: PanelServices, state: unknown): NewDecisionPanel {
+  static revive(panel: vscode.WebviewPanel, services: PanelServices, state: unknown): NewDecisionPanel | undefined {
+    if (!isWriteAllowed()) {
+      // Restricted Mode: no form (it writes). Its input is kept as the draft New Decision offers later.
+      const saved = state as Partial<WebviewState> | undefined;
+      if (isFormValues(saved?.values) && saved.dirty === true) void services.context.workspaceState.update(DRAFT_KEY, saved.values);
+      panel.dispose();
+      requireTrust();
+      return undefined;
+    }
     panel.webview.options = webviewOptions(services.context);
     const instance = new NewDecisionPanel(panel, services, {});
     const saved = state as Partial<WebviewState> | undefined;
@@ -196,6 +205,10 @@ export class NewDecisionPanel implements vscode.Disposable {
   }
 
   private async submit(values: FormValues): Promise<void> {
+    if (!requireTrust()) {
+      this.post({ type: 'submitFailed', message: untrustedMessage(), messages: [] });
+      return;
+    }
     let result: CreateResult;
     try {
       result = await this.services.writer.create(values);

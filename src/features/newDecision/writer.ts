@@ -13,6 +13,7 @@ import type { FieldMessage } from '../../core/templates/validate';
 import { validateRecordData } from '../../core/templates/validate';
 import type { WorkspaceIndexer } from '../../host/indexer';
 import { relativeLabel, toRange, uriOf } from '../../host/paths';
+import { confirmWriteOutsideWorkspace, isWriteAllowed, untrustedMessage } from '../../host/trust';
 import type { FormValues, Preview } from './protocol';
 import type { Target } from './targets';
 import { findDecision, listTargets, readText } from './targets';
@@ -134,10 +135,13 @@ export class DecisionWriter implements vscode.Disposable {
   /**
    * Writes a new record from the form's values.
    * @returns what was created; the record is not opened (the caller decides).
-   * @throws {CreateError} when the values are invalid, the related record cannot be edited, or
-   *   no free name was found; nothing is written then.
+   * @throws {CreateError} when the workspace is not trusted, the values are invalid, the target
+   *   is outside the workspace folders and the user did not confirm it, the related record
+   *   cannot be edited, or no free name was found; nothing is written then.
    */
   async create(values: FormValues): Promise<CreateResult> {
+    // Every create (the form, the command, a form restored after a reload) passes here.
+    if (!isWriteAllowed()) throw new CreateError(untrustedMessage());
     const data = toRecordData(values);
     const targets = await listTargets(this.indexer);
     const target = targets.find((t) => t.option.id === values.target);
@@ -145,6 +149,12 @@ export class DecisionWriter implements vscode.Disposable {
     const errors = messages.filter((m) => m.severity === 'error');
     if (errors.length > 0 || !target) {
       throw new CreateError(errors[0]?.message ?? vscode.l10n.t('Choose where to write the record.'), messages);
+    }
+    // A folder or log named by a config file with `..` or an absolute path: only when confirmed.
+    if (!(await confirmWriteOutsideWorkspace(target.option.id))) {
+      throw new CreateError(vscode.l10n.t('Not written: {0} is outside the workspace folders.', target.option.id), [
+        { field: 'target', severity: 'error', message: vscode.l10n.t('{0} is outside the workspace folders.', target.option.id) },
+      ]);
     }
     return this.lock.run(target.option.id, () => this.createLocked(values, data, target));
   }
@@ -220,6 +230,10 @@ export class DecisionWriter implements vscode.Disposable {
   private async check(values: FormValues, data: RecordData, target: Target | undefined): Promise<FieldMessage[]> {
     const messages: FieldMessage[] = [];
     if (!target) messages.push({ field: 'target', severity: 'error', message: vscode.l10n.t('Choose a decision folder or decision log.') });
+    // A log named by a setting is appended to: only a Markdown file, never a source or dotfile.
+    if (target?.option.kind === 'log' && !/\.(?:md|markdown)$/i.test(target.option.id)) {
+      messages.push({ field: 'target', severity: 'error', message: vscode.l10n.t('{0} is not a Markdown file; a decision log entry is only added to a Markdown decision log.', relativeLabel(target.option.id)) });
+    }
     if (!TEMPLATE_FORMATS.includes(values.format)) messages.push({ field: 'format', severity: 'error', message: vscode.l10n.t('Choose a format.') });
     else if (target?.option.kind === 'log' && values.format !== 'decision-log') {
       messages.push({ field: 'format', severity: 'error', message: vscode.l10n.t('A decision log holds decision log entries; choose that format or a folder.') });
