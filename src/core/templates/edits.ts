@@ -79,6 +79,10 @@ export function statusEdits(text: string, decision: Decision, status: string): E
 export function linkEdits(text: string, decision: Decision, kind: LinkKind, other: RelatedRecord): EditResult {
   const loc = locate(text, decision);
   if ('message' in loc) return { ok: false, message: loc.message };
+  return linkWith(loc, kind, other);
+}
+
+function linkWith(loc: Located, kind: LinkKind, other: RelatedRecord): EditResult {
   const current = loc.decision;
   const existing = current.relations.find((r) => r.kind === kind && refersTo(r.target, other));
   if (kind !== 'superseded-by') return existing ? { ok: true, edits: [] } : addRelation(loc, kind, other);
@@ -134,7 +138,28 @@ interface Located {
   readonly places: RecordPlaces;
 }
 
-function locate(text: string, decision: Decision): Located | { message: string } {
+/**
+ * The edits for a status change or a link, with the decisions `text` holds as read for them (so
+ * a caller that verifies the result need not read the text again).
+ * @returns as {@link statusEdits} / {@link linkEdits}; `decisions` is empty when the text could not be read.
+ */
+export function requestEdits(
+  text: string,
+  decision: Decision,
+  request: { readonly kind: 'status'; readonly status: string } | { readonly kind: 'link'; readonly link: LinkKind; readonly other: RelatedRecord },
+): { readonly result: EditResult; readonly decisions: readonly Decision[] } {
+  const loc = locate(text, decision);
+  if ('message' in loc) return { result: { ok: false, message: loc.message }, decisions: [] };
+  const result = request.kind === 'status' ? setStatus(loc, { plain: request.status }) : linkWith(loc, request.link, request.other);
+  return { result, decisions: loc.all };
+}
+
+interface LocatedAll extends Located {
+  /** Every decision of the text, in order. */
+  readonly all: readonly Decision[];
+}
+
+function locate(text: string, decision: Decision): LocatedAll | { message: string } {
   const read = parseRecordWithPlaces(text, decision.path, editParseOptions(decision));
   const i = entryIndex(
     read.map((r) => r.decision),
@@ -143,7 +168,7 @@ function locate(text: string, decision: Decision): Located | { message: string }
   const found = i >= 0 ? read[i] : undefined;
   if (!found) return { message: `${decision.path} no longer holds this decision; read it again.` };
   if (!found.places) return { message: `${decision.path} could not be read as a decision record, so it is not edited.` };
-  return { text, lines: new LineIndex(text), decision: found.decision, places: found.places };
+  return { text, lines: new LineIndex(text), decision: found.decision, places: found.places, all: read.map((r) => r.decision) };
 }
 
 /**
@@ -235,7 +260,7 @@ function inCaseOf(previous: string | undefined, value: string, capitalised: bool
 }
 
 /** The part of a key line's value that is the status: emphasis kept, a trailing `<!-- comment -->` left alone. */
-function keyValueEdit(loc: Located, place: StatusPlace, value: string, capitalised: boolean): TextEdit {
+function keyValueEdit(loc: Located, place: StatusPlace, value: string, capitalised: boolean, keepEmphasis = true): TextEdit {
   const start = loc.lines.offsetAt(place.range.start);
   let end = loc.lines.offsetAt(place.range.end);
   let raw = loc.text.slice(start, end);
@@ -244,7 +269,8 @@ function keyValueEdit(loc: Located, place: StatusPlace, value: string, capitalis
     raw = raw.slice(0, comment.index);
     end = start + raw.length;
   }
-  const wrap = /^(\*\*|__|\*|_|`)(.+)\1$/.exec(raw);
+  // `**Accepted**` stays emphasised; a link (`superseded by [..](..)`) is written plain so it reads as a link.
+  const wrap = keepEmphasis ? /^(\*\*|__|\*|_|`)(.+)\1$/.exec(raw) : null;
   const inner = wrap ? wrap[2] : raw;
   const written = inCaseOf(inner, value, capitalised);
   const newText = wrap ? `${wrap[1]}${written}${wrap[1]}` : written;
@@ -259,10 +285,10 @@ function setStatus(loc: Located, change: StatusChange): EditResult {
     case 'front-matter':
       return yamlSetValue(loc, 'status', inCaseOf(place.raw, value, false), place.range);
     case 'header':
-      return { ok: true, edits: [keyValueEdit(loc, place, value, false)] };
+      return { ok: true, edits: [keyValueEdit(loc, place, value, false, 'plain' in change)] };
     case 'status-section':
     case 'status-heading':
-      return { ok: true, edits: [keyValueEdit(loc, place, value, true)] };
+      return { ok: true, edits: [keyValueEdit(loc, place, value, true, 'plain' in change)] };
     case 'log-key': {
       const edits = [keyValueEdit(loc, place, value, true)];
       if ('supersededBy' in change) {

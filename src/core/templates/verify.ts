@@ -9,7 +9,7 @@ import type { Decision, Position, Range, Relation } from '../model';
 import { parseRecord } from '../parse/parseRecord';
 import { LineIndex } from '../parse/text';
 import type { LinkKind, TextEdit } from './edits';
-import { applyEdits, editParseOptions, entryIndex, linkEdits, refersTo, statusEdits } from './edits';
+import { applyEdits, editParseOptions, entryIndex, refersTo, requestEdits } from './edits';
 import type { RelatedRecord } from './recordData';
 
 /** What to change in a record. */
@@ -46,10 +46,9 @@ export interface RefusedEdit {
  *   so), or a refusal with a message naming what would have gone wrong.
  */
 export function verifiedEdits(text: string, decision: Decision, request: EditRequest): VerifiedEdits | RefusedEdit {
-  const result = request.kind === 'status' ? statusEdits(text, decision, request.status) : linkEdits(text, decision, request.link, request.other);
+  const { result, decisions: before } = requestEdits(text, decision, request);
   if (!result.ok) return result;
   const options = editParseOptions(decision);
-  const before = parseRecord(text, decision.path, options);
   const i = entryIndex(before, decision);
   if (i < 0) return refuse(`${decision.path} no longer holds this decision; read it again.`);
   if (result.edits.length === 0) return { ok: true, edits: [], text, decision: before[i] };
@@ -85,11 +84,22 @@ export function verifiedEdits(text: string, decision: Decision, request: EditReq
   const reread = parseRecord(after, decision.path, options);
   if (reread.length !== before.length) return refuse(`The edit would change how many decisions ${decision.path} holds; nothing was changed.`);
   const afterLines = new LineIndex(after);
-  const shift = (p: Position): Position => {
+  // A position moves with the text before it; at an insertion point a range's start moves
+  // (the inserted text comes before it) and its end stays. (0,0)-(0,0) means "no place" and stays.
+  const shiftAt = (p: Position, isStart: boolean): Position => {
     const o = lines.offsetAt(p);
     let delta = 0;
-    for (const s of spans) if (s.end < o || (s.end === o && s.start < s.end)) delta += s.newText.length - (s.end - s.start);
+    for (const s of spans) {
+      const insertion = s.start === s.end;
+      if (s.end < o || (s.end === o && (!insertion || isStart))) delta += s.newText.length - (s.end - s.start);
+    }
     return afterLines.positionAt(o + delta);
+  };
+  const shift = (r: Range): Range => {
+    if (noPlace(r)) return r;
+    const start = shiftAt(r.start, true);
+    const end = shiftAt(r.end, false);
+    return end.line < start.line || (end.line === start.line && end.character < start.character) ? { start, end: start } : { start, end };
   };
   const oldSpans = spans.map((s) => ({ start: s.start, end: s.end }));
   let d = 0;
@@ -99,6 +109,7 @@ export function verifiedEdits(text: string, decision: Decision, request: EditReq
     return { start, end: start + s.newText.length };
   });
   const touches = (r: Range, index: LineIndex, set: readonly { start: number; end: number }[]): boolean => {
+    if (noPlace(r)) return false;
     const a = index.offsetAt(r.start);
     const b = index.offsetAt(r.end);
     return set.some((s) => (s.start === s.end ? s.start > a && s.start < b : a < s.end && s.start < b) || (a === b && a >= s.start && a < s.end));
@@ -112,6 +123,7 @@ export function verifiedEdits(text: string, decision: Decision, request: EditReq
   }
   const old = before[i];
   const now = reread[i];
+  const oldStatus = old.status.text !== '';
   const wanted = requestMet(now, request);
   if (wanted) return refuse(`${decision.path} would not read back as asked (${wanted}); nothing was changed.`);
 
@@ -119,16 +131,19 @@ export function verifiedEdits(text: string, decision: Decision, request: EditReq
   const keptRelations = (d0: Decision, index: LineIndex, set: typeof oldSpans): Relation[] => d0.relations.filter((r) => !touches(r.range, index, set));
   const strip = (x: Decision, rel: Relation[], index: LineIndex, set: typeof oldSpans): unknown => ({
     ...x,
-    format: x.format === 'dotnet-adr' ? 'nygard' : x.format,
+    // dotnet-adr is told from Nygard by its status wording; a record of no known format may
+    // become MADR by getting a front matter status.
+    format: x.format === 'dotnet-adr' ? 'nygard' : old.format === 'unknown' && !oldStatus ? undefined : x.format,
     status: undefined,
     relations: rel,
-    range: x.range.start,
+    // A record is the whole file; a log entry starts where it started.
+    range: x.format === 'decision-log' ? x.range.start : undefined,
     problems: x.problems.filter((p) => p.code !== 'status-unrecognised' && !touches(p.range, index, set)),
   });
   const oldShifted = shiftDecision(old, shift);
   const oldKept = keptRelations(old, lines, oldSpans).map((r) => shiftRelation(r, shift));
   const nowKept = keptRelations(now, afterLines, newSpans);
-  const oldView = strip({ ...oldShifted, problems: old.problems.filter((p) => !touches(p.range, lines, oldSpans)).map((p) => ({ ...p, range: shiftRange(p.range, shift) })) }, oldKept, afterLines, []);
+  const oldView = strip({ ...oldShifted, problems: old.problems.filter((p) => !touches(p.range, lines, oldSpans)).map((p) => ({ ...p, range: shift(p.range) })) }, oldKept, afterLines, []);
   const nowView = strip(now, nowKept, afterLines, newSpans);
   if (!sameValue(oldView, nowView)) return refuse(`The edit would change more of ${decision.path} than asked (${firstDifference(oldView, nowView)}); nothing was changed.`);
   if (request.kind === 'link' && request.link !== 'superseded-by') {
@@ -138,6 +153,11 @@ export function verifiedEdits(text: string, decision: Decision, request: EditReq
     if (lost) return refuse(`The edit would drop the link ${lost.target.text} of ${decision.path}; nothing was changed.`);
   }
   return { ok: true, edits: result.edits, text: after, decision: now };
+}
+
+/** `(0,0)-(0,0)`: the parser's range for what has no place in the text (a missing title). */
+function noPlace(r: Range): boolean {
+  return r.start.line === 0 && r.start.character === 0 && r.end.line === 0 && r.end.character === 0;
 }
 
 function refuse(message: string): RefusedEdit {
@@ -155,21 +175,19 @@ function requestMet(d: Decision, request: EditRequest): string | undefined {
   return found ? undefined : `no ${link} link to ${other.display}`;
 }
 
-function shiftRange(r: Range, shift: (p: Position) => Position): Range {
-  return { start: shift(r.start), end: shift(r.end) };
+type Shift = (r: Range) => Range;
+
+function shiftRelation(r: Relation, shift: Shift): Relation {
+  return { ...r, range: shift(r.range) };
 }
 
-function shiftRelation(r: Relation, shift: (p: Position) => Position): Relation {
-  return { ...r, range: shiftRange(r.range, shift) };
-}
-
-function shiftDecision(d: Decision, shift: (p: Position) => Position): Decision {
+function shiftDecision(d: Decision, shift: Shift): Decision {
   return {
     ...d,
-    range: shiftRange(d.range, shift),
-    titleRange: shiftRange(d.titleRange, shift),
+    range: shift(d.range),
+    titleRange: shift(d.titleRange),
     relations: d.relations.map((r) => shiftRelation(r, shift)),
-    problems: d.problems.map((p) => ({ ...p, range: shiftRange(p.range, shift) })),
+    problems: d.problems.map((p) => ({ ...p, range: shift(p.range) })),
   };
 }
 
