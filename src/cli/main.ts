@@ -306,6 +306,9 @@ function check(scan: ScanResult, root: string, io: CliIO, json: boolean): number
 function isEntry(): boolean {
   const entry = process.argv[1];
   if (entry === undefined) return false;
+  // Imported by another program (mocha's own entry is a `cli.js` too): not the entry.
+  if (typeof module !== 'undefined' && typeof require !== 'undefined' && require.main !== undefined) return require.main === module;
+  if (/[/\\]mocha[/\\]lib[/\\]cli[/\\]cli\.js$/.test(entry)) return false;
   return /(?:^|[/\\])(cli\.js|main\.ts|decision-lens)$/.test(entry);
 }
 

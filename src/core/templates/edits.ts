@@ -87,8 +87,9 @@ function linkWith(loc: Located, kind: LinkKind, other: RelatedRecord): EditResul
   const existing = current.relations.find((r) => r.kind === kind && refersTo(r.target, other));
   if (kind !== 'superseded-by') return existing ? { ok: true, edits: [] } : addRelation(loc, kind, other);
   if (existing) return current.status.kind === 'superseded' ? { ok: true, edits: [] } : setStatus(loc, { plain: 'superseded' });
-  const status = loc.places.status;
-  const elsewhere = current.relations.find((r) => r.kind === 'superseded-by' && !(status && within(r.range, status.range)));
+  // Superseded by another record already: replacing that link would lose it (and leave the
+  // other record's `Supersedes` pointing here), so the user changes it on purpose first.
+  const elsewhere = current.relations.find((r) => r.kind === 'superseded-by');
   if (elsewhere) {
     return { ok: false, message: `${current.path} is already superseded by ${elsewhere.target.text}; change that link first.` };
   }
@@ -194,11 +195,6 @@ export function refersTo(ref: DecisionRef, other: RelatedRecord): boolean {
     if (a && b && a.number === b.number && (!a.prefix || !b.prefix || a.prefix === b.prefix)) return true;
   }
   return other.href === undefined && ref.path === undefined && ref.title !== undefined && ref.title === other.title;
-}
-
-function within(inner: Range, outer: Range): boolean {
-  const le = (a: Range['start'], b: Range['start']): boolean => a.line < b.line || (a.line === b.line && a.character <= b.character);
-  return le(outer.start, inner.start) && le(inner.end, outer.end);
 }
 
 /** The line break after `line` (or before it, on the last line), else the file's first one, else LF. */
