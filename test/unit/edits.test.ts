@@ -6,7 +6,8 @@ import type { Decision } from '../../src/core/model';
 import { parseRecord } from '../../src/core/parse/parseRecord';
 import type { RelatedRecord } from '../../src/core/templates/recordData';
 import type { EditRequest } from '../../src/core/templates/verify';
-import { verifiedEdits } from '../../src/core/templates/verify';
+import { checkEdits, verifiedEdits } from '../../src/core/templates/verify';
+import { range } from '../../src/core/model';
 import { CORPUS } from './parseHelpers';
 
 const NEWER: RelatedRecord = { title: 'Use webhooks', number: 12, display: 'ADR-0012', href: '0012-use-webhooks.md', stem: '0012-use-webhooks' };
@@ -123,5 +124,37 @@ describe('record edits (issue 9 regressions)', () => {
     assert.equal(edit(text, { kind: 'status', status: 'accepted' }), text.replace('**proposed**', '**accepted**'));
     const sup = edit(text, supersede());
     assert.match(sup, /^\* Status: superseded by \[ADR-0012\]\(0012-use-webhooks\.md\) <!-- optional -->$/m);
+  });
+
+  describe('verification refuses the edits the old writer made', () => {
+    it('home-assistant 0014: replacing the paragraph after the status with `Accepted`', () => {
+      // Line 9 is "Home Assistant Supervised is no longer an officially supported installation method."
+      const lines = ha.split('\n');
+      const refused = checkEdits(ha, record(ha, haPath), { kind: 'status', status: 'accepted' }, [{ range: range(8, 0, 9, lines[9].length), newText: 'Accepted' }]);
+      assert.ok(!refused.ok);
+      assert.match(refused.message, /would not read back as asked \(its status would read "Reverted by discussion #1198\."\)/);
+      const sup = checkEdits(ha, record(ha, haPath), supersede(), [{ range: range(8, 0, 9, lines[9].length), newText: 'Superseded by [12. Use webhooks](0012-use-webhooks.md)' }]);
+      assert.ok(!sup.ok);
+    });
+
+    it('a block scalar status run into the next key', () => {
+      const text = '---\nstatus: |\n  deprecated\ndate: 2024-01-02\n---\n\n# Use X\n';
+      const refused = checkEdits(text, record(text), { kind: 'status', status: 'accepted' }, [{ range: range(1, 8, 3, 0), newText: 'deprecated' }]);
+      assert.ok(!refused.ok);
+    });
+
+    it('a second `Superseded by` line, a moved BOM and a foreign line break', () => {
+      const text = '# 5. Use X\n\n## Status\n\nSuperseded by [12. Use webhooks](0012-use-webhooks.md)\n\n## Context\n\nText.\n';
+      const twice = checkEdits(text, record(text), supersede(OTHER), [{ range: range(4, 0), newText: 'Superseded by [13. Use queues](0013-use-queues.md)\n\n' }]);
+      assert.ok(!twice.ok);
+      const bom = '\uFEFF' + text;
+      const moved = checkEdits(bom, record(bom), { kind: 'status', status: 'accepted' }, [{ range: range(0, 0), newText: '---\nstatus: accepted\n---\n' }]);
+      assert.ok(!moved.ok);
+      assert.match(moved.message, /byte order mark/);
+      const crlf = text.replace(/\n/g, '\r\n');
+      const mixed = checkEdits(crlf, record(crlf), { kind: 'link', link: 'amends', other: OTHER }, [{ range: range(4, 52), newText: '\n\nAmends [13. Use queues](0013-use-queues.md)' }]);
+      assert.ok(!mixed.ok);
+      assert.match(mixed.message, /mix line endings/);
+    });
   });
 });

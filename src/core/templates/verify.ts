@@ -48,10 +48,28 @@ export interface RefusedEdit {
 export function verifiedEdits(text: string, decision: Decision, request: EditRequest): VerifiedEdits | RefusedEdit {
   const { result, decisions: before } = requestEdits(text, decision, request);
   if (!result.ok) return result;
+  return check(text, decision, request, result.edits, before);
+}
+
+/**
+ * Checks edits made by any means against a request, as {@link verifiedEdits} checks its own:
+ * applied in memory, read back, compared.
+ * @param edits the edits to check (non-overlapping ranges of `text`).
+ * @returns the edits and the resulting text, or a refusal naming what they would break.
+ */
+export function checkEdits(text: string, decision: Decision, request: EditRequest, edits: readonly TextEdit[]): VerifiedEdits | RefusedEdit {
+  return check(text, decision, request, edits, parseRecord(text, decision.path, editParseOptions(decision)));
+}
+
+function check(text: string, decision: Decision, request: EditRequest, edits: readonly TextEdit[], before: readonly Decision[]): VerifiedEdits | RefusedEdit {
+  const result = { edits };
   const options = editParseOptions(decision);
   const i = entryIndex(before, decision);
   if (i < 0) return refuse(`${decision.path} no longer holds this decision; read it again.`);
-  if (result.edits.length === 0) return { ok: true, edits: [], text, decision: before[i] };
+  if (result.edits.length === 0) {
+    const unmet = requestMet(before[i], request);
+    return unmet ? refuse(`${decision.path} does not read as asked (${unmet}).`) : { ok: true, edits: [], text, decision: before[i] };
+  }
 
   const lines = new LineIndex(text);
   const spans = result.edits
@@ -172,7 +190,9 @@ function requestMet(d: Decision, request: EditRequest): string | undefined {
   const { link, other } = request;
   if (link === 'superseded-by' && d.status.kind !== 'superseded') return `its status would read "${d.status.text}"`;
   const found = d.relations.some((r) => r.kind === link && refersTo(r.target, other));
-  return found ? undefined : `no ${link} link to ${other.display}`;
+  if (!found) return `no ${link} link to ${other.display}`;
+  const second = link === 'superseded-by' ? d.relations.find((r) => r.kind === 'superseded-by' && !refersTo(r.target, other)) : undefined;
+  return second ? `it would also be superseded by ${second.target.text}` : undefined;
 }
 
 type Shift = (r: Range) => Range;
