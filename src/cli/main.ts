@@ -4,6 +4,8 @@
  *   decision-lens list [--json] [--group-by status|folder|tag] [--root DIR]
  *   decision-lens show <id|path> [--json] [--root DIR]
  *   decision-lens check [--json] [--root DIR]
+ *   decision-lens status <id> <status> | supersede <old> <new> | amend <id> <by> [--dry-run] [--root DIR]
+ *   decision-lens new --title T [--folder DIR] [--status S] [--format F] [--dry-run] [--root DIR]
  *
  * Exit codes: 0 success; 1 `check` found errors or `show` found no decision; 2 usage error.
  */
@@ -23,6 +25,12 @@ import type { GroupBy } from './format';
 import { decisionJson, decisionLines, escapeControls, groupDecisions, jsonText, problemLine, rel, shownPath, showDecision, skipReasonText } from './format';
 import type { SkippedFile } from './nodeWorkspace';
 import { toPosix } from './nodeWorkspace';
+import { amendCommand } from './commands/amend';
+import type { NewFlags } from './commands/new';
+import { newCommand } from './commands/new';
+import { EditFailure } from './commands/shared';
+import { statusCommand } from './commands/status';
+import { supersedeCommand } from './commands/supersede';
 import type { ScanResult } from './scan';
 import { scanWorkspace } from './scan';
 
@@ -33,17 +41,29 @@ Usage:
   decision-lens show  <id|path> [--json]                        show one decision (ADR-0005, ADR 5, DL-1, a path)
   decision-lens check [--json]                                  report citations of unknown or superseded
                                                                 decisions, duplicate ids, broken links
+  decision-lens status <id> <status>                            change a status (proposed, accepted, rejected,
+                                                                deprecated, draft) in the record's own format
+  decision-lens supersede <old> <new>                           mark <old> superseded by <new>, and <new>
+                                                                as superseding <old>
+  decision-lens amend <id> <by>                                 link <id> as amended by <by>, and back
+  decision-lens new --title T [--folder DIR] [--status S] [--format F] [--date YYYY-MM-DD]
+                                                                write a new record with the folder's next
+                                                                number and format (or a log entry)
 Options:
   --root DIR       folder to read (default: the current folder)
   --anywhere       find citations anywhere in source files, not only in comments
   --prefix P       also recognise citations with prefix P (repeatable)
   --quiet          no progress output on stderr
+  --dry-run        status, supersede, amend, new: print a unified diff, write nothing
+  --format F       new: nygard, madr4, madr4-minimal, madr3, madr2, log4brains, decision-log
   -h, --help       this help
   -v, --version    the version
 
 Folders come from .adr-dir, .log4brains.yml, adr.config.json, .vscode/settings.json
 (decisionLens.folders, decisionLens.folderPrefixes) and the usual places (doc/adr, docs/adr,
-docs/decisions, ...). check exits with 1 when it finds errors.
+docs/decisions, ...). check exits with 1 when it finds errors. Edits change only the status
+value or add the link, are read back before anything is written, never write outside --root and
+exit with 1 when refused (the file is left as it was).
 `;
 
 /** A usage error: printed with a hint, exit code 2. */
@@ -76,6 +96,12 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
         anywhere: { type: 'boolean' },
         prefix: { type: 'string', multiple: true },
         quiet: { type: 'boolean' },
+        'dry-run': { type: 'boolean' },
+        title: { type: 'string' },
+        folder: { type: 'string' },
+        status: { type: 'string' },
+        format: { type: 'string' },
+        date: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -99,6 +125,12 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     return 0;
   }
   try {
+    const edit = Object.hasOwn(EDIT_COMMANDS, command) ? EDIT_COMMANDS[command] : undefined;
+    if (edit) {
+      const root = rootOf(values.root, io.cwd);
+      const scan = await scanWithProgress(root, io, { commentsOnly: undefined, prefixes: values.prefix ?? [], quiet: values.quiet === true });
+      return edit(scan, rest, values, { root, dryRun: values['dry-run'] === true }, io);
+    }
     if (!['list', 'show', 'check'].includes(command)) throw new UsageError(`unknown command "${command}"`);
     if (command === 'show' && rest.length !== 1) throw new UsageError('show takes one decision id or path');
     if (command !== 'show' && rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"`);
@@ -119,10 +151,23 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     return check(scan, root, io, values.json === true);
   } catch (error) {
     if (error instanceof UsageError) return usage(io, error.message);
+    if (error instanceof EditFailure) {
+      if (error.code === 2) return usage(io, error.message);
+      io.stderr(`decision-lens: ${error.message}\n`);
+      return 1;
+    }
     io.stderr(`decision-lens: ${error instanceof Error ? error.message : String(error)}\n`);
     return 2;
   }
 }
+
+/** The editing verbs, each in `commands/<verb>.ts`. */
+const EDIT_COMMANDS: Readonly<Record<string, (scan: ScanResult, args: readonly string[], flags: Record<string, unknown>, options: { root: string; dryRun: boolean }, io: CliIO) => number>> = {
+  status: (scan, args, _flags, options, io) => statusCommand(scan.index, args, options, io),
+  supersede: (scan, args, _flags, options, io) => supersedeCommand(scan.index, args, options, io),
+  amend: (scan, args, _flags, options, io) => amendCommand(scan.index, args, options, io),
+  new: (scan, args, flags, options, io) => newCommand(scan.index, args, flags as NewFlags, options, io),
+};
 
 function usage(io: CliIO, message: string): number {
   io.stderr(`decision-lens: ${message}\nRun "decision-lens --help" for usage.\n`);
@@ -291,6 +336,9 @@ function check(scan: ScanResult, root: string, io: CliIO, json: boolean): number
 function isEntry(): boolean {
   const entry = process.argv[1];
   if (entry === undefined) return false;
+  // Imported by another program (mocha's own entry is a `cli.js` too): not the entry.
+  if (typeof module !== 'undefined' && typeof require !== 'undefined' && require.main !== undefined) return require.main === module;
+  if (/[/\\]mocha[/\\]lib[/\\]cli[/\\]cli\.js$/.test(entry)) return false;
   return /(?:^|[/\\])(cli\.js|main\.ts|decision-lens)$/.test(entry);
 }
 

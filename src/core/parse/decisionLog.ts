@@ -26,6 +26,8 @@ import type { MdHeading } from './markdown';
 import { inlineText } from './markdown';
 import type { KeyField, MetaValue, RecordContext } from './record';
 import { dateOf, dedupeRelations, globsOf, headingTextRange, keyValue, lineSlice, statusOf, statusRelations } from './record';
+import type { PlacesSink } from './parseRecord';
+import { logEntryPlaces } from './places';
 import { logRefs, relationKind, relationsInLine } from './relations';
 import { buildSections, sectionText, stripComments } from './sections';
 import { trimBlock } from './text';
@@ -68,7 +70,7 @@ function ownKeyCounts(ctx: RecordContext, headings: readonly MdHeading[], accept
  *   decision field; all headings at that level when no heading has fields). File-level
  *   problems (front matter) go to the first entry. `[]` when the file has no headings.
  */
-export function readDecisionLog(ctx: RecordContext): Decision[] {
+export function readDecisionLog(ctx: RecordContext, sink?: PlacesSink): Decision[] {
   const headings = ctx.outline.headings;
   if (headings.length === 0) return [];
   const own = ownKeyCounts(ctx, headings, () => true);
@@ -104,7 +106,7 @@ export function readDecisionLog(ctx: RecordContext): Decision[] {
   const out: Decision[] = [];
   entries.forEach((hi, ordinal) => {
     const problems: Problem[] = ordinal === 0 ? [...ctx.problems] : [];
-    out.push(readEntry({ ...ctx, problems }, headings, hi, ends[hi], ordinal + 1, keysByLine));
+    out.push(readEntry({ ...ctx, problems }, headings, hi, ends[hi], ordinal + 1, keysByLine, sink));
   });
   return out;
 }
@@ -123,6 +125,7 @@ function readEntry(
   end: number,
   ordinal: number,
   keysByLine: ReadonlyMap<number, KeyField>,
+  sink?: PlacesSink,
 ): Decision {
   const heading = headings[hi];
   const all = ctx.outline.paragraphs;
@@ -244,7 +247,7 @@ function readEntry(
   let last = end - 1;
   while (last > heading.line && ctx.lines.lineText(last).trim() === '') last--;
   const dateField = valueOf(first('date'));
-  return {
+  const decisionOut: Decision = {
     path: ctx.path,
     format: 'decision-log',
     identity,
@@ -262,6 +265,12 @@ function readEntry(
     titleRange,
     problems: ctx.problems,
   };
+  if (sink) {
+    const statusField = first('status');
+    const lastFieldLine = fields.length > 0 ? Math.max(...fields.map((f) => f.lastLine)) : undefined;
+    sink(decisionOut, logEntryPlaces(ctx, heading.line, last, statusField && statusValue ? { value: statusValue, line: statusField.key.line } : undefined, lastFieldLine));
+  }
+  return decisionOut;
 }
 
 /** Index of the first paragraph starting at or after `line` (paragraphs are in document order). */

@@ -12,6 +12,8 @@ import { frontMatterMeta, madrVersion } from './madr';
 import { hasMadrBody, looksMadr2 } from './madr2';
 import { readOutline } from './markdown';
 import { looksNygard, statusSectionValue } from './nygard';
+import type { RecordPlaces, StatusSource } from './places';
+import { recordPlaces } from './places';
 import type { RecordContext, RecordMeta } from './record';
 import {
   bodyRelations,
@@ -87,7 +89,27 @@ export function parseRecord(text: string, path: string, options: ParseOptions = 
   }
 }
 
-function parseUnchecked(text: string, path: string, options: ParseOptions): Decision[] {
+/** Receives each decision the readers build with the places its values were read from. */
+export type PlacesSink = (decision: Decision, places: RecordPlaces) => void;
+
+/**
+ * {@link parseRecord}, also returning where each editable value was read (see `places.ts`):
+ * the one reading the record edits use, so they replace exactly what the parser read.
+ * @returns the same decisions as `parseRecord`, each with its places (`undefined` for a record
+ *   that could not be read: binary, empty, or a parser defect). Never throws.
+ */
+export function parseRecordWithPlaces(text: string, path: string, options: ParseOptions = {}): { decision: Decision; places?: RecordPlaces }[] {
+  const found = new Map<Decision, RecordPlaces>();
+  let decisions: Decision[];
+  try {
+    decisions = parseUnchecked(String(text ?? ''), String(path ?? ''), options ?? {}, (d, p) => found.set(d, p));
+  } catch {
+    decisions = parseRecord(text, path, options);
+  }
+  return decisions.map((decision) => ({ decision, places: found.get(decision) }));
+}
+
+function parseUnchecked(text: string, path: string, options: ParseOptions, sink?: PlacesSink): Decision[] {
   const name = path.slice(path.lastIndexOf('/') + 1);
   if (options.kind !== 'log' && NOT_DECISIONS.test(name)) return [];
   const lines = new LineIndex(text);
@@ -121,7 +143,7 @@ function parseUnchecked(text: string, path: string, options: ParseOptions): Deci
   const ctx: RecordContext = { ...base, keys: keyFields(base, base.outline.paragraphs) };
   const kind =
     options.kind ?? (options.format === 'decision-log' || isDecisionLogName(path) || looksLikeDecisionLog(ctx) ? 'log' : 'record');
-  if (kind === 'log') return readDecisionLog(ctx);
+  if (kind === 'log') return readDecisionLog(ctx, sink);
   if (!/[^\s\uFEFF]/.test(text)) {
     return [
       emptyRecord(path, lines, options.format ?? 'unknown', {
@@ -133,11 +155,11 @@ function parseUnchecked(text: string, path: string, options: ParseOptions): Deci
       }),
     ];
   }
-  return [readRecord(ctx)];
+  return [readRecord(ctx, sink)];
 }
 
 /** Reads one record file (every family but decision logs). */
-function readRecord(ctx: RecordContext): Decision {
+function readRecord(ctx: RecordContext, sink?: PlacesSink): Decision {
   const parts = recordParts(ctx);
   const madr = madrVersion(ctx.frontMatter);
   const fromHeader = headerMeta(parts);
@@ -176,7 +198,7 @@ function readRecord(ctx: RecordContext): Decision {
       range: statusValue.range,
     });
   }
-  return {
+  const decision: Decision = {
     path: ctx.path,
     format,
     identity,
@@ -194,6 +216,19 @@ function readRecord(ctx: RecordContext): Decision {
     titleRange: parts.title.range,
     problems: ctx.problems,
   };
+  if (sink) {
+    const source: StatusSource | undefined = !statusValue
+      ? undefined
+      : statusValue === fromFrontMatter?.status
+        ? 'front-matter'
+        : statusValue === fromHeader.status
+          ? 'header'
+          : parts.sections.some((s) => s.key === 'status')
+            ? 'status-section'
+            : 'status-heading';
+    sink(decision, recordPlaces(ctx, parts, statusValue && source ? { value: statusValue, source } : undefined));
+  }
+  return decision;
 }
 
 /** A record that could not be read: identity and title from its file name, and the reason. */

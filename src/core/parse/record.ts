@@ -292,7 +292,8 @@ function mayBeRelation(text: string): boolean {
 export function statusRelations(value: MetaValue): Relation[] {
   const m = /(?:supersed|superced|superseed)ed\s+by\b|\breplaced\s+by\b/i.exec(value.raw);
   if (!m) return [];
-  const tail = value.raw.slice(m.index);
+  // A trailing `<!-- comment -->` (MADR 2's `<!-- optional -->`) is not part of the link, as it is not part of the status.
+  const tail = value.raw.slice(m.index).replace(/\s*<!--[\s\S]*?-->\s*$/, '');
   if (value.slice) {
     return relationsInLine({ line: value.slice.line, character: value.slice.character + m.index, text: tail }, false);
   }

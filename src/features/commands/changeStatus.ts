@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { IndexedDecision } from '../../core/index';
-import { statusEdits } from '../../core/templates/edits';
+import { verifiedEdits } from '../../core/templates/verify';
 import { CHANGE_STATUSES } from '../../core/templates/recordData';
 import type { WorkspaceIndexer } from '../../host/indexer';
 import { decisionName } from '../../host/presentation';
@@ -22,7 +22,8 @@ export async function changeStatus(indexer: WorkspaceIndexer, d: IndexedDecision
     void vscode.window.showErrorMessage(vscode.l10n.t('{0} cannot be read; its status was not changed.', decisionName(d)));
     return false;
   }
-  const result = statusEdits(current.text, current.decision, status);
+  // Applied in memory and read back first: only the status value changes, or nothing does.
+  const result = verifiedEdits(current.text, current.decision, { kind: 'status', status });
   if (!result.ok) {
     void vscode.window.showErrorMessage(result.message);
     return false;

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { IndexedDecision } from '../../core/index';
 import { dirname } from '../../core/paths';
-import { linkEdits } from '../../core/templates/edits';
+import { verifiedEdits } from '../../core/templates/verify';
 import { relatedRecord } from '../../core/templates/plan';
 import type { WorkspaceIndexer } from '../../host/indexer';
 import { decisionName } from '../../host/presentation';
@@ -24,8 +24,9 @@ export async function supersedeWith(old: IndexedDecision, by: IndexedDecision): 
     return false;
   }
   const sameFile = old.path === by.path;
-  const oldEdit = linkEdits(oldNow.text, oldNow.decision, 'superseded-by', relatedRecord(by, dirname(old.path), sameFile));
-  const byEdit = linkEdits(byNow.text, byNow.decision, 'supersedes', relatedRecord(old, dirname(by.path), sameFile));
+  // Each edit is applied in memory and read back first (in one decision log each leaves the other entry as it was).
+  const oldEdit = verifiedEdits(oldNow.text, oldNow.decision, { kind: 'link', link: 'superseded-by', other: relatedRecord(linkable(by), dirname(old.path), sameFile) });
+  const byEdit = verifiedEdits(byNow.text, byNow.decision, { kind: 'link', link: 'supersedes', other: relatedRecord(linkable(old), dirname(by.path), sameFile) });
   for (const result of [oldEdit, byEdit]) {
     if (!result.ok) {
       void vscode.window.showErrorMessage(result.message);
@@ -39,6 +40,11 @@ export async function supersedeWith(old: IndexedDecision, by: IndexedDecision): 
   ]);
   if (!applied) void vscode.window.showErrorMessage(vscode.l10n.t('{0} could not be marked as superseded.', decisionName(old)));
   return applied;
+}
+
+/** A decision as a link target: its path, title, number and id. */
+function linkable(d: IndexedDecision): { path: string; title: string; number?: number; display: string } {
+  return { path: d.path, title: d.title, number: d.identity.number, display: d.display };
 }
 
 /**

@@ -4,7 +4,7 @@ import type { Decision } from '../../core/model';
 import { parseRecord } from '../../core/parse/parseRecord';
 import { dirname } from '../../core/paths';
 import type { LinkKind, TextEdit } from '../../core/templates/edits';
-import { linkEdits } from '../../core/templates/edits';
+import { verifiedEdits } from '../../core/templates/verify';
 import type { PlanTarget, PlannedRecord } from '../../core/templates/plan';
 import { appendEntryEdit, planRecord, relatedRecord } from '../../core/templates/plan';
 import type { NewRelationKind, RecordData, RelatedRecord } from '../../core/templates/recordData';
@@ -278,7 +278,8 @@ export class DecisionWriter implements vscode.Disposable {
     const plan: PlannedRecord = planRecord(toRecordData(values), values.format, state, forNew, taken);
     const back = relatedRecord({ path: plan.path, title: values.title.trim(), number: plan.number, display: plan.display }, dirname(related.path), sameFile);
     const kind: LinkKind = values.relationKind === 'supersedes' ? 'superseded-by' : 'amended-by';
-    const result = linkEdits(text, current, kind, back);
+    // Applied in memory and read back first: the related record only gains the link back.
+    const result = verifiedEdits(text, current, { kind: 'link', link: kind, other: back });
     if (!result.ok) return { target: related, forNew, message: { field: 'relation', severity: 'error', message: result.message } };
     return { target: related, forNew, edits: result.edits };
   }
