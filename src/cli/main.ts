@@ -9,7 +9,7 @@
  *
  * Exit codes: 0 success; 1 `check` found errors or `show` found no decision; 2 usage error.
  */
-import { realpathSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { version } from '../../package.json';
@@ -182,6 +182,7 @@ function rootOf(option: string | undefined, cwd: string): string {
   } catch {
     throw new UsageError(`--root ${option ?? '.'}: no such folder`);
   }
+  if (!statSync(real).isDirectory()) throw new UsageError(`--root ${option ?? '.'}: not a folder`);
   return toPosix(real);
 }
 

@@ -236,6 +236,18 @@ describe('decision-lens CLI on hostile trees', function () {
     }
   });
 
+  it('refuses a --root that is a FIFO or a device, without reading it', async () => {
+    for (const path of [join(root, 'src/pipe.ts'), '/dev/zero']) {
+      const r = await new Promise<Run>((done) => {
+        execFile(process.execPath, [cli, 'check', '--root', path], { timeout: HANG_MS, killSignal: 'SIGKILL' }, (error, stdout, stderr) => {
+          done({ code: error ? (typeof error.code === 'number' ? error.code : 'killed (hang)') : 0, stdout, stderr });
+        });
+      });
+      assert.equal(r.code, 2, `${path}: ${r.stderr}`);
+      assert.match(r.stderr, /--root .*: not a folder/);
+    }
+  });
+
   it('show of a skipped record finds nothing, says why and exits 1', async () => {
     const r = await run(['show', 'docs/adr/0003-leak.md']);
     assert.equal(r.code, 1);
