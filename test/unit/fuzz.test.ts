@@ -285,13 +285,13 @@ describe('fuzz: no input aborts, hangs or throws', function () {
     // depth unreachable by construction (MAX_YAML_DEPTH is far below the ~950 levels that fill the stack).
     const withBody = (yaml: string): string => `---\n${yaml}\n---\n# 1. Use X €\n\nText.\n`;
     const crashers = [
-      issue(5_000),
-      issue(10_000),
       withBody('tags: ' + '["a", '.repeat(4000)),
       withBody('tags: ' + '{"a": '.repeat(4000)),
       withBody('tags:\n' + Array.from({ length: 200 }, (_, i) => ' '.repeat(i + 2) + '- "a€"').join('\n')),
       withBody('tags:\n  ' + '- '.repeat(4000) + '"a€"'),
       withBody('tags:\n  ' + '? '.repeat(4000) + '"a€"'),
+      issue(5_000),
+      issue(10_000),
     ];
     const parser = resolve(__dirname, '../../src/core/parse/parseRecord.ts');
     const child = `

@@ -52,12 +52,17 @@ export function normaliseKey(key: string): string {
 /**
  * Deepest nesting of YAML collections (flow `[`/`{`, block sequences and mappings, counted
  * together) that is handed to the `yaml` composer. `yaml` composes nested collections by
- * recursion; near the end of the JavaScript stack (about 950 flow levels on Node 20's default
- * stack) it catches the stack overflow itself, but when V8 has to compile a regular expression
- * there (the double-quoted scalar's line folding in `resolve-flow-scalar.js`, compiled on first
- * use for two-byte text such as a record with a `€`) the compiler runs out of stack and V8
- * aborts the process (`RegExpCompiler Allocation failed`, exit 134, not catchable). Real
- * front matter nests two or three levels; 64 leaves the composer most of the stack.
+ * recursion (compose-node.js → compose-collection.js → resolve-flow-collection.js /
+ * resolve-block-*.js → compose-node.js). At about 950 levels on Node 20's default stack the
+ * recursion overflows; compose-node.js catches the RangeError (`RESOURCE_EXHAUSTION`) and goes
+ * on composing at almost the full depth: `composeEmptyNode` → `composeScalar` → the core
+ * schema's tag tests and `plainValue`/`unfoldLines` in resolve-flow-scalar.js run regular
+ * expressions there. When one of them is compiled for the first time for that string width
+ * (a one-byte empty scalar in a file that is otherwise two-byte, e.g. one `€`), V8's regular
+ * expression compiler runs out of stack and aborts the process (`RegExpCompiler Allocation
+ * failed`, exit 134, not catchable). Whether a given run aborts depends on the JIT's frame
+ * sizes; with at most 64 levels the recursion never comes near the end of the stack. Real
+ * front matter nests two or three levels.
  */
 export const MAX_YAML_DEPTH = 64;
 
