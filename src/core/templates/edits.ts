@@ -148,11 +148,11 @@ export function requestEdits(
   text: string,
   decision: Decision,
   request: { readonly kind: 'status'; readonly status: string } | { readonly kind: 'link'; readonly link: LinkKind; readonly other: RelatedRecord },
-): { readonly result: EditResult; readonly decisions: readonly Decision[] } {
+): { readonly result: EditResult; readonly decisions: readonly Decision[]; readonly places?: RecordPlaces } {
   const loc = locate(text, decision);
   if ('message' in loc) return { result: { ok: false, message: loc.message }, decisions: [] };
   const result = request.kind === 'status' ? setStatus(loc, { plain: request.status }) : linkWith(loc, request.link, request.other);
-  return { result, decisions: loc.all };
+  return { result, decisions: loc.all, places: loc.places };
 }
 
 interface LocatedAll extends Located {

@@ -6,7 +6,8 @@
  * unchanged, the BOM is still first and no line break of another kind was written.
  */
 import type { Decision, Position, Range, Relation } from '../model';
-import { parseRecord } from '../parse/parseRecord';
+import { parseRecord, parseRecordWithPlaces } from '../parse/parseRecord';
+import type { RecordPlaces } from '../parse/places';
 import { LineIndex } from '../parse/text';
 import type { LinkKind, TextEdit } from './edits';
 import { applyEdits, editParseOptions, entryIndex, refersTo, requestEdits } from './edits';
@@ -46,9 +47,9 @@ export interface RefusedEdit {
  *   so), or a refusal with a message naming what would have gone wrong.
  */
 export function verifiedEdits(text: string, decision: Decision, request: EditRequest): VerifiedEdits | RefusedEdit {
-  const { result, decisions: before } = requestEdits(text, decision, request);
+  const { result, decisions: before, places } = requestEdits(text, decision, request);
   if (!result.ok) return result;
-  return check(text, decision, request, result.edits, before);
+  return check(text, decision, request, result.edits, before, places);
 }
 
 /**
@@ -58,10 +59,29 @@ export function verifiedEdits(text: string, decision: Decision, request: EditReq
  * @returns the edits and the resulting text, or a refusal naming what they would break.
  */
 export function checkEdits(text: string, decision: Decision, request: EditRequest, edits: readonly TextEdit[]): VerifiedEdits | RefusedEdit {
-  return check(text, decision, request, edits, parseRecord(text, decision.path, editParseOptions(decision)));
+  const read = parseRecordWithPlaces(text, decision.path, editParseOptions(decision));
+  const i = entryIndex(
+    read.map((r) => r.decision),
+    decision,
+  );
+  return check(
+    text,
+    decision,
+    request,
+    edits,
+    read.map((r) => r.decision),
+    i >= 0 ? read[i].places : undefined,
+  );
 }
 
-function check(text: string, decision: Decision, request: EditRequest, edits: readonly TextEdit[], before: readonly Decision[]): VerifiedEdits | RefusedEdit {
+function check(
+  text: string,
+  decision: Decision,
+  request: EditRequest,
+  edits: readonly TextEdit[],
+  before: readonly Decision[],
+  places: RecordPlaces | undefined,
+): VerifiedEdits | RefusedEdit {
   const result = { edits };
   const options = editParseOptions(decision);
   const i = entryIndex(before, decision);
@@ -84,6 +104,15 @@ function check(text: string, decision: Decision, request: EditRequest, edits: re
     const breaks = s.newText.match(/\r\n|\r|\n/g) ?? [];
     const kinds = new Set(text.match(/\r\n|\r|\n/g) ?? ['\n']);
     if (breaks.some((b) => !kinds.has(b))) return refuse('An edit would mix line endings; nothing was changed.');
+  }
+  // Text is only replaced inside the value the parser read (the status, or a front matter list of
+  // links that gains an item); everything else an edit does is an insertion.
+  const valueRanges = [places?.status?.range, ...before[i].relations.map((r) => r.range)].filter((r): r is Range => r !== undefined);
+  for (const s of spans) {
+    if (s.start === s.end) continue;
+    if (!valueRanges.some((r) => lines.offsetAt(r.start) <= s.start && s.end <= lines.offsetAt(r.end))) {
+      return refuse(`The edit would replace "${oneLineOf(text.slice(s.start, s.end))}", which is not the value being changed; nothing was changed.`);
+    }
   }
   const after = applyEdits(text, result.edits);
   // Every byte outside the replaced ranges is the same, in order.
@@ -171,6 +200,11 @@ function check(text: string, decision: Decision, request: EditRequest, edits: re
     if (lost) return refuse(`The edit would drop the link ${lost.target.text} of ${decision.path}; nothing was changed.`);
   }
   return { ok: true, edits: result.edits, text: after, decision: now };
+}
+
+function oneLineOf(text: string): string {
+  const t = text.replace(/\s+/g, ' ').trim();
+  return t.length > 60 ? `${t.slice(0, 57)}...` : t;
 }
 
 /** `(0,0)-(0,0)`: the parser's range for what has no place in the text (a missing title). */
