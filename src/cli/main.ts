@@ -4,6 +4,7 @@
  *   decision-lens list [--json] [--group-by status|folder|tag] [--root DIR]
  *   decision-lens show <id|path> [--json] [--root DIR]
  *   decision-lens check [--json] [--root DIR]
+ *   decision-lens citations [--json] [--root DIR] [--anywhere]
  *
  * Exit codes: 0 success; 1 `check` found errors or `show` found no decision; 2 usage error.
  */
@@ -12,6 +13,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { version } from '../../package.json';
 import { checkIndex } from '../core/checks';
+import { citationsCommand } from './commands/citations';
 import type { IndexedDecision } from '../core/index';
 import { join, normalize } from '../core/paths';
 import type { Logger } from '../core/ports';
@@ -28,6 +30,7 @@ Usage:
   decision-lens show  <id|path> [--json]                        show one decision (ADR-0005, ADR 5, DL-1, a path)
   decision-lens check [--json]                                  report citations of unknown or superseded
                                                                 decisions, duplicate ids, broken links
+  decision-lens citations [--json]                              list every citation found and what it resolves to
 Options:
   --root DIR       folder to read (default: the current folder)
   --anywhere       find citations anywhere in source files, not only in comments
@@ -94,7 +97,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     return 0;
   }
   try {
-    if (!['list', 'show', 'check'].includes(command)) throw new UsageError(`unknown command "${command}"`);
+    if (!['list', 'show', 'check', 'citations'].includes(command)) throw new UsageError(`unknown command "${command}"`);
     if (command === 'show' && rest.length !== 1) throw new UsageError('show takes one decision id or path');
     if (command !== 'show' && rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"`);
     const groupBy = values['group-by'];
@@ -111,6 +114,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     });
     if (command === 'list') return list(scan, root, io, values.json === true, groupBy as GroupBy | undefined);
     if (command === 'show') return show(scan, root, io, values.json === true, rest[0]);
+    if (command === 'citations') return citationsCommand(scan, root, io, values.json === true);
     return check(scan, root, io, values.json === true);
   } catch (error) {
     if (error instanceof UsageError) return usage(io, error.message);

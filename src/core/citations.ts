@@ -82,6 +82,8 @@ interface Matcher {
   readonly anchor: RegExp;
   /** Sticky id pattern at a prefix. */
   readonly id: RegExp;
+  /** Sticky pattern of a lower-case Sphinx label (`seed-0101`) after `<`, a backtick or `:link: `. */
+  readonly label: RegExp | undefined;
   /** Sticky annotation pattern at `@`. */
   readonly annotation: RegExp;
   /** First letters of the annotation names (`A`, `M`, `D`, `d`, each prefix's). */
@@ -151,12 +153,16 @@ function buildMatcher(prefixes: readonly string[], ignoreCase: boolean): Matcher
       String.raw`@(?<aname>${P}|[Dd]ecision|DECISION|ADR|MADR)\(\s{0,20}(?:(?:value|id|number)\s{0,5}=\s{0,5})?(?<q>["']?)(?:(?<aprefix>${P})[- ]?)?(?<anum>${num})(?<aslug>${slug})?\k<q>\s{0,20}(?=[,)])`,
       'y' + flags,
     );
-    // A prefix not after a word character, `-`, `.` or `/`; `[`; `@`; `://`; a record extension.
-    const anchor = new RegExp(String.raw`(?<![\w./-])(?:${P})|\[|@|:\/\/|\.(?:md|markdown|rst|adoc)(?![\w])`, 'g' + flags);
-    const hint = new RegExp([P, String.raw`@(?:[Dd]ecision|DECISION|ADR|MADR)\(`, String.raw`\.(?:md|markdown|rst|adoc)`].join('|'), flags);
+    // Sphinx labels are lower case: `:ref:`SEED-0101 <seed-0101>``, `:ref:`seed-0102``, `:link: seed-0108`.
+    const lower = [...new Set(clean.map((p) => p.toLowerCase()).filter((p) => !clean.includes(p)))].map(escapeRegExp).join('|');
+    const labelStart = lower !== '' && !ignoreCase ? String.raw`|(?<=[<\x60]|:link: )(?:${lower})-\d` : '';
+    // A prefix not after a word character, `-`, `.` or `/`; `[`; `@`; `://`; a record extension; a label.
+    const anchor = new RegExp(String.raw`(?<![\w./-])(?:${P})|\[|@|:\/\/|\.(?:md|markdown|rst|adoc)(?![\w])${labelStart}`, 'g' + flags);
+    const label = lower !== '' && !ignoreCase ? new RegExp(String.raw`(?<lprefix>${lower})-(?<lnum>${num})(?=[>\x60]|[ \t]*(?:\r?\n|$))`, 'y') : undefined;
+    const hint = new RegExp([P, ...(labelStart !== '' ? [lower] : []), String.raw`@(?:[Dd]ecision|DECISION|ADR|MADR)\(`, String.raw`\.(?:md|markdown|rst|adoc)`].join('|'), flags);
     const first = [...clean, 'ADR', 'MADR', 'Decision', 'decision'].map((p) => p[0]);
     const annotationFirst = new Set(ignoreCase ? first.flatMap((c) => [c.toLowerCase(), c.toUpperCase()]) : first);
-    const matcher: Matcher = { hint, anchor, id, annotation, annotationFirst, prefixes: new Set(clean.map((p) => p.toUpperCase())), ignoreCase };
+    const matcher: Matcher = { hint, anchor, id, label, annotation, annotationFirst, prefixes: new Set(clean.map((p) => p.toUpperCase())), ignoreCase };
     matcherCache.set(key, matcher);
     return matcher;
   } catch {
@@ -192,7 +198,8 @@ export function findCitations(text: string, options: CitationOptions): Citation[
   const codeHint = text.indexOf('://') >= 0 || text.indexOf('@') >= 0;
   if (!codeHint && !matcher.hint.test(text)) return [];
   const syntax = commentSyntaxFor(options.languageId, options.fileName);
-  const scanner = new Scanner(text, matcher, isMarkdown(options.languageId, options.fileName, syntax === WHOLE_TEXT));
+  const rst = options.languageId === 'restructuredtext' || (options.fileName !== undefined && /\.rst$/i.test(options.fileName));
+  const scanner = new Scanner(text, matcher, isMarkdown(options.languageId, options.fileName, syntax === WHOLE_TEXT), rst);
   if (options.commentsOnly === false || syntax === WHOLE_TEXT) {
     if (codeHint || matcher.hint.test(text)) scanner.scan(0, text.length, 'all');
   } else {
@@ -233,6 +240,8 @@ class Scanner {
     private readonly text: string,
     private readonly m: Matcher,
     private readonly markdown: boolean,
+    /** reStructuredText: lower-case Sphinx labels (`<seed-0101>`) count. */
+    private readonly rst: boolean,
   ) {
     this.locator = new Locator(text);
   }
@@ -351,13 +360,17 @@ class Scanner {
   private idAt(p: number, end: number): Found | undefined {
     const re = this.m.id;
     re.lastIndex = p;
-    const g = re.exec(this.text);
+    let g = re.exec(this.text);
+    if (!g && this.m.label && this.rst) {
+      this.m.label.lastIndex = p;
+      g = this.m.label.exec(this.text);
+    }
     if (!g || g.index !== p) return undefined;
     const to = p + g[0].length;
     if (to > end) return undefined;
     const groups = g.groups ?? {};
-    const prefix = (groups.prefix ?? groups.sprefix ?? '').toUpperCase();
-    const digits = groups.num ?? groups.snum ?? '';
+    const prefix = (groups.prefix ?? groups.sprefix ?? groups.lprefix ?? '').toUpperCase();
+    const digits = groups.num ?? groups.snum ?? groups.lnum ?? '';
     const section = groups.section ?? groups.ssection;
     const tentative = isShort(prefix) || PUBLIC_SERIES.has(prefix);
     return {
@@ -543,6 +556,8 @@ export function markdownCode(text: string): [number, number][] {
   let f: RegExpExecArray | null;
   while ((f = fence.exec(text)) !== null) {
     const marker = f[1];
+    // The last line of an HTML comment drawn with tildes (`  ~~~~-->`) is no fence.
+    if (f[0].includes('-->')) continue;
     if (!open) open = { at: f.index, marker };
     else if (marker[0] === open.marker[0] && marker.length >= open.marker.length && f[0].trim() === marker) {
       fences.push([open.at, f.index + f[0].length]);

@@ -392,7 +392,10 @@ export class DecisionIndex {
       const cited = citedPathOf(c);
       if (cited === undefined) return { candidates: [] };
       const url = c.url !== undefined;
-      return this.resolvePathDetail(cited, from, c.anchor, { byName: c.form === 'link' || url || !/\.(md|markdown|mdx)$/i.test(from), url });
+      // By file name when the folders are wrong: links, URLs, paths in code, and paths with folders in
+      // documents (a bare `0001-title.md` in prose is mostly an example of a name).
+      const byName = c.form === 'link' || url || !/\.(md|markdown|mdx)$/i.test(from) || cited.includes('/');
+      return this.resolvePathDetail(cited, from, c.anchor, { byName, url });
     }
     let list: readonly IndexedDecision[];
     if (c.prefix === undefined) {
