@@ -317,13 +317,13 @@ class Scanner {
   /**
    * Whether `[from, to)` (the text between two citations) ends a sentence: `.`, `!` or `?` before
    * white space, a blank line, a line end right after the first citation (`// ADR-1` then
-   * `// ADR-2` are two notes; `// See ADR-12 (which\n// supersedes ADR-7)` is one sentence), or a
-   * gap longer than {@link MAX_SENTENCE_GAP}.
+   * `// ADR-2` are two notes; `// See ADR-12 (which\n// supersedes ADR-7)` is one sentence), a
+   * line that starts with a capitalised word (`// We ...`), or a gap longer than {@link MAX_SENTENCE_GAP}.
    */
   private sentenceBreak(from: number, to: number): boolean {
     if (to - from > MAX_SENTENCE_GAP) return true;
     const gap = this.text.slice(from, to);
-    return /^[ \t]*[\r\n]|[.!?](?:\s|$)|\n[ \t]*\r?\n/.test(gap);
+    return /^[ \t]*[\r\n]|[.!?](?:\s|$)|\n[ \t]*\r?\n|\n[ \t]*(?:[/#*;!-]{1,4}[ \t]*)?[A-Z][a-z]/.test(gap);
   }
 
   private citation(from: number, to: number, fields: Omit<Citation, 'range' | 'text'>): Citation {
@@ -645,8 +645,10 @@ export function recordUrl(raw: string): Pick<Citation, 'path' | 'anchor' | 'url'
   }
   if (rest.length === 0) return undefined;
   const path = safeDecode(rest.join('/'));
-  if (!RECORD_EXT.test(path) || !isDecisionLikePath(path)) return undefined;
   const fragment = m[3];
+  // A record file, or any Markdown file with an anchor that names an entry (`docs/gaps.md#gap-018`).
+  const entryAnchor = fragment !== undefined && /^[a-z]{1,10}-?\d{1,9}$/i.test(fragment);
+  if (!RECORD_EXT.test(path) || !(isDecisionLikePath(path) || entryAnchor)) return undefined;
   const anchor = fragment !== undefined && fragment !== '' && !/^L\d+(?:C\d+)?(?:-L?\d+(?:C\d+)?)?$/.test(fragment) ? safeDecode(fragment) : undefined;
   return { url: raw, path, ...(anchor !== undefined ? { anchor } : {}) };
 }
