@@ -591,15 +591,28 @@ export class DecisionIndex {
     };
   }
 
-  /** Resolved citations of one file entry, without tentative ones that resolve to nothing (`RFC 3986`). */
+  /**
+   * Resolved citations of one file entry, without tentative ones that resolve to nothing (`RFC 3986`).
+   * An ambiguous citation whose sentence also cites one of its candidates by path or URL is that
+   * candidate (`RFC-035 <https://.../035-membership.md>`).
+   */
   private resolveAll(citations: readonly Citation[], path: string, inRecord: boolean): ResolvedCitation[] {
     const out: ResolvedCitation[] = [];
+    let ambiguous = false;
     for (const c of citations) {
       const r = this.withDecision(c, path, inRecord);
       if (c.tentative === true && !r.decision) continue;
+      if (r.candidates !== undefined) ambiguous = true;
       out.push(r);
     }
-    return out;
+    if (!ambiguous) return out;
+    return out.map((r) => {
+      if (r.candidates === undefined || r.sentence === undefined) return r;
+      const settled = out.find((o) => o !== r && o.sentence === r.sentence && o.candidates === undefined && o.decision !== undefined && r.candidates?.includes(o.decision));
+      if (!settled?.decision) return r;
+      const { candidates: _dropped, ...rest } = r;
+      return { ...rest, decision: settled.decision };
+    });
   }
 
   private resolveId(id: string, from: IndexedDecision): IndexedDecision | undefined {
