@@ -482,7 +482,9 @@ class Scanner {
     else return undefined;
     if (s < this.lastEnd) return undefined;
     if (s > 0 && /[\w.+-]/.test(text[s - 1])) return undefined;
-    const stop = this.stopAt(p + 3, Math.min(end, p + 3 + MAX_TARGET), /[\s<>"'`)\]|]/g, 'url');
+    const stop = this.stopAt(p + 3, Math.min(end, p + 3 + MAX_TARGET + 1), /[\s<>"'`)\]|]/g, 'url');
+    // Longer than any URL to a record: none (and no 2 KB slice per `://` of a long run).
+    if (stop > p + 3 + MAX_TARGET) return undefined;
     let to = stop;
     while (to > p + 3 && /[.,;:!?*]/.test(text[to - 1])) to--;
     if (to > end) return undefined;

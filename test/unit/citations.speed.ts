@@ -4,8 +4,8 @@
  * 1. A 10,000-line TypeScript file (the benchmark's shape: code lines, a comment citing a decision
  *    every 50 lines, some URLs and paths), `findCitations` in the default comments-only mode,
  *    median of 30 runs.
- * 2. Inputs that made earlier finders superlinear: for each, the time at 1x and 4x the size, and
- *    the ratio (about 4 when linear, about 16 when quadratic). Not run by mocha.
+ * 2. Inputs that made earlier finders superlinear: for each, the CPU time at 100 KB and 800 KB and
+ *    the ratio (about 8 when linear, about 64 when quadratic). Not run by mocha.
  */
 import { findCitations } from '../../src/core/citations';
 import { commentRegions, commentSyntaxFor } from '../../src/core/commentSyntax';
@@ -57,38 +57,47 @@ console.log(`10,000-line .ts file (${(big.length / 1024).toFixed(0)} KB): ${bigM
 const anyMs = time(() => findCitations(big, { prefixes: PREFIXES, fileName: 'orderStateMachine.ts', commentsOnly: false }), 30);
 console.log(`same file, --anywhere: ${anyMs.toFixed(2)} ms median`);
 
-/** Pathological inputs: a name and a builder of about `n` characters. */
+/** Inputs that made earlier finders superlinear: a name, a file name and a builder of about `n` characters. */
 const cases: [string, string, (n: number) => string][] = [
-  ['README of repeated link brackets', 'README.md', (n) => '[a]('.repeat(n / 4)],
-  ['README of nested brackets', 'README.md', (n) => '['.repeat(n)],
-  ['one long comment of words in .ts', 'x.ts', (n) => '// ' + 'word '.repeat(n / 5)],
-  ['one long comment of path segments in .ts', 'x.ts', (n) => '// ' + 'a/'.repeat(n / 2)],
-  ['one long comment of dotted words in .ts', 'x.ts', (n) => '// ' + 'a.'.repeat(n / 2)],
-  ['one long comment of ADR ADR ADR', 'x.ts', (n) => '// ' + 'ADR '.repeat(n / 4)],
-  ['one long comment of @ADR(', 'x.ts', (n) => '// ' + '@ADR( '.repeat(n / 6)],
-  ['long URL-like run', 'x.md', (n) => 'https://github.com/' + 'a/'.repeat(n / 2)],
-  ['long URL-like run with blob', 'x.md', (n) => 'https://github.com/o/r/blob/main/' + 'x/'.repeat(n / 2)],
-  ['many :// in a comment', 'x.ts', (n) => '// ' + 'http://'.repeat(n / 7)],
-  ['long word run', 'x.md', (n) => 'a'.repeat(n)],
-  ['long run of dashes and digits', 'x.md', (n) => 'ADR-1-'.repeat(n / 6)],
-  ['long run of backticks', 'x.md', (n) => '`'.repeat(n)],
-  ['long run of `x`', 'x.md', (n) => '`x` '.repeat(n / 4)],
-  ['unclosed code spans', 'x.md', (n) => '`` a '.repeat(n / 5)],
-  ['many block comment openers', 'x.ts', (n) => '/* '.repeat(n / 3)],
-  ['many unclosed strings', 'x.ts', (n) => '"a\n'.repeat(n / 3)],
-  ['many link definitions', 'x.md', (n) => '[a]: '.repeat(n / 5)],
-  ['long path without .md', 'x.md', (n) => 'docs/adr/' + 'x-'.repeat(n / 2)],
+  ['README of repeated link brackets `[a](`', 'README.md', (n) => '[a]('.repeat(n / 4)],
+  ['README of nested brackets `[[[`', 'README.md', (n) => '['.repeat(n)],
+  ['README of link definitions `[a]: `', 'README.md', (n) => '[a]: '.repeat(n / 5)],
+  ['README of `x` code spans', 'README.md', (n) => '`x` '.repeat(n / 4)],
+  ['README of unclosed code spans', 'README.md', (n) => '`` a '.repeat(n / 5)],
+  ['README of one long path without .md', 'README.md', (n) => 'docs/adr/' + 'x-'.repeat(n / 2)],
+  ['README of a URL-like run', 'README.md', (n) => 'https://github.com/o/r/blob/main/' + 'x/'.repeat(n / 2)],
+  ['README of ADR-1-ADR-1-', 'README.md', (n) => 'ADR-1-'.repeat(n / 6)],
+  ['.ts comment of words', 'x.ts', (n) => '// ' + 'word '.repeat(n / 5)],
+  ['.ts comment of dotted words `a.a.`', 'x.ts', (n) => '// ' + 'a.'.repeat(n / 2)],
+  ['.ts comment of `ADR ADR`', 'x.ts', (n) => '// ' + 'ADR '.repeat(n / 4)],
+  ['.ts comment of `@ADR( `', 'x.ts', (n) => '// ' + '@ADR( '.repeat(n / 6)],
+  ['.ts comment of `http://`', 'x.ts', (n) => '// ' + 'http://'.repeat(n / 7)],
+  ['.ts code of unclosed strings', 'x.ts', (n) => '"a\n'.repeat(n / 3)],
+  ['.ts code of block comment openers', 'x.ts', (n) => '/* '.repeat(n / 3)],
 ];
 
-console.log('\ninput | 100 KB ms | 400 KB ms | ratio');
+function cpuMs(fn: () => unknown): number {
+  const samples: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const c0 = process.cpuUsage();
+    fn();
+    const c = process.cpuUsage(c0);
+    samples.push((c.user + c.system) / 1000);
+  }
+  return median(samples);
+}
+
+// CPU time (less disturbed than wall-clock time by other work on the machine), at 100 KB and 800 KB:
+// a linear finder takes about 8 times as long on the larger input, a quadratic one about 64 times.
+console.log('\ninput | 100 KB ms CPU | 800 KB ms CPU | ratio');
 for (const [name, file, build] of cases) {
   if (process.argv[2] !== undefined && !name.includes(process.argv[2])) continue;
-  // Every input also holds a citation, so the cheap pre-check passes and the full pattern runs.
+  // Every input also holds a citation, so the cheap pre-check passes and the full scan runs.
   const small = build(100_000) + ' ADR-1 x.md';
-  const large = build(400_000) + ' ADR-1 x.md';
-  const a = time(() => findCitations(small, { prefixes: PREFIXES, fileName: file }), 3);
-  const b = time(() => findCitations(large, { prefixes: PREFIXES, fileName: file }), 3);
-  console.log(`${name} | ${a.toFixed(1)} | ${b.toFixed(1)} | ${(b / Math.max(a, 0.01)).toFixed(1)}`);
+  const large = build(800_000) + ' ADR-1 x.md';
+  const a = cpuMs(() => findCitations(small, { prefixes: PREFIXES, fileName: file }));
+  const b = cpuMs(() => findCitations(large, { prefixes: PREFIXES, fileName: file }));
+  console.log(`${name} | ${a.toFixed(1)} | ${b.toFixed(1)} | ${(b / Math.max(a, 0.05)).toFixed(1)}`);
 }
 
 const syntaxes: [string, CommentSyntax][] = [];
@@ -96,7 +105,7 @@ for (const f of ['x.ts', 'x.py', 'x.sh', 'x.rb']) {
   const s = commentSyntaxFor(undefined, f);
   if (typeof s !== 'string') syntaxes.push([f, s]);
 }
-console.log('\ncommentRegions input | 100 KB ms | 400 KB ms | ratio');
+console.log('\ncommentRegions input | 100 KB ms CPU | 800 KB ms CPU | ratio');
 for (const [f, s] of syntaxes) {
   for (const [name, build] of [
     ['backslashes', (n: number) => '\\'.repeat(n)],
@@ -104,8 +113,10 @@ for (const [f, s] of syntaxes) {
     ['spaces then #', (n: number) => ' '.repeat(n) + '#'],
     ['=begin lines', (n: number) => ' =begin\n'.repeat(n / 8)],
   ] as [string, (n: number) => string][]) {
-    const a = time(() => commentRegions(build(100_000), s), 3);
-    const b = time(() => commentRegions(build(400_000), s), 3);
-    console.log(`${f} ${name} | ${a.toFixed(1)} | ${b.toFixed(1)} | ${(b / Math.max(a, 0.01)).toFixed(1)}`);
+    const small = build(100_000);
+    const large = build(800_000);
+    const a = cpuMs(() => commentRegions(small, s));
+    const b = cpuMs(() => commentRegions(large, s));
+    console.log(`${f} ${name} | ${a.toFixed(1)} | ${b.toFixed(1)} | ${(b / Math.max(a, 0.05)).toFixed(1)}`);
   }
 }
