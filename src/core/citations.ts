@@ -476,7 +476,7 @@ class Scanner {
   private url(p: number, end: number): Found | undefined {
     const text = this.text;
     // The scheme: `http` or `https` right before.
-    let s = p;
+    let s: number;
     if (text.startsWith('https', p - 5)) s = p - 5;
     else if (text.startsWith('http', p - 4)) s = p - 4;
     else return undefined;

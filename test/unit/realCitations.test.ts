@@ -67,7 +67,9 @@ function tableRows(project: Project): Row[] {
     if (cells.length < 3) continue;
     const where = /^(.+?):(\d+)(?:[–-]\d+)?$/.exec(cells[0].replace(/^M\//, 'org.eclipse.winery.model/'));
     if (!where) continue;
-    let { code, rest } = codeSpan(cells[1]);
+    const span = codeSpan(cells[1]);
+    const rest = span.rest;
+    let code = span.code;
     const same = /same (?:text )?as :(\d+)/.exec(cells[1]);
     if (same) {
       const earlier = rows.find((r) => r.file === where[1] && r.line === Number(same[1]));
