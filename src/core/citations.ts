@@ -61,8 +61,8 @@ const NOT_RECORD_NAME = /^(readme|index|_?template([-_.][^/]*)?|adr-template[^/]
 /** Record file extensions a path or URL citation may end in. */
 const RECORD_EXT = /\.(?:md|markdown|rst|adoc)$/i;
 
-/** A URL that may point at a record file: a record extension before the end, `?` or `#`. */
-const RECORD_URL_HINT = /\.(?:md|markdown|rst|adoc)(?:[?#]|$)/i;
+/** A URL that may point at a record file (or its docs-site page): a record extension before the end, `?` or `#`. */
+const RECORD_URL_HINT = /\.(?:md|markdown|rst|adoc|html?)(?:[?#]|$)/i;
 
 /** Public numbered series whose ids look like decision ids: a citation only when the id exists. */
 const PUBLIC_SERIES = new Set(['RFC', 'PEP', 'JEP', 'KEP', 'CVE', 'ISO', 'BIP', 'EIP']);
@@ -159,7 +159,10 @@ function buildMatcher(prefixes: readonly string[], ignoreCase: boolean): Matcher
     // A prefix not after a word character, `-`, `.` or `/`; `[`; `@`; `://`; a record extension; a label.
     const anchor = new RegExp(String.raw`(?<![\w./-])(?:${P})|\[|@|:\/\/|\.(?:md|markdown|rst|adoc)(?![\w])${labelStart}`, 'g' + flags);
     const label = lower !== '' && !ignoreCase ? new RegExp(String.raw`(?<lprefix>${lower})-(?<lnum>${num})(?=[>\x60]|[ \t]*(?:\r?\n|$))`, 'y') : undefined;
-    const hint = new RegExp([P, ...(labelStart !== '' ? [lower] : []), String.raw`@(?:[Dd]ecision|DECISION|ADR|MADR)\(`, String.raw`\.(?:md|markdown|rst|adoc)`].join('|'), flags);
+    const hint = new RegExp(
+      [P, ...(labelStart !== '' ? [lower] : []), String.raw`@(?:[Dd]ecision|DECISION|ADR|MADR)\(`, String.raw`\.(?:md|markdown|rst|adoc|html?)`].join('|'),
+      flags,
+    );
     const first = [...clean, 'ADR', 'MADR', 'Decision', 'decision'].map((p) => p[0]);
     const annotationFirst = new Set(ignoreCase ? first.flatMap((c) => [c.toLowerCase(), c.toUpperCase()]) : first);
     const matcher: Matcher = { hint, anchor, id, label, annotation, annotationFirst, prefixes: new Set(clean.map((p) => p.toUpperCase())), ignoreCase };
@@ -650,6 +653,9 @@ export function recordUrl(raw: string): Pick<Citation, 'path' | 'anchor' | 'url'
   const fragment = m[3];
   // A record file, or any Markdown file with an anchor that names an entry (`docs/gaps.md#gap-018`).
   const entryAnchor = fragment !== undefined && /^[a-z]{1,10}-?\d{1,9}$/i.test(fragment);
+  // A docs-site page of a record (`https://pigweed.dev/seed/0105-old-slug.html`): a numbered page in a decision folder.
+  const page = /^(?:.*\/)?([^/]+)\/\d+[-_.][^/]*\.html?$/i.exec(path);
+  if (page && DECISION_DIR_NAMES.has(page[1].toLowerCase()) && !entryAnchor) return { url: raw, path };
   if (!RECORD_EXT.test(path) || !(isDecisionLikePath(path) || entryAnchor)) return undefined;
   const anchor = fragment !== undefined && fragment !== '' && !/^L\d+(?:C\d+)?(?:-L?\d+(?:C\d+)?)?$/.test(fragment) ? safeDecode(fragment) : undefined;
   return { url: raw, path, ...(anchor !== undefined ? { anchor } : {}) };

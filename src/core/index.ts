@@ -674,6 +674,15 @@ export class DecisionIndex {
       decisions = this.sameFile(this.byBasename.get(basename(t).toLowerCase()) ?? [], fromPath);
       if (decisions) moved = true;
     }
+    if (!decisions && how.url) {
+      // A docs-site page (`seed/0105-old-slug.html`): the record with that number in a folder of that name.
+      const page = /(?:^|\/)([^/]+)\/(\d+)[-_.][^/]*$/.exec(t);
+      if (page) {
+        const folderName = page[1].toLowerCase();
+        const list = (this.byNumber.get(Number.parseInt(page[2], 10)) ?? []).filter((d) => basename(dirname(d.path)).toLowerCase() === folderName);
+        decisions = this.sameFile(list, fromPath);
+      }
+    }
     if (!decisions || decisions.length === 0) return { candidates: [] };
     const m = moved ? { moved: true } : {};
     if (decisions.length > 1 || decisions[0]?.folder.kind === 'log') {

@@ -288,3 +288,17 @@ describe('resolving and checking real-project citations', () => {
     assert.match(problems[0].message, /its file is docs\/adr\/0042-x\.md$/);
   });
 });
+
+describe('docs-site pages of records', () => {
+  it('a numbered .html page in a decision folder resolves to the record with that number there', () => {
+    const SEED: DecisionFolder = { path: '/w/seed', prefix: 'SEED', kind: 'folder', source: 'default', root: '/w' };
+    const index = new DecisionIndex({ folders: [SEED] });
+    index.upsert('/w/seed/0105.md', '# 0105: Nested tokens\n\nText.\n');
+    index.upsert('/w/pw_log/log.h', '// https://pigweed.dev/seed/0105-pw_tokenizer-pw_log-nested-tokens.html\n// https://pigweed.dev/docs/index.html\n');
+    const found = index.citationsIn('/w/pw_log/log.h');
+    assert.deepEqual(
+      found.map((c) => [c.text, c.decision?.path]),
+      [['https://pigweed.dev/seed/0105-pw_tokenizer-pw_log-nested-tokens.html', '/w/seed/0105.md']],
+    );
+  });
+});
