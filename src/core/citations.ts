@@ -344,7 +344,10 @@ class Scanner {
     stopChars.lastIndex = from;
     const hit = stopChars.exec(this.text);
     const at = hit ? hit.index : this.text.length;
-    this.stops.set(key, { from, at });
+    if (cached) {
+      cached.from = from;
+      cached.at = at;
+    } else this.stops.set(key, { from, at });
     return Math.min(at, limit);
   }
 
