@@ -562,7 +562,7 @@ export class DecisionIndex {
       if (found) return found;
     }
     if (ref.title !== undefined && ref.title.trim() !== '') {
-      const list = this.byTitle.get(ref.title.trim().toLowerCase()) ?? [];
+      const list = [...(this.byTitle.get(ref.title.trim().toLowerCase()) ?? [])].sort(byPath);
       return list.find((d) => d.path === from.path && d !== from) ?? this.pick(list.filter((d) => d !== from), from.path);
     }
     return undefined;

@@ -302,3 +302,20 @@ describe('docs-site pages of records', () => {
     );
   });
 });
+
+describe('deterministic resolution', () => {
+  it('a relation to an id two records share resolves to the first by path, whatever the indexing order', () => {
+    for (const order of [0, 1]) {
+      const index = new DecisionIndex({ folders: [ADR] });
+      const dupes: [string, string][] = [
+        ['/w/docs/adr/0004-b.md', nygard(4, 'B', 'Accepted')],
+        ['/w/docs/adr/0004-a.md', nygard(4, 'A', 'Accepted')],
+      ];
+      for (const [path, text] of order === 0 ? dupes : [...dupes].reverse()) index.upsert(path, text);
+      index.upsert('/w/docs/adr/0009-c.md', nygard(9, 'C', 'Accepted', ['Amends ADR-0004']));
+      const [c] = index.recordsIn('/w/docs/adr/0009-c.md');
+      const targets = index.relationsOf(c).map((r) => r.target?.path);
+      assert.deepEqual(targets, ['/w/docs/adr/0004-a.md'], `order ${order}`);
+    }
+  });
+});
