@@ -303,15 +303,15 @@ describe('findCitations', () => {
 
   describe('properties', () => {
     it('never throws, and every range lies in the text and covers the citation text', () => {
-      const alphabet = ['ADR', 'MADR', 'DL', '-', ' ', '5', '0', '§', '3b', '@', '(', ')', '//', '#', '/*', '*/', '"', "'", '\n', '\r\n', '[', ']', '.md', '/', 'docs/adr/', 'x', '`', '<!--', '-->', '"""', '%', ';', '--', '🚀', '\\'];
+      const alphabet = ['ADR', 'MADR', 'DL', '-', ' ', '5', '0', '§', '3b', '@', '(', ')', '//', '#', '/*', '*/', '"', "'", '\n', '\r\n', '[', ']', '.md', '/', 'docs/adr/', 'x', '`', '<!--', '-->', '"""', '%', ';', '--', '🚀', '\\', 'https://github.com/o/r/blob/main/', '://', '@ADR(', '@MADR(value = ', ']: ', '](', '<https://', '.html', 'RFC', 'D', 'seed-', ':link: ', '?plain=1#L9', '~~~'];
       const textArb = fc.oneof(
         fc.string({ maxLength: 200 }),
         fc.array(fc.constantFrom(...alphabet), { maxLength: 60 }).map((parts) => parts.join('')),
       );
-      const languages = ['typescript', 'python', 'shellscript', 'markdown', 'sql', 'latex', 'html', 'lua', 'ruby', 'vb', undefined];
+      const languages = ['typescript', 'python', 'shellscript', 'markdown', 'restructuredtext', 'java', 'sql', 'latex', 'html', 'lua', 'ruby', 'vb', undefined];
       fc.assert(
         fc.property(textArb, fc.constantFrom(...languages), fc.boolean(), fc.boolean(), (text, languageId, commentsOnly, ignoreCase) => {
-          const found = findCitations(text, { prefixes: ['ADR', 'MADR', 'DL'], languageId, commentsOnly, ignoreCase });
+          const found = findCitations(text, { prefixes: ['ADR', 'MADR', 'DL', 'RFC', 'D', 'SEED'], languageId, commentsOnly, ignoreCase });
           const lines = text.split(/\r\n|\r|\n/);
           for (const c of found) {
             for (const p of [c.range.start, c.range.end]) {
