@@ -477,6 +477,21 @@ export class DecisionIndex {
     return out;
   }
 
+  /**
+   * @returns the places in code and documents that cite a decision log as a whole (a path to it
+   *   naming no entry: `docs/DECISIONS.md`), sorted by path and position.
+   * @param logPath absolute path of the log file.
+   */
+  citationsOfLog(logPath: string): ResolvedCitation[] {
+    const log = normalize(logPath);
+    const out: ResolvedCitation[] = [];
+    for (const path of [...(this.citingFiles.get('@' + basename(log).toLowerCase()) ?? [])].sort()) {
+      if (this.files.get(path)?.kind === 'record') continue;
+      for (const c of this.citationsIn(path)) if (c.log === log) out.push(c);
+    }
+    return out;
+  }
+
   /** @returns every citation in the workspace, resolved, those in records included (`inRecord`). */
   allCitations(): ResolvedCitation[] {
     const out: ResolvedCitation[] = [];

@@ -240,6 +240,10 @@ describe('resolving and checking real-project citations', () => {
       ],
     );
     assert.deepEqual(brief(checkIndex(index)), []);
+    assert.deepEqual(
+      index.citationsOfLog('/w/docs/DECISIONS.md').map((c) => [c.path, c.range.start.line]),
+      [['/w/src/a.ts', 0]],
+    );
   });
 
   it('an id two records share is ambiguous: both are named, sorted by path, in check and in the citation', () => {

@@ -33,6 +33,7 @@ export class DecisionHoverProvider implements vscode.HoverProvider {
     const count = (d: IndexedDecision): number => this.indexer.citationsOf(d).length;
     let md: vscode.MarkdownString;
     if (citation.candidates !== undefined && citation.candidates.length > 1) md = ambiguousHover(index, citation, citation.candidates, count);
+    else if (citation.decision && citation.moved === true) md = movedHover(index, citation.decision, count(citation.decision));
     else if (citation.decision) md = decisionHover(index, citation.decision, count(citation.decision));
     else if (citation.log !== undefined) md = logHover(index, citation.log);
     else md = unknownHover(citation);
@@ -118,6 +119,18 @@ export function ambiguousHover(
     md.appendMarkdown(decisionHover(index, d, citationCount(d)).value);
     md.appendMarkdown('\n\n');
   }
+  return md;
+}
+
+/** The hover of a path or URL that names a record's file in a folder it is no longer in: a note, then the card. */
+function movedHover(index: DecisionIndex, d: IndexedDecision, citationCount: number): vscode.MarkdownString {
+  const md = new vscode.MarkdownString('', true);
+  md.supportHtml = false;
+  md.isTrusted = { enabledCommands: [...HOVER_COMMANDS] };
+  md.appendMarkdown('$(info) ');
+  appendFileText(md, vscode.l10n.t('This path names an old place of the record; it is now {0}.', vscode.workspace.asRelativePath(d.path)));
+  md.appendMarkdown('\n\n');
+  md.appendMarkdown(decisionHover(index, d, citationCount).value);
   return md;
 }
 
