@@ -6,6 +6,7 @@
  *   decision-lens check [--json] [--root DIR]
  *   decision-lens status <id> <status> | supersede <old> <new> | amend <id> <by> [--dry-run] [--root DIR]
  *   decision-lens new --title T [--folder DIR] [--status S] [--format F] [--dry-run] [--root DIR]
+ *   decision-lens citations [--json] [--root DIR] [--anywhere]
  *
  * Exit codes: 0 success; 1 `check` found errors or `show` found no decision; 2 usage error.
  */
@@ -15,6 +16,7 @@ import { parseArgs } from 'node:util';
 import { version } from '../../package.json';
 import { checkIndex } from '../core/checks';
 import { isDecisionFile } from '../core/discovery';
+import { citationsCommand } from './commands/citations';
 import type { IndexedDecision } from '../core/index';
 import { normalizeKey } from '../core/index';
 import { identityFromFileName } from '../core/parse/identity';
@@ -49,6 +51,7 @@ Usage:
   decision-lens new --title T [--folder DIR] [--status S] [--format F] [--date YYYY-MM-DD]
                                                                 write a new record with the folder's next
                                                                 number and format (or a log entry)
+  decision-lens citations [--json]                              list every citation found and what it resolves to
 Options:
   --root DIR       folder to read (default: the current folder)
   --anywhere       find citations anywhere in source files, not only in comments
@@ -131,7 +134,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       const scan = await scanWithProgress(root, io, { commentsOnly: undefined, prefixes: values.prefix ?? [], quiet: values.quiet === true });
       return edit(scan, rest, values, { root, dryRun: values['dry-run'] === true }, io);
     }
-    if (!['list', 'show', 'check'].includes(command)) throw new UsageError(`unknown command "${command}"`);
+    if (!['list', 'show', 'check', 'citations'].includes(command)) throw new UsageError(`unknown command "${command}"`);
     if (command === 'show' && rest.length !== 1) throw new UsageError('show takes one decision id or path');
     if (command !== 'show' && rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"`);
     const groupBy = values['group-by'];
@@ -148,6 +151,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     });
     if (command === 'list') return list(scan, root, io, values.json === true, groupBy as GroupBy | undefined);
     if (command === 'show') return show(scan, root, io, values.json === true, rest[0]);
+    if (command === 'citations') return citationsCommand(scan, root, io, values.json === true);
     return check(scan, root, io, values.json === true);
   } catch (error) {
     if (error instanceof UsageError) return usage(io, error.message);

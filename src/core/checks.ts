@@ -12,6 +12,13 @@
  *   likewise. Records citing superseded records are history, not a problem.
  * - `link-path` (warning): a Markdown link names a record's file, but its folders are wrong (the
  *   file is not where the link leads, e.g. after a move); the message gives the right path.
+ * - `ambiguous-citation` (warning): a citation in code or documents of an id two records share
+ *   (`@ADR(28)` with `0028-a.md` and `0028-b.md`); the message names both; the citation resolves
+ *   to the first by path until it names one by path.
+ * - `record-moved` (info): a path or URL in code names a record's file in a folder it is no longer
+ *   in (`docs/architecture/adr-047-x.md`, now `docs/references/architecture/...`).
+ * - Not problems: a path to a decision log (a citation of the log), a URL to another repository's
+ *   record (external), a citation of a superseded decision in a sentence that also cites its successor.
  * - `duplicate-id` (error): two records of the same project share a key (`ADR-5`).
  * - `broken-relation` (error): a relation (supersedes, amends, ...) whose target is no record.
  * - `one-way-relation` (warning): `A supersedes B` while B neither says it is superseded by A nor
@@ -68,9 +75,19 @@ export function checkIndex(index: DecisionIndex, options: CheckOptions = {}): Pr
   const unreadable = unreadableRecords(index, options.unreadable ?? []);
 
   const citationProblems: Problem[] = [];
-  for (const c of index.allCitations()) {
-    if (!include(c.path)) continue;
-    const p = citationProblem(index, c);
+  const all = index.allCitations().filter((c) => include(c.path));
+  // Citations by file and sentence, for the context rules.
+  const bySentence = new Map<string, ResolvedCitation[]>();
+  for (const c of all) {
+    if (c.sentence === undefined) continue;
+    const k = `${c.path}\u0000${c.sentence}`;
+    const list = bySentence.get(k);
+    if (list) list.push(c);
+    else bySentence.set(k, [c]);
+  }
+  for (const c of all) {
+    const sentence = c.sentence !== undefined ? (bySentence.get(`${c.path}\u0000${c.sentence}`) ?? []) : [];
+    const p = citationProblem(index, c, sentence);
     if (p?.code === 'unknown-decision' && unreadable.length > 0) {
       const record = unreadable.find((u) => u.matches(c));
       if (record) {
@@ -155,9 +172,16 @@ export function checkIndex(index: DecisionIndex, options: CheckOptions = {}): Pr
   return problems;
 }
 
-/** @returns the problem with one resolved citation, or `undefined` when it is fine. */
-export function citationProblem(index: DecisionIndex, c: ResolvedCitation): Problem | undefined {
+/**
+ * @param sentence the citations of the same sentence (`c` among them): a citation of a superseded
+ *   decision whose sentence also cites a successor (`ADR-0012 (which supersedes ADR-0007)`) is
+ *   history told, not a stale citation.
+ * @returns the problem with one resolved citation, or `undefined` when it is fine.
+ */
+export function citationProblem(index: DecisionIndex, c: ResolvedCitation, sentence: readonly ResolvedCitation[] = []): Problem | undefined {
   const d = c.decision;
+  // A path to a decision log cites the log; a URL to another repository's record is external.
+  if (!d && (c.log !== undefined || c.external === true)) return undefined;
   if (!d) {
     if ((c.form === 'path' || c.form === 'link') && !index.pointsIntoDecisionFolder(c, c.path)) return undefined;
     // A bare file name in Markdown prose is usually an example of a name (`0001-title.md`); a
@@ -174,21 +198,43 @@ export function citationProblem(index: DecisionIndex, c: ResolvedCitation): Prob
       range: c.range,
     };
   }
-  if (c.form === 'link' && c.citedPath !== undefined && !c.citedPath.startsWith('/')) {
+  if (c.candidates !== undefined && c.candidates.length > 1 && c.inRecord !== true) {
+    const names = c.candidates.map((o) => `${o.display} (${shortestPath(c.path, o)})`);
+    return {
+      code: 'ambiguous-citation',
+      severity: 'warning',
+      message: `${c.text} may mean ${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}; cite one by path`,
+      path: c.path,
+      range: c.range,
+    };
+  }
+  if (c.form === 'link' && c.url === undefined && c.citedPath !== undefined && !c.citedPath.startsWith('/')) {
     const written = c.citedPath.replace(/\\/g, '/');
     const leadsTo = join(dirname(c.path), written);
-    if (leadsTo !== d.path) {
+    // A path in code also works from the workspace (project) root: `docs/adr/0005-x.md`.
+    const fromRoot = !isMarkdownPath(c.path) && !written.startsWith('.') && d.path.endsWith('/' + written);
+    if (leadsTo !== d.path && !fromRoot) {
       return {
         code: 'link-path',
         severity: 'warning',
-        message: `${written} does not lead to ${d.display} (${d.title}); its file is ${relative(dirname(c.path), d.path)}`,
+        message: `${written} does not lead to ${d.display} (${d.title}); its file is ${shortestPath(c.path, d)}`,
         path: c.path,
         range: c.range,
       };
     }
   }
+  if (c.moved === true && c.form === 'path' && c.inRecord !== true) {
+    return {
+      code: 'record-moved',
+      severity: 'info',
+      message: `${c.citedPath ?? c.text} names ${d.display} (${d.title}), which is now ${shortestPath(c.path, d)}`,
+      path: c.path,
+      range: c.range,
+    };
+  }
   const code = STALE[d.status.kind];
   if (!code || c.inRecord === true) return undefined;
+  if (sentence.some((o) => o !== c && o.decision !== undefined && o.decision !== d && isSuccessor(index, d, o.decision))) return undefined;
   const successor = d.status.kind === 'superseded' ? index.latestSuccessorOf(d) : undefined;
   const hint = successor ? `; cite ${successor.display} (${successor.title}) instead` : '';
   return {
@@ -227,6 +273,33 @@ function unreadableRecords(index: DecisionIndex, files: readonly UnreadableFile[
     out.push({ path: file.path, reason: file.reason, matches });
   }
   return out;
+}
+
+/** Whether `later` supersedes `d`, directly or down the chain (cycle-safe). */
+function isSuccessor(index: DecisionIndex, d: IndexedDecision, later: IndexedDecision): boolean {
+  const seen = new Set<IndexedDecision>([d]);
+  let current = index.successorOf(d);
+  while (current && !seen.has(current)) {
+    if (current === later) return true;
+    seen.add(current);
+    current = index.successorOf(current);
+  }
+  return false;
+}
+
+function isMarkdownPath(path: string): boolean {
+  return /\.(md|markdown|mdx)$/i.test(path);
+}
+
+/**
+ * The shortest path that leads from a citing file to a record: relative to the file, or, in code
+ * (where a path also resolves from the workspace root), relative to the record's project root.
+ */
+export function shortestPath(fromFile: string, d: IndexedDecision): string {
+  const rel = relative(dirname(fromFile), d.path);
+  if (isMarkdownPath(fromFile) || d.folder.root === undefined) return rel;
+  const fromRoot = relative(d.folder.root, d.path);
+  return fromRoot.length < rel.length && !fromRoot.startsWith('..') ? fromRoot : rel;
 }
 
 function compareRange(a: Range, b: Range): number {

@@ -45,7 +45,33 @@ export type ResolvedCitation = Citation & {
   readonly decision?: IndexedDecision;
   /** True when the citation is in a decision record (a link or id between records), not in code or other docs. */
   readonly inRecord?: boolean;
+  /**
+   * Every decision the citation may mean, sorted by path, when more than one does (two records
+   * share the number, `@ADR(28)`): `decision` is the first of them.
+   */
+  readonly candidates?: readonly IndexedDecision[];
+  /**
+   * For a path or URL that names a decision log without naming an entry (`docs/DECISIONS.md`):
+   * the log's path. `decision` is then absent: the citation is of the log as a whole.
+   */
+  readonly log?: string;
+  /** The cited path or URL names the record's file, but in another folder (the record moved). */
+  readonly moved?: boolean;
+  /** A URL to a record of another repository: no local record has that path or file name. */
+  readonly external?: boolean;
 };
+
+/** What a citation resolves to (see {@link DecisionIndex.resolveCitationDetail}). */
+export interface CitationResolution {
+  /** The decision, the first by path when several match. */
+  readonly decision?: IndexedDecision;
+  /** All decisions that match equally well, sorted by path; more than one means ambiguous. */
+  readonly candidates: readonly IndexedDecision[];
+  /** The log a path names without naming an entry. */
+  readonly log?: string;
+  /** Resolved by file name alone: the path's folders are not the record's. */
+  readonly moved?: boolean;
+}
 
 /**
  * The inverse of a relation stated by another record: `B` gets `superseded-by A` from
@@ -356,18 +382,44 @@ export class DecisionIndex {
    * @returns the decision, or `undefined` when none matches.
    */
   resolveCitation(c: Citation | ResolvedCitation, fromPath: string): IndexedDecision | undefined {
+    return this.resolveCitationDetail(c, fromPath).decision;
+  }
+
+  /**
+   * Resolves a citation with everything the checks and the editor need: every decision it may
+   * mean (ambiguity), the log it names, whether it found the record by file name only (moved).
+   *
+   * Ids and annotations resolve by key; among same-key decisions, those of the folder whose
+   * project contains `fromPath` (deepest project first), then all of them sorted by path. A URL
+   * resolves by the end of its repository path (`docs/adr/0018-x.md` matches any record whose path
+   * ends so), then by file name (moved). A path resolves relative to the citing file, then by its
+   * end (a repo-root path from anywhere), then, for links, paths in code and URLs, by file name. A
+   * path to a decision log cites an entry only when its `#anchor` names one; else the log.
+   * @param c the citation.
+   * @param fromPath absolute path of the file the citation is in.
+   */
+  resolveCitationDetail(c: Citation | ResolvedCitation, fromPath: string): CitationResolution {
     const from = normalize(fromPath);
     if (c.form === 'path' || c.form === 'link') {
       const cited = citedPathOf(c);
-      return cited !== undefined ? this.resolvePath(cited, from, c.anchor, c.form === 'link') : undefined;
+      if (cited === undefined) return { candidates: [] };
+      const url = c.url !== undefined;
+      // By file name when the folders are wrong: links, URLs, paths in code, and paths with folders in
+      // documents (a bare `0001-title.md` in prose is mostly an example of a name).
+      const byName = c.form === 'link' || url || !/\.(md|markdown|mdx)$/i.test(from) || cited.includes('/');
+      return this.resolvePathDetail(cited, from, c.anchor, { byName, url });
     }
+    let list: readonly IndexedDecision[];
     if (c.prefix === undefined) {
-      if (c.number === undefined) return undefined;
-      return this.pick(this.byNumber.get(c.number) ?? [], from);
+      if (c.number === undefined) return { candidates: [] };
+      list = this.byNumber.get(c.number) ?? [];
+    } else {
+      const key = keyOf(c.prefix, c.number, c.number === undefined ? c.slug : undefined);
+      if (key === undefined) return { candidates: [] };
+      list = this.byKey.get(key) ?? [];
     }
-    const key = keyOf(c.prefix, c.number, c.number === undefined ? c.slug : undefined);
-    if (key === undefined) return undefined;
-    return this.pick(this.byKey.get(key) ?? [], from);
+    const candidates = this.best(list, from);
+    return candidates.length > 0 ? { decision: candidates[0], candidates } : { candidates };
   }
 
   /**
@@ -395,7 +447,7 @@ export class DecisionIndex {
     if (cached) return [...cached];
     const entry = this.files.get(p);
     if (!entry) return [];
-    const resolved = entry.citations.map((c) => this.withDecision(c, p, entry.kind === 'record'));
+    const resolved = this.resolveAll(entry.citations, p, entry.kind === 'record');
     this.resolvedCitations.set(p, resolved);
     return [...resolved];
   }
@@ -413,7 +465,7 @@ export class DecisionIndex {
     if (cached) return cached.filter(onLine);
     const entry = this.files.get(p);
     if (!entry) return [];
-    return entry.citations.filter(onLine).map((c) => this.withDecision(c, p, entry.kind === 'record'));
+    return this.resolveAll(entry.citations.filter(onLine), p, entry.kind === 'record');
   }
 
   /**
@@ -437,11 +489,26 @@ export class DecisionIndex {
     return out;
   }
 
+  /**
+   * @returns the places in code and documents that cite a decision log as a whole (a path to it
+   *   naming no entry: `docs/DECISIONS.md`), sorted by path and position.
+   * @param logPath absolute path of the log file.
+   */
+  citationsOfLog(logPath: string): ResolvedCitation[] {
+    const log = normalize(logPath);
+    const out: ResolvedCitation[] = [];
+    for (const path of [...(this.citingFiles.get('@' + basename(log).toLowerCase()) ?? [])].sort()) {
+      if (this.files.get(path)?.kind === 'record') continue;
+      for (const c of this.citationsIn(path)) if (c.log === log) out.push(c);
+    }
+    return out;
+  }
+
   /** @returns every citation in the workspace, resolved, those in records included (`inRecord`). */
   allCitations(): ResolvedCitation[] {
     const out: ResolvedCitation[] = [];
     for (const [path, entry] of this.files) {
-      for (const c of entry.citations) out.push(this.withDecision(c, path, entry.kind === 'record'));
+      out.push(...this.resolveAll(entry.citations, path, entry.kind === 'record'));
     }
     return out;
   }
@@ -519,7 +586,7 @@ export class DecisionIndex {
       if (found) return found;
     }
     if (ref.title !== undefined && ref.title.trim() !== '') {
-      const list = this.byTitle.get(ref.title.trim().toLowerCase()) ?? [];
+      const list = [...(this.byTitle.get(ref.title.trim().toLowerCase()) ?? [])].sort(byPath);
       return list.find((d) => d.path === from.path && d !== from) ?? this.pick(list.filter((d) => d !== from), from.path);
     }
     return undefined;
@@ -533,14 +600,43 @@ export class DecisionIndex {
   // ---- internals ----
 
   private withDecision(c: Citation, path: string, inRecord: boolean): ResolvedCitation {
-    const decision = this.resolveCitation(c, path);
+    const r = this.resolveCitationDetail(c, path);
+    const decision = r.decision;
     return {
       ...c,
       path,
       ...(c.path !== undefined ? { citedPath: c.path } : {}),
       ...(decision ? { decision } : {}),
       ...(inRecord ? { inRecord: true } : {}),
+      ...(r.candidates.length > 1 ? { candidates: r.candidates } : {}),
+      ...(r.log !== undefined ? { log: r.log } : {}),
+      ...(r.moved === true ? { moved: true } : {}),
+      ...(!decision && r.log === undefined && c.url !== undefined ? { external: true } : {}),
     };
+  }
+
+  /**
+   * Resolved citations of one file entry, without tentative ones that resolve to nothing (`RFC 3986`).
+   * An ambiguous citation whose sentence also cites one of its candidates by path or URL is that
+   * candidate (`RFC-035 <https://.../035-membership.md>`).
+   */
+  private resolveAll(citations: readonly Citation[], path: string, inRecord: boolean): ResolvedCitation[] {
+    const out: ResolvedCitation[] = [];
+    let ambiguous = false;
+    for (const c of citations) {
+      const r = this.withDecision(c, path, inRecord);
+      if (c.tentative === true && !r.decision) continue;
+      if (r.candidates !== undefined) ambiguous = true;
+      out.push(r);
+    }
+    if (!ambiguous) return out;
+    return out.map((r) => {
+      if (r.candidates === undefined || r.sentence === undefined) return r;
+      const settled = out.find((o) => o !== r && o.sentence === r.sentence && o.candidates === undefined && o.decision !== undefined && r.candidates?.includes(o.decision));
+      if (!settled?.decision) return r;
+      const { candidates: _dropped, ...rest } = r;
+      return { ...rest, decision: settled.decision };
+    });
   }
 
   private resolveId(id: string, from: IndexedDecision): IndexedDecision | undefined {
@@ -552,29 +648,32 @@ export class DecisionIndex {
         bare[2] !== undefined && digits.length === 8 && /^(19|20)/.test(digits)
           ? `${from.prefix}-${trimmed.toLowerCase()}`
           : `${from.prefix}-${Number.parseInt(digits, 10)}`;
-      const list = this.byKey.get(key) ?? [];
+      const list = [...(this.byKey.get(key) ?? [])].sort(byPath);
       const sameFolder = list.find((d) => d.folder.path === from.folder.path);
       if (sameFolder) return sameFolder;
       if (list.length > 0) return this.pick(list, from.path);
       if (bare[2] === undefined || digits.length !== 8) {
-        const any = this.byNumber.get(Number.parseInt(digits, 10)) ?? [];
+        const any = [...(this.byNumber.get(Number.parseInt(digits, 10)) ?? [])].sort(byPath);
         return any.find((d) => d.folder.path === from.folder.path);
       }
       return undefined;
     }
     const key = normalizeKey(trimmed);
     if (key === undefined) return undefined;
-    const list = this.byKey.get(key) ?? [];
+    const list = [...(this.byKey.get(key) ?? [])].sort(byPath);
     return list.find((d) => d.folder.path === from.folder.path) ?? this.pick(list, from.path);
   }
 
   /**
-   * Resolves a cited path: relative to the citing file, then (for paths that do not start with
-   * `/`, `./` or `../`) by the end of a record's path, then, when `byName` is set, by file name
-   * alone (a Markdown link whose folders are wrong still names its record; the checks report the
-   * wrong path).
+   * Resolves a cited path: relative to the citing file (never for URLs), then (for paths that do
+   * not start with `/`, `./` or `../`) by the end of a record's path, then, when `byName` is set,
+   * by file name alone (a link whose folders are wrong, a record that moved; `moved: true`).
    */
   private resolvePath(target: string, fromPath: string, anchor?: string, byName = false): IndexedDecision | undefined {
+    return this.resolvePathDetail(target, fromPath, anchor, { byName, url: false }).decision;
+  }
+
+  private resolvePathDetail(target: string, fromPath: string, anchor: string | undefined, how: { byName: boolean; url: boolean }): CitationResolution {
     let t = target.trim();
     try {
       t = decodeURIComponent(t);
@@ -582,31 +681,69 @@ export class DecisionIndex {
       // keep as written
     }
     t = t.replace(/\\/g, '/').replace(/[?#].*$/, '');
-    if (t === '') return undefined;
-    const candidates: IndexedDecision[][] = [];
-    const direct = this.files.get(t.startsWith('/') ? normalize(t) : join(dirname(fromPath), t));
-    if (direct?.kind === 'record') candidates.push(direct.decisions);
-    if (candidates.length === 0 && !t.startsWith('/') && !t.startsWith('./') && !t.startsWith('../')) {
-      const suffix = '/' + normalize(t);
+    if (t === '') return { candidates: [] };
+    let decisions: IndexedDecision[] | undefined;
+    let moved = false;
+    if (!how.url) {
+      const direct = this.files.get(t.startsWith('/') ? normalize(t) : join(dirname(fromPath), t));
+      if (direct?.kind === 'record') decisions = direct.decisions;
+    }
+    const relativeOnly = !how.url && (t.startsWith('./') || t.startsWith('../'));
+    if (!decisions && (how.url || !t.startsWith('/')) && !relativeOnly) {
+      const suffix = '/' + normalize(t.replace(/^\/+/, ''));
       const list = (this.byBasename.get(basename(t).toLowerCase()) ?? []).filter((d) => d.path.endsWith(suffix));
-      if (list.length > 0) {
-        const best = this.pick(list, fromPath);
-        if (best) candidates.push(list.filter((d) => d.path === best.path));
+      decisions = this.sameFile(list, fromPath);
+    }
+    if (!decisions && how.byName) {
+      decisions = this.sameFile(this.byBasename.get(basename(t).toLowerCase()) ?? [], fromPath);
+      if (decisions) moved = true;
+    }
+    if (!decisions && how.url) {
+      // A docs-site page (`seed/0105-old-slug.html`): the record with that number in a folder of that name.
+      const page = /(?:^|\/)([^/]+)\/(\d+)[-_.][^/]*$/.exec(t);
+      if (page) {
+        const folderName = page[1].toLowerCase();
+        const list = (this.byNumber.get(Number.parseInt(page[2], 10)) ?? []).filter((d) => basename(dirname(d.path)).toLowerCase() === folderName);
+        decisions = this.sameFile(list, fromPath);
       }
     }
-    if (candidates.length === 0 && byName) {
-      const list = this.byBasename.get(basename(t).toLowerCase()) ?? [];
-      const best = this.pick(list, fromPath);
-      if (best) candidates.push(list.filter((d) => d.path === best.path));
+    if (!decisions || decisions.length === 0) return { candidates: [] };
+    const m = moved ? { moved: true } : {};
+    if (decisions.length > 1 || decisions[0]?.folder.kind === 'log') {
+      // A log (or a file of several entries): the anchor names the entry, else the citation is of the log.
+      if (anchor !== undefined) {
+        const a = anchor.toLowerCase();
+        const byAnchor = decisions.find((d) => slugify(d.title) === a || slugify(d.display) === a || d.key.toLowerCase() === a || slugify(`${d.display} ${d.title}`) === a);
+        if (byAnchor) return { decision: byAnchor, candidates: [byAnchor], ...m };
+      }
+      return { candidates: [], log: decisions[0].path, ...m };
     }
-    const decisions = candidates[0];
-    if (!decisions || decisions.length === 0) return undefined;
-    if (decisions.length > 1 && anchor !== undefined) {
-      const a = anchor.toLowerCase();
-      const byAnchor = decisions.find((d) => slugify(d.title) === a || slugify(d.display) === a || d.key.toLowerCase() === a);
-      if (byAnchor) return byAnchor;
+    return { decision: decisions[0], candidates: [decisions[0]], ...m };
+  }
+
+  /** The decisions of the one file among `list` that `best` picks first, or `undefined`. */
+  private sameFile(list: readonly IndexedDecision[], fromPath: string): IndexedDecision[] | undefined {
+    const best = this.best(list, fromPath)[0];
+    return best ? list.filter((d) => d.path === best.path).sort(byPath) : undefined;
+  }
+
+  /**
+   * The same-key decisions a citation from `from` means: those of the folder whose project
+   * contains `from` (the deepest), else all; sorted by path. One element unless ambiguous.
+   */
+  private best(list: readonly IndexedDecision[], from: string): IndexedDecision[] {
+    if (list.length <= 1) return [...list];
+    let bestDepth = -2;
+    let out: IndexedDecision[] = [];
+    for (const d of [...list].sort(byPath)) {
+      const root = d.folder.root ?? '/';
+      const depth = isInside(from, root) ? root.length : isInside(from, d.folder.path) ? d.folder.path.length : -1;
+      if (depth > bestDepth) {
+        out = [d];
+        bestDepth = depth;
+      } else if (depth === bestDepth) out.push(d);
     }
-    return decisions[0];
+    return out;
   }
 
   /** Picks among same-key decisions: the folder whose project contains `from`, then path order. */

@@ -202,4 +202,17 @@ export interface Citation {
   readonly anchor?: string;
   /** A section of the cited decision, written after `§`: `ADR-022 §3b` → `3b`. */
   readonly section?: string;
+  /**
+   * For a URL to a record (a bare URL, `form: 'path'`, or a link target, `form: 'link'`): the URL as
+   * written. `path` is then the path inside the repository (`docs/adr/0018-x.md`), which resolves
+   * by its end, never relative to the citing file.
+   */
+  readonly url?: string;
+  /** Sentence number within the file (0-based): citations with the same number are in one sentence. */
+  readonly sentence?: number;
+  /**
+   * A citation only when the id exists: short prefixes (`D12`) and public series (`RFC 3986`)
+   * look like ids in ordinary text, so an unknown one is no citation (and no unknown-decision problem).
+   */
+  readonly tentative?: boolean;
 }

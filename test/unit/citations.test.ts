@@ -175,8 +175,8 @@ describe('findCitations', () => {
       assert.deepEqual(texts('Read [the record](docs/adr/0005-use-x.markdown#decision).'), ['[the record](docs/adr/0005-use-x.markdown#decision)']);
     });
 
-    it('ignores paths to other Markdown files and URLs', () => {
-      assert.deepEqual(texts('see README.md, docs/guide.md, CHANGELOG.md and https://x.org/docs/adr/0001-a.md'), []);
+    it('ignores paths and URLs to other Markdown files', () => {
+      assert.deepEqual(texts('see README.md, docs/guide.md, CHANGELOG.md and https://x.org/docs/guide.md'), []);
     });
 
     it('finds relative and log paths', () => {
@@ -200,8 +200,16 @@ describe('findCitations', () => {
       );
     });
 
-    it('does not take links to web pages for citations, but finds ids in their text', () => {
+    it('takes a link to a record URL for one citation, with the repository path', () => {
       const found = find('[ADR-0012](https://github.com/home-assistant/architecture/blob/master/adr/0012-x.md)');
+      assert.deepEqual(
+        found.map((c) => [c.form, c.text, c.path, c.url]),
+        [['link', '[ADR-0012](https://github.com/home-assistant/architecture/blob/master/adr/0012-x.md)', 'adr/0012-x.md', 'https://github.com/home-assistant/architecture/blob/master/adr/0012-x.md']],
+      );
+    });
+
+    it('does not take links to web pages for citations, but finds ids in their text', () => {
+      const found = find('[ADR-0012](https://github.com/home-assistant/architecture/pull/12)');
       assert.deepEqual(
         found.map((c) => [c.form, c.text]),
         [['id', 'ADR-0012']],
@@ -295,15 +303,15 @@ describe('findCitations', () => {
 
   describe('properties', () => {
     it('never throws, and every range lies in the text and covers the citation text', () => {
-      const alphabet = ['ADR', 'MADR', 'DL', '-', ' ', '5', '0', '§', '3b', '@', '(', ')', '//', '#', '/*', '*/', '"', "'", '\n', '\r\n', '[', ']', '.md', '/', 'docs/adr/', 'x', '`', '<!--', '-->', '"""', '%', ';', '--', '🚀', '\\'];
+      const alphabet = ['ADR', 'MADR', 'DL', '-', ' ', '5', '0', '§', '3b', '@', '(', ')', '//', '#', '/*', '*/', '"', "'", '\n', '\r\n', '[', ']', '.md', '/', 'docs/adr/', 'x', '`', '<!--', '-->', '"""', '%', ';', '--', '🚀', '\\', 'https://github.com/o/r/blob/main/', '://', '@ADR(', '@MADR(value = ', ']: ', '](', '<https://', '.html', 'RFC', 'D', 'seed-', ':link: ', '?plain=1#L9', '~~~'];
       const textArb = fc.oneof(
         fc.string({ maxLength: 200 }),
         fc.array(fc.constantFrom(...alphabet), { maxLength: 60 }).map((parts) => parts.join('')),
       );
-      const languages = ['typescript', 'python', 'shellscript', 'markdown', 'sql', 'latex', 'html', 'lua', 'ruby', 'vb', undefined];
+      const languages = ['typescript', 'python', 'shellscript', 'markdown', 'restructuredtext', 'java', 'sql', 'latex', 'html', 'lua', 'ruby', 'vb', undefined];
       fc.assert(
         fc.property(textArb, fc.constantFrom(...languages), fc.boolean(), fc.boolean(), (text, languageId, commentsOnly, ignoreCase) => {
-          const found = findCitations(text, { prefixes: ['ADR', 'MADR', 'DL'], languageId, commentsOnly, ignoreCase });
+          const found = findCitations(text, { prefixes: ['ADR', 'MADR', 'DL', 'RFC', 'D', 'SEED'], languageId, commentsOnly, ignoreCase });
           const lines = text.split(/\r\n|\r|\n/);
           for (const c of found) {
             for (const p of [c.range.start, c.range.end]) {

@@ -218,8 +218,10 @@ describe('decision-lens CLI', function () {
           'docs/adr/0004-cache-with-redis.md:9:1: error: Supersedes [9. Cache in memory](0009-cache-in-memory.md): no such decision [broken-relation]',
           'docs/adr/0004-rate-limits.md:1:6: error: ADR-0004 is also the id of 0004-cache-with-redis.md [duplicate-id]',
           'src/events.go:3:37: warning: ADR-0002 (Use Kafka for events) is superseded; cite ADR-0003 (Use NATS for events) instead [cites-superseded]',
+          // Two records share the number 4: a citation of ADR-4 is ambiguous and says so.
+          'src/events.go:4:31: warning: ADR-4 may mean ADR-0004 (docs/adr/0004-cache-with-redis.md) or ADR-0004 (docs/adr/0004-rate-limits.md); cite one by path [ambiguous-citation]',
           'src/events.go:5:19: error: ADR-0042 is not a known decision [unknown-decision]',
-          '4 errors, 2 warnings (5 decisions, 6 files read)',
+          '4 errors, 3 warnings (5 decisions, 6 files read)',
           '',
         ].join('\n'),
       );

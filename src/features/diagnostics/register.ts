@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { checkIndex } from '../../core/checks';
+import { checkIndex, shortestPath } from '../../core/checks';
 import type { IndexChange } from '../../core/index';
 import type { Problem } from '../../core/model';
 import { citationsAt } from '../../host/citationsAt';
@@ -145,6 +145,35 @@ export class CiteSuccessorCodeActionProvider implements vscode.CodeActionProvide
   }
 }
 
+/**
+ * Quick fixes for an ambiguous citation (`@ADR(28)` with two records numbered 28): one per record,
+ * naming its path right after the citation (`ADR-0028 (docs/adr/0028-x.md)`; a `/* path *\/`
+ * comment after an annotation), which settles it: a path in the same sentence picks the candidate.
+ */
+export class CiteByPathCodeActionProvider implements vscode.CodeActionProvider {
+  static readonly kinds = [vscode.CodeActionKind.QuickFix];
+
+  constructor(private readonly indexer: WorkspaceIndexer) {}
+
+  provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+    const actions: vscode.CodeAction[] = [];
+    for (const diagnostic of context.diagnostics) {
+      if (diagnostic.source !== DIAGNOSTIC_SOURCE || diagnostic.code !== 'ambiguous-citation') continue;
+      const citation = citationsAt(this.indexer, document, diagnostic.range.start).find((c) => c.candidates !== undefined);
+      if (!citation?.candidates) continue;
+      for (const d of citation.candidates) {
+        const path = shortestPath(citation.path, d);
+        const action = new vscode.CodeAction(vscode.l10n.t('Cite {0} ({1}) by path', d.display, path), vscode.CodeActionKind.QuickFix);
+        action.diagnostics = [diagnostic];
+        action.edit = new vscode.WorkspaceEdit();
+        action.edit.insert(document.uri, toRange(citation.range).end, citation.form === 'annotation' ? ` /* ${path} */` : ` (${path})`);
+        actions.push(action);
+      }
+    }
+    return actions;
+  }
+}
+
 /** Registers the diagnostics and the "cite the successor" quick fix. */
 export function registerDiagnostics(context: vscode.ExtensionContext, indexer: WorkspaceIndexer): DecisionDiagnostics {
   const diagnostics = new DecisionDiagnostics(indexer);
@@ -152,6 +181,9 @@ export function registerDiagnostics(context: vscode.ExtensionContext, indexer: W
     diagnostics,
     vscode.languages.registerCodeActionsProvider({ pattern: '**' }, new CiteSuccessorCodeActionProvider(indexer), {
       providedCodeActionKinds: CiteSuccessorCodeActionProvider.kinds,
+    }),
+    vscode.languages.registerCodeActionsProvider({ pattern: '**' }, new CiteByPathCodeActionProvider(indexer), {
+      providedCodeActionKinds: CiteByPathCodeActionProvider.kinds,
     }),
   );
   return diagnostics;

@@ -85,6 +85,14 @@ function rewrittenCitation(citation: ResolvedCitation, successor: IndexedDecisio
     }
     case 'path':
     case 'link': {
+      // A URL keeps its repository and ref: only the file name changes, within one folder.
+      if (citation.url !== undefined) {
+        if (!old || dirname(old.path) !== dirname(successor.path)) return undefined;
+        const name = basename(old.path);
+        const at = citation.text.lastIndexOf(name);
+        if (at < 0) return undefined;
+        return citation.text.slice(0, at) + basename(successor.path) + citation.text.slice(at + name.length).replace(/^#[^)\s">]*/, '');
+      }
       const written = writtenPath(citation);
       if (written === undefined || !old) return undefined;
       const newPath = rewritePath(written, old.path, successor.path, dirname(normalize(citation.path)));

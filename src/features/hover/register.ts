@@ -30,7 +30,13 @@ export class DecisionHoverProvider implements vscode.HoverProvider {
     if (citations.length === 0 || token.isCancellationRequested) return undefined;
     const citation = citations[0];
     const index = this.indexer.index;
-    const md = citation.decision ? decisionHover(index, citation.decision, this.indexer.citationsOf(citation.decision).length) : unknownHover(citation);
+    const count = (d: IndexedDecision): number => this.indexer.citationsOf(d).length;
+    let md: vscode.MarkdownString;
+    if (citation.candidates !== undefined && citation.candidates.length > 1) md = ambiguousHover(index, citation, citation.candidates, count);
+    else if (citation.decision && citation.moved === true) md = movedHover(index, citation.decision, count(citation.decision));
+    else if (citation.decision) md = decisionHover(index, citation.decision, count(citation.decision));
+    else if (citation.log !== undefined) md = logHover(index, citation.log);
+    else md = unknownHover(citation);
     return new vscode.Hover(md, toRange(citation.range));
   }
 }
@@ -91,11 +97,75 @@ export function decisionHover(index: DecisionIndex, d: IndexedDecision, citation
   return md;
 }
 
+/**
+ * The hover of a citation that two or more records share (`@ADR(28)`): a warning naming how many,
+ * then each record's card, in path order.
+ */
+export function ambiguousHover(
+  index: DecisionIndex,
+  c: ResolvedCitation,
+  candidates: readonly IndexedDecision[],
+  citationCount: (d: IndexedDecision) => number,
+): vscode.MarkdownString {
+  const md = new vscode.MarkdownString('', true);
+  md.supportHtml = false;
+  md.isTrusted = { enabledCommands: [...HOVER_COMMANDS] };
+  md.appendMarkdown('$(warning) ');
+  appendFileText(md, vscode.l10n.t('{0} may mean any of {1} decision records; cite one by path.', c.text, candidates.length));
+  md.appendMarkdown('\n\n');
+  for (const d of candidates) {
+    md.appendMarkdown('---\n\n');
+    // Each card escapes its record text itself (see decisionHover).
+    md.appendMarkdown(decisionHover(index, d, citationCount(d)).value);
+    md.appendMarkdown('\n\n');
+  }
+  return md;
+}
+
+/** The hover of a path or URL that names a record's file in a folder it is no longer in: a note, then the card. */
+function movedHover(index: DecisionIndex, d: IndexedDecision, citationCount: number): vscode.MarkdownString {
+  const md = new vscode.MarkdownString('', true);
+  md.supportHtml = false;
+  md.isTrusted = { enabledCommands: [...HOVER_COMMANDS] };
+  md.appendMarkdown('$(info) ');
+  appendFileText(md, vscode.l10n.t('This path names an old place of the record; it is now {0}.', vscode.workspace.asRelativePath(d.path)));
+  md.appendMarkdown('\n\n');
+  md.appendMarkdown(decisionHover(index, d, citationCount).value);
+  return md;
+}
+
+/** The hover of a path to a decision log that names no entry: the log and its entries. */
+function logHover(index: DecisionIndex, log: string): vscode.MarkdownString {
+  const md = new vscode.MarkdownString('', true);
+  md.supportHtml = false;
+  md.isTrusted = { enabledCommands: [...HOVER_COMMANDS] };
+  const entries = index.recordsIn(log);
+  md.appendMarkdown('#### ');
+  appendFileText(md, vscode.l10n.t('Decision log {0}', log.slice(log.lastIndexOf('/') + 1)));
+  md.appendMarkdown('\n\n');
+  for (const d of entries.slice(0, 20)) {
+    md.appendMarkdown(`- [${escapeInline(d.display)}](${commandUri(OPEN_DECISION, d)}) `);
+    appendFileText(md, `${d.title} · ${statusLabel(d)}`);
+    md.appendMarkdown('\n');
+  }
+  if (entries.length > 20) {
+    md.appendMarkdown('- ');
+    appendFileText(md, vscode.l10n.t('and {0} more', entries.length - 20));
+    md.appendMarkdown('\n');
+  }
+  return md;
+}
+
 function unknownHover(c: ResolvedCitation): vscode.MarkdownString {
   const md = new vscode.MarkdownString('', true);
   md.supportHtml = false;
   md.appendMarkdown('$(warning) ');
-  appendFileText(md, vscode.l10n.t('{0}: no decision record with this id was found in the workspace.', c.text));
+  appendFileText(
+    md,
+    c.external === true
+      ? vscode.l10n.t('{0}: a decision record of another repository.', c.text)
+      : vscode.l10n.t('{0}: no decision record with this id was found in the workspace.', c.text),
+  );
   return md;
 }
 
