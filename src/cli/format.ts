@@ -7,7 +7,7 @@ import type { Problem, StatusKind } from '../core/model';
 import { relative } from '../core/paths';
 
 /** Order of statuses when grouping: open questions first. */
-export const STATUS_ORDER: readonly StatusKind[] = ['proposed', 'draft', 'accepted', 'rejected', 'deprecated', 'superseded', 'unknown'];
+export const STATUS_ORDER: readonly StatusKind[] = ['proposed', 'draft', 'on-hold', 'accepted', 'rejected', 'not-implemented', 'deprecated', 'superseded', 'unknown'];
 
 /** How `list` groups decisions. */
 export type GroupBy = 'status' | 'folder' | 'tag';

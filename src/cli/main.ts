@@ -4,6 +4,7 @@
  *   decision-lens list [--json] [--group-by status|folder|tag] [--root DIR]
  *   decision-lens show <id|path> [--json] [--root DIR]
  *   decision-lens check [--json] [--root DIR]
+ *   decision-lens folders [--json] [--root DIR]
  *
  * Exit codes: 0 success; 1 `check` found errors or `show` found no decision; 2 usage error.
  */
@@ -17,6 +18,7 @@ import { join, normalize } from '../core/paths';
 import type { Logger } from '../core/ports';
 import type { GroupBy } from './format';
 import { decisionJson, decisionLines, groupDecisions, problemLine, rel, showDecision } from './format';
+import { foldersJson, foldersText } from './commands/folders';
 import { toPosix } from './nodeWorkspace';
 import type { ScanResult } from './scan';
 import { scanWorkspace } from './scan';
@@ -28,10 +30,13 @@ Usage:
   decision-lens show  <id|path> [--json]                        show one decision (ADR-0005, ADR 5, DL-1, a path)
   decision-lens check [--json]                                  report citations of unknown or superseded
                                                                 decisions, duplicate ids, broken links
+  decision-lens folders [--json]                                every decision folder and log, and the
+                                                                citation prefixes each learned, from where
 Options:
   --root DIR       folder to read (default: the current folder)
   --anywhere       find citations anywhere in source files, not only in comments
-  --prefix P       also recognise citations with prefix P (repeatable)
+  --prefix P       also recognise citations with prefix P (repeatable; adds to the
+                   prefixes each folder learns from its records)
   --quiet          no progress output on stderr
   -h, --help       this help
   -v, --version    the version
@@ -94,7 +99,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     return 0;
   }
   try {
-    if (!['list', 'show', 'check'].includes(command)) throw new UsageError(`unknown command "${command}"`);
+    if (!['list', 'show', 'check', 'folders'].includes(command)) throw new UsageError(`unknown command "${command}"`);
     if (command === 'show' && rest.length !== 1) throw new UsageError('show takes one decision id or path');
     if (command !== 'show' && rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"`);
     const groupBy = values['group-by'];
@@ -111,6 +116,10 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     });
     if (command === 'list') return list(scan, root, io, values.json === true, groupBy as GroupBy | undefined);
     if (command === 'show') return show(scan, root, io, values.json === true, rest[0]);
+    if (command === 'folders') {
+      io.stdout(values.json === true ? JSON.stringify(foldersJson(root, scan.index), null, 2) + '\n' : foldersText(root, scan.index));
+      return 0;
+    }
     return check(scan, root, io, values.json === true);
   } catch (error) {
     if (error instanceof UsageError) return usage(io, error.message);

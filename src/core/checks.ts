@@ -31,6 +31,7 @@ const STALE: Partial<Record<StatusKind, string>> = {
   superseded: 'cites-superseded',
   deprecated: 'cites-deprecated',
   rejected: 'cites-rejected',
+  'not-implemented': 'cites-not-implemented',
 };
 
 /** Options of {@link checkIndex}. */
@@ -130,6 +131,8 @@ export function citationProblem(index: DecisionIndex, c: ResolvedCitation): Prob
   const d = c.decision;
   if (!d) {
     if ((c.form === 'path' || c.form === 'link') && !index.pointsIntoDecisionFolder(c, c.path)) return undefined;
+    // `RFC 3986`, `RFC 8032`: an IETF RFC (four digits and more, no zero padding), not a design RFC of the workspace.
+    if (c.form === 'id' && c.prefix === 'RFC' && c.number !== undefined && c.number >= 1000 && !/\b0\d/.test(c.text)) return undefined;
     // A bare file name in Markdown prose is usually an example of a name (`0001-title.md`); a
     // reference to a record in Markdown is a link, and broken links are reported.
     if (c.form === 'path' && (c.inRecord === true || /\.(md|markdown|mdx)$/i.test(c.path))) return undefined;
@@ -159,6 +162,8 @@ export function citationProblem(index: DecisionIndex, c: ResolvedCitation): Prob
   }
   const code = STALE[d.status.kind];
   if (!code || c.inRecord === true) return undefined;
+  // A folder's README or index lists its rejected and superseded records on purpose.
+  if (index.getFolders().some((f) => f.kind === 'folder' && c.path.startsWith(f.path + '/'))) return undefined;
   const successor = d.status.kind === 'superseded' ? index.latestSuccessorOf(d) : undefined;
   const hint = successor ? `; cite ${successor.display} (${successor.title}) instead` : '';
   return {

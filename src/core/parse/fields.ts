@@ -23,6 +23,7 @@ export type FieldName =
   | 'chosenOption'
   | 'id'
   | 'appliesTo'
+  | 'title'
   | 'relation';
 
 const KEYS: ReadonlyMap<string, FieldName> = new Map<string, FieldName>([
@@ -71,6 +72,9 @@ const KEYS: ReadonlyMap<string, FieldName> = new Map<string, FieldName>([
   ['appliesto', 'appliesTo'],
   ['affectedpaths', 'appliesTo'],
   ['affects', 'appliesTo'],
+  // buildpacks RFCs: `- Name: Remove Stacks & Mixins` under `# Meta`.
+  ['name', 'title'],
+  ['title', 'title'],
 ]);
 
 /**
