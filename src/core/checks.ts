@@ -18,12 +18,16 @@
  *   has the status superseded; `A amends B` / `A clarifies B` without the inverse link in B
  *   (and the mirror cases). `relates-to` links need no way back, and neither do amends and
  *   clarifies between entries of a decision log (a log is written append-only).
+ * - `status-conflict` (warning): a record whose status says proposed or draft while another
+ *   record says it supersedes it (or it says it is superseded by one).
+ * - `folder-missing` (error): `.adr-dir`, `.log4brains.yml` or `adr.config.json` names a folder
+ *   that does not exist (reported on the config file's first line).
  * - the parser's problems (`yaml-invalid`, `missing-title`, ...) as the parser reports them.
  */
 import type { DecisionIndex, IndexedDecision, ResolvedCitation } from './index';
 import type { Problem, Range, StatusKind } from './model';
 import { INVERSE_RELATION } from './model';
-import { dirname, join, relative } from './paths';
+import { basename, dirname, join, relative } from './paths';
 
 
 /** Statuses whose citation deserves a warning. */
@@ -80,6 +84,30 @@ export function checkIndex(index: DecisionIndex, options: CheckOptions = {}): Pr
         range: d.titleRange,
       });
     }
+  }
+
+  for (const f of index.getFolders()) {
+    if (!f.missing || f.configFile === undefined || !include(f.configFile)) continue;
+    problems.push({
+      code: 'folder-missing',
+      severity: 'error',
+      message: `${basename(f.configFile)} names the decision folder ${relative(dirname(f.configFile), f.path) || '.'}, which does not exist`,
+      path: f.configFile,
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    });
+  }
+
+  for (const d of decisions) {
+    if (!include(d.path) || (d.status.kind !== 'proposed' && d.status.kind !== 'draft')) continue;
+    const by = index.relationsOf(d).find((r) => r.relation.kind === 'superseded-by' && r.target !== undefined && r.target !== d);
+    if (!by?.target) continue;
+    problems.push({
+      code: 'status-conflict',
+      severity: 'warning',
+      message: `${d.display} is ${d.status.kind}${d.status.text ? ` ("${d.status.text}")` : ''} but ${by.target.display} (${by.target.title}) supersedes it`,
+      path: d.path,
+      range: d.titleRange,
+    });
   }
 
   const brokenLines = new Set<string>();

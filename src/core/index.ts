@@ -728,7 +728,9 @@ export class DecisionIndex {
     }
     const key = keyOf(prefix, number, keySlug) ?? `${prefix}-${name.toLowerCase()}`;
     const keys = [key];
-    for (const p of [...folderPrefixes, ...(own !== undefined ? [own] : [])]) {
+    // A record that names itself with a prefix its folder does not have (`id: MADR-0005` in a
+    // folder known as `ADR`) keeps that id alone; otherwise every prefix of the folder finds it.
+    for (const p of prefix === own && own !== folder.prefix ? [] : folderPrefixes) {
       const k = keyOf(p, number, keySlug) ?? `${p}-${name.toLowerCase()}`;
       if (!keys.includes(k)) keys.push(k);
     }

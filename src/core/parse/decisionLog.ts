@@ -302,10 +302,8 @@ function boldSummary(
   if (!p || p.listDepth > 0 || p.endLine - p.startLine > 3 || p.startLine < after) return undefined;
   const between = ctx.lines.text.slice(ctx.lines.lineStart(after), ctx.lines.lineStart(p.startLine));
   if (between.trim() !== '') return undefined;
-  // The whole paragraph in bold, or its first line (`*Closed 2026-08-21.*` may follow).
-  const whole = /^(\*\*|__)(?!\s)([\s\S]+?)\1\s*$/.exec(p.raw.trim());
-  const firstOnly = whole ? undefined : /^(\*\*|__)(?!\s)(.+?)\1\s*$/.exec(p.raw.split('\n')[0].trim());
-  const m = whole ?? firstOnly;
+  // The paragraph's leading bold span, over one or more lines (`*Closed 2026-08-21.*` may follow).
+  const m = /^(\*\*|__)(?!\s)([\s\S]+?)\1(?=\s|$)/.exec(p.raw.trim());
   if (!m || m[2].includes(m[1])) return undefined;
   const markdown = m[2].replace(/\s*\n\s*/g, ' ').replace(/\.$/, '').trim();
   const title = inlineText(markdown);
@@ -313,9 +311,9 @@ function boldSummary(
   // The range covers the summary as written, from after the opening `**` to before the closing one.
   const first = ctx.lines.lineText(p.startLine);
   const open = first.indexOf(m[1]);
-  const lastLine = whole ? p.endLine - 1 : p.startLine;
+  const lastLine = p.startLine + (m[0].match(/\n/g)?.length ?? 0);
   const last = ctx.lines.lineText(lastLine);
-  const close = last.lastIndexOf(m[1]);
+  const close = lastLine === p.startLine ? last.indexOf(m[1], open + m[1].length) : last.indexOf(m[1]);
   const end = last.slice(0, close).endsWith('.') ? close - 1 : close;
   if (open < 0 || close < 0) return undefined;
   return { title, markdown, range: { start: { line: p.startLine, character: open + m[1].length }, end: { line: lastLine, character: Math.max(0, end) } } };
