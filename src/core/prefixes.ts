@@ -185,8 +185,13 @@ export function learnPrefixes(
     const counts = new Map<string, { count: number; example: string }>();
     for (const sample of e.texts) {
       if (sample.text === undefined) continue;
+      // Headings state ids (counted above); cross-references are the other lines.
+      const body = sample.text
+        .replace(/^ {0,3}#{1,6}[ \t].*$/gm, '')
+        // Setext and reStructuredText titles: a line underlined with `===`, `---`, `~~~`.
+        .replace(/^[^\r\n]*(?=\r?\n([=\-~^"'`*+_:.])\1{2,}[ \t]*$)/gm, '');
       TEXT_ID.lastIndex = 0;
-      for (let m = TEXT_ID.exec(sample.text); m; m = TEXT_ID.exec(sample.text)) {
+      for (let m = TEXT_ID.exec(body); m; m = TEXT_ID.exec(body)) {
         const p = m[2];
         if (!e.numbers.has(Number(m[3]))) continue;
         const owners = claimed.get(p);
