@@ -19,6 +19,8 @@ export interface DecisionJson {
   readonly title: string;
   readonly status: StatusKind;
   readonly statusText: string;
+  /** Set when the status is the owning tool's default (`log4brains`), not written in the record. */
+  readonly statusDefaultOf?: string;
   readonly date?: string;
   readonly path: string;
   readonly line: number;
@@ -51,6 +53,7 @@ export function decisionJson(index: DecisionIndex, root: string, d: IndexedDecis
     title: d.title,
     status: d.status.kind,
     statusText: d.status.text,
+    ...(d.status.defaultOf !== undefined ? { statusDefaultOf: d.status.defaultOf } : {}),
     ...(d.date !== undefined ? { date: d.date } : {}),
     path: rel(root, d.path),
     line: d.range.start.line + 1,
@@ -118,7 +121,14 @@ export function showDecision(index: DecisionIndex, root: string, d: IndexedDecis
   const field = (name: string, value: string | undefined): void => {
     if (value !== undefined && value !== '') lines.push(`${(name + ':').padEnd(17)}${value}`);
   };
-  field('Status', d.status.text !== '' && d.status.text.toLowerCase() !== d.status.kind ? `${d.status.kind} (${d.status.text})` : d.status.kind);
+  field(
+    'Status',
+    d.status.defaultOf !== undefined
+      ? `${d.status.kind}, ${d.status.defaultOf}'s default`
+      : d.status.text !== '' && d.status.text.toLowerCase() !== d.status.kind
+        ? `${d.status.kind} (${d.status.text})`
+        : d.status.kind,
+  );
   field('Date', d.date);
   field('Decision makers', d.decisionMakers.join(', '));
   field('Consulted', d.consulted.join(', '));

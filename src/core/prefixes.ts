@@ -89,10 +89,10 @@ export function prefixFromFileName(name: string): string | undefined {
 /**
  * The ids a record states about itself in its headings: the first `#` heading of a record
  * (its title), every heading of a log (its entries), or a reStructuredText title.
- * @returns prefix and number of each id, in document order.
+ * @returns prefix, number and the id as written (`ADR 100`, `GAP-009`) of each, in document order.
  */
-export function headingIds(text: string, kind: 'folder' | 'log'): { prefix: string; number: number }[] {
-  const out: { prefix: string; number: number }[] = [];
+export function headingIds(text: string, kind: 'folder' | 'log'): { prefix: string; number: number; written: string }[] {
+  const out: { prefix: string; number: number; written: string }[] = [];
   const lines = text.split(/\r\n|\r|\n/, 400);
   let inFence = false;
   for (let i = 0; i < lines.length; i++) {
@@ -105,7 +105,9 @@ export function headingIds(text: string, kind: 'folder' | 'log'): { prefix: stri
     else if (/^(=+|-+)\s*$/.test(lines[i + 1] ?? '') && line.trim() !== '' && !/^[=-]+$/.test(line.trim())) heading = line.trim();
     if (heading === undefined) continue;
     const id = splitHeadingId(heading.replace(/^\[|\]$/g, ''));
-    if (id.prefix !== undefined && id.number !== undefined) out.push({ prefix: id.prefix, number: id.number });
+    if (id.prefix !== undefined && id.number !== undefined) {
+      out.push({ prefix: id.prefix, number: id.number, written: heading.slice(0, id.titleStart).replace(/[\s:.\-–—]+$/, '') });
+    }
     if (kind === 'folder') break;
   }
   return out;
@@ -149,18 +151,17 @@ export function learnPrefixes(
     for (const sample of texts) {
       const name = basename(sample.path);
       const fromName = identityFromFileName(sample.path);
-      if (folder.kind === 'folder') {
-        if (fromName.number !== undefined) numbers.add(fromName.number);
-        const filePrefix = prefixFromFileName(name);
-        if (filePrefix) note(filePrefix, 'file-name', name);
+      if (folder.kind === 'folder' && fromName.number !== undefined) numbers.add(fromName.number);
+      if (sample.text !== undefined) {
+        for (const id of headingIds(sample.text, folder.kind)) {
+          note(id.prefix, 'heading', `${name}: ${id.written}`);
+          numbers.add(id.number);
+        }
+        const fm = frontMatterIdPrefix(sample.text);
+        if (fm) note(fm, 'front-matter', name);
       }
-      if (sample.text === undefined) continue;
-      for (const id of headingIds(sample.text, folder.kind)) {
-        note(id.prefix, 'heading', folder.kind === 'log' ? `${name}: ${id.prefix}-${id.number}` : name);
-        numbers.add(id.number);
-      }
-      const fm = frontMatterIdPrefix(sample.text);
-      if (fm) note(fm, 'front-matter', name);
+      const filePrefix = folder.kind === 'folder' ? prefixFromFileName(name) : undefined;
+      if (filePrefix) note(filePrefix, 'file-name', name);
     }
     if (folder.kind === 'folder') {
       const named = prefixFromFolderName(folder.path);
