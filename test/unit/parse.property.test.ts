@@ -156,7 +156,7 @@ describe('parseRecord properties', () => {
           try {
             sameWithAnyLineEnds(sample.text, path, sample.source);
           } catch (error) {
-            throw new Error(`seed ${seed}: ${sample.source} read as ${path}: ${error instanceof Error ? error.message : String(error)}`);
+            throw new Error(`seed ${seed}: ${sample.source} read as ${path}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
           }
         },
       ),
