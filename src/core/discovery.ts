@@ -163,6 +163,11 @@ export async function discoverDecisionFolders(
 
   // Settings prefixes add to what the records show; they never replace it.
   const settingsPrefixes = new Map<string, string[]>();
+  for (const setting of settings.folders ?? []) {
+    const folder = folderFromSetting(rootPath, setting);
+    const p = normalizePrefix(setting.prefix);
+    if (folder && p) settingsPrefixes.set(folder.path, [...(settingsPrefixes.get(folder.path) ?? []), p]);
+  }
   for (const [path, prefix] of Object.entries(settings.prefixes ?? {})) {
     const p = normalizePrefix(prefix);
     if (!p) continue;

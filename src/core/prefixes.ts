@@ -125,7 +125,8 @@ function frontMatterIdPrefix(text: string): string | undefined {
  * @param folders folders and logs from discovery (their `prefix` is the configured or default one).
  * @param samples record files per folder path (a log's sample is the log itself); folders
  *   without samples learn from their names, tool and settings only.
- * @param settingsPrefixes prefixes the settings add per folder path (absolute).
+ * @param settingsPrefixes prefixes the settings add per folder path (absolute):
+ *   `decisionLens.folders[].prefix` and `decisionLens.folderPrefixes`.
  * @returns the folders with {@link DecisionFolder.prefixes} filled (display prefix first) and
  *   {@link DecisionFolder.prefix} set to the display prefix. Never throws.
  */
@@ -144,7 +145,6 @@ export function learnPrefixes(
       e.sources.add(source);
       e.count += count;
     };
-    if (folder.source === 'settings') note(folder.prefix, 'settings', undefined, 0);
     for (const p of settingsPrefixes.get(folder.path) ?? []) note(p, 'settings', undefined, 0);
     const texts = samples.get(folder.path) ?? [];
     const numbers = new Set<number>();

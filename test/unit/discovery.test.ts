@@ -291,6 +291,17 @@ describe('discoverDecisionFolders', () => {
       assert.deepEqual(learned('/w', folders)[0], 'docs/adr ADR(folder-name+tool)');
     });
 
+    it('lets one setting name a folder found nowhere else; its records still teach the prefix', async () => {
+      const ws = new InMemoryWorkspace({
+        '/w/design/proposals/001-x.md': '# PROP-001: X\n',
+        '/w/design/proposals/002-y.md': '# PROP-002: Y\n\nBuilds on PROP-001.\n',
+      });
+      assert.deepEqual(await discoverDecisionFolders(ws, '/w'), []);
+      const folders = await discoverDecisionFolders(ws, '/w', { folders: [{ path: 'design/proposals' }] });
+      assert.deepEqual(learned('/w', folders), ['design/proposals PROP(heading+cross-reference)']);
+      assert.equal(folders[0].prefix, 'PROP');
+    });
+
     it('honours custom excludes and can skip the usual places and logs', async () => {
       const ws = new InMemoryWorkspace({
         '/w/docs/adr/0001-a.md': '# A',
