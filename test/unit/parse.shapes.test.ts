@@ -235,6 +235,12 @@ describe('record shapes of real repositories', () => {
       assert.equal(textAt(text, d.titleRange), 'Abstracting Thread Creation');
     });
 
+    it('reads the status of an RFC from its `Status` section', () => {
+      const text = doc(['RFC 013: ABCI++', '===============', '', 'Status', '------', '', 'Accepted (by consensus), implemented', '', 'Context', '-------', '', 'Text.', '']);
+      const d = one(text, '/w/docs/references/rfc/rfc-013-abci.rst');
+      assert.deepEqual([d.title, d.status.kind, d.status.text, d.sections.context], ['ABCI++', 'accepted', 'Accepted (by consensus), implemented', 'Text.']);
+    });
+
     it('reads an RFC title between `====` lines, and no SEED index page', () => {
       const d = one(doc(['====================', 'RFC 000: P2P Roadmap', '====================', '', 'Changelog', '---------', '', '- 2021-08-20: draft', '']), '/w/docs/references/rfc/rfc-000-p2p-roadmap.rst');
       assert.deepEqual([d.identity.number, d.title, d.status.kind], [0, 'P2P Roadmap', 'unknown']);

@@ -87,9 +87,9 @@ function seedOptions(lines: LineIndex): Map<string, { value: string; range: Rang
     const out = new Map<string, { value: string; range: Range }>();
     for (let j = i + 1; j < n; j++) {
       const line = lines.lineText(j);
-      const m = /^(\s+):([A-Za-z_]+):[ \t]*(.*?)\s*$/.exec(line);
+      const m = /^([ \t]+:([A-Za-z_]+):[ \t]*)(.*?)\s*$/.exec(line);
       if (!m) break;
-      const start = m[1].length + m[2].length + 2 + (line.slice(m[1].length + m[2].length + 2).length - line.slice(m[1].length + m[2].length + 2).trimStart().length);
+      const start = m[1].length;
       out.set(m[2].toLowerCase(), { value: m[3], range: lines.lineRange(j, start, start + m[3].length) });
     }
     return out;
@@ -148,14 +148,15 @@ export function readRstRecord(lines: LineIndex, path: string): Decision[] {
   let statusText = seed?.get('status')?.value ?? '';
   let statusRange = seed?.get('status')?.range;
   if (!seed) {
-    const i = sections.findIndex((s) => s.key === 'status');
-    if (i >= 0) {
-      const first = sectionText(lines, sections, i).split('\n').find((l) => l.trim() !== '');
-      if (first) {
-        statusText = first.trim();
-        const line = sections[i].start + lines.text.slice(lines.lineStart(sections[i].start)).split(/\r\n|\r|\n/).findIndex((l) => l.trim() === statusText);
-        if (line >= sections[i].start && line < lines.lineCount) statusRange = lines.lineRange(line, lines.lineText(line).indexOf(statusText), lines.lineText(line).indexOf(statusText) + statusText.length);
-      }
+    // The first non-blank line of a `Status` section.
+    const s = sections.find((x) => x.key === 'status');
+    for (let l = s ? s.start : lines.lineCount; s && l < s.ownEnd; l++) {
+      const text = lines.lineText(l).trim();
+      if (text === '') continue;
+      statusText = text;
+      const at = lines.lineText(l).indexOf(text);
+      statusRange = lines.lineRange(l, at, at + text.length);
+      break;
     }
   }
   const kind = statusKind(statusText);
