@@ -339,6 +339,20 @@ describe('decision-lens CLI', function () {
       assert.match(summary, /^\d+ errors?, \d+ warnings?(, \d+ infos?)? \(544 decisions, \d+ files read\)$/);
     });
 
+    it('keeps every learned prefix when --prefix adds one: no known record becomes unknown', async () => {
+      const plain = await run(['check', '--root', CORPUS]);
+      const added = await run(['check', '--prefix', 'MADR', '--root', CORPUS]);
+      const lines = (r: Run): string[] => r.stdout.trim().split('\n').slice(0, -1);
+      const before = new Set(lines(plain));
+      const after = lines(added);
+      for (const l of before) assert.ok(after.includes(l), `still reported: ${l}`);
+      // What --prefix adds are citations with that prefix (here `MADR 1`, `MADR 2`: MADR versions in prose).
+      const extra = after.filter((l) => !before.has(l));
+      assert.ok(extra.length > 0 && extra.every((l) => / MADR \d+ is not a known decision /.test(l)), extra.join('\n'));
+      const list = JSON.parse((await run(['list', '--json', '--prefix', 'MADR', '--root', CORPUS])).stdout) as unknown[];
+      assert.equal(list.length, 544);
+    });
+
     it('prints file:line:col: severity: message lines for a broken workspace', async () => {
       const r = await run(['check', '--root', join(FIXTURES, 'broken')]);
       assert.equal(r.code, 1);
