@@ -64,7 +64,8 @@ export function decisionHover(index: DecisionIndex, d: IndexedDecision, citation
   md.isTrusted = { enabledCommands: [...HOVER_COMMANDS] };
 
   md.appendMarkdown('#### ');
-  if (d.titleMarkdown !== undefined && d.titleMarkdown.includes('`')) appendTitleMarkdown(md, d);
+  // Code spans are kept; a title with a theme-icon look-alike (`$(`) is shown as plain text.
+  if (d.titleMarkdown !== undefined && d.titleMarkdown.includes('`') && !d.titleMarkdown.includes('$(')) appendTitleMarkdown(md, d);
   else appendFileText(md, decisionName(d));
   md.appendMarkdown('\n\n');
 
