@@ -186,15 +186,11 @@ export function learnPrefixes(
     const counts = new Map<string, { count: number; example: string }>();
     for (const sample of e.texts) {
       if (sample.text === undefined) continue;
-      // Headings state ids (counted above); cross-references are the other lines.
-      const body = sample.text
-        .replace(/^ {0,3}#{1,6}[ \t].*$/gm, '')
-        // Setext and reStructuredText titles: a line underlined with `===`, `---`, `~~~`.
-        .replace(/^[^\r\n]*(?=\r?\n([=\-~^"'`*+_:.])\1{2,}[ \t]*$)/gm, '');
+      const body = sample.text;
       TEXT_ID.lastIndex = 0;
       for (let m = TEXT_ID.exec(body); m; m = TEXT_ID.exec(body)) {
         const p = m[2];
-        if (!e.numbers.has(Number(m[3]))) continue;
+        if (!e.numbers.has(Number(m[3])) || onHeadingLine(body, m.index)) continue;
         const owners = claimed.get(p);
         if (owners && !owners.has(e)) continue;
         const c = counts.get(p);
@@ -229,6 +225,31 @@ export function learnPrefixes(
     list.sort((a, b) => weight(b) - weight(a) || (a.prefix < b.prefix ? -1 : a.prefix > b.prefix ? 1 : 0));
     return { ...e.folder, prefix: list[0].prefix, prefixes: list };
   });
+}
+
+const ATX_HEADING = /^ {0,3}#{1,6}(?:[ \t]|$)/;
+const UNDERLINE = /^([=\-~^"'`*+_:.])\1{2,}[ \t]*$/;
+
+/**
+ * True when the offset is on a heading line: an ATX heading, or a Setext or reStructuredText
+ * title (a line underlined with `===`, `---`, `~~~`). Headings state ids (counted as such);
+ * cross-references are on the other lines. Costs one look at the lines around a match.
+ */
+function onHeadingLine(text: string, offset: number): boolean {
+  const start = Math.max(text.lastIndexOf('\n', offset), text.lastIndexOf('\r', offset)) + 1;
+  const end = lineEnd(text, offset);
+  if (ATX_HEADING.test(text.slice(start, end))) return true;
+  const next = end + (text.startsWith('\r\n', end) ? 2 : 1);
+  return next < text.length && UNDERLINE.test(text.slice(next, lineEnd(text, next)));
+}
+
+/** Offset of the line break (`\n`, `\r\n` or `\r`) that ends the line at `offset`, or the text's length. */
+function lineEnd(text: string, offset: number): number {
+  const n = text.indexOf('\n', offset);
+  const r = text.indexOf('\r', offset);
+  const a = n < 0 ? text.length : n;
+  const b = r < 0 ? text.length : r;
+  return Math.min(a, b);
 }
 
 /** How strongly a prefix is the folder's own: settings first, then what records call themselves. */
