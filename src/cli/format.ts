@@ -8,7 +8,7 @@ import { relative } from '../core/paths';
 import type { SkippedFile } from './nodeWorkspace';
 
 /** Order of statuses when grouping: open questions first. */
-export const STATUS_ORDER: readonly StatusKind[] = ['proposed', 'draft', 'accepted', 'rejected', 'deprecated', 'superseded', 'unknown'];
+export const STATUS_ORDER: readonly StatusKind[] = ['proposed', 'draft', 'on-hold', 'accepted', 'rejected', 'not-implemented', 'deprecated', 'superseded', 'unknown'];
 
 /** How `list` groups decisions. */
 export type GroupBy = 'status' | 'folder' | 'tag';
@@ -20,6 +20,8 @@ export interface DecisionJson {
   readonly title: string;
   readonly status: StatusKind;
   readonly statusText: string;
+  /** Set when the status is the owning tool's default (`log4brains`), not written in the record. */
+  readonly statusDefaultOf?: string;
   readonly date?: string;
   readonly path: string;
   readonly line: number;
@@ -121,6 +123,7 @@ export function decisionJson(index: DecisionIndex, root: string, d: IndexedDecis
     title: d.title,
     status: d.status.kind,
     statusText: d.status.text,
+    ...(d.status.defaultOf !== undefined ? { statusDefaultOf: d.status.defaultOf } : {}),
     ...(d.date !== undefined ? { date: d.date } : {}),
     path: rel(root, d.path),
     line: d.range.start.line + 1,
@@ -188,7 +191,14 @@ export function showDecision(index: DecisionIndex, root: string, d: IndexedDecis
   const field = (name: string, value: string | undefined): void => {
     if (value !== undefined && value !== '') lines.push(`${(name + ':').padEnd(17)}${escapeControls(value)}`);
   };
-  field('Status', d.status.text !== '' && d.status.text.toLowerCase() !== d.status.kind ? `${d.status.kind} (${d.status.text})` : d.status.kind);
+  field(
+    'Status',
+    d.status.defaultOf !== undefined
+      ? `${d.status.kind}, ${d.status.defaultOf}'s default`
+      : d.status.text !== '' && d.status.text.toLowerCase() !== d.status.kind
+        ? `${d.status.kind} (${d.status.text})`
+        : d.status.kind,
+  );
   field('Date', d.date);
   field('Decision makers', d.decisionMakers.join(', '));
   field('Consulted', d.consulted.join(', '));

@@ -7,6 +7,7 @@
  *   decision-lens status <id> <status> | supersede <old> <new> | amend <id> <by> [--dry-run] [--root DIR]
  *   decision-lens new --title T [--folder DIR] [--status S] [--format F] [--dry-run] [--root DIR]
  *   decision-lens citations [--json] [--root DIR] [--anywhere]
+ *   decision-lens folders [--json] [--root DIR]
  *
  * Exit codes: 0 success; 1 `check` found errors or `show` found no decision; 2 usage error.
  */
@@ -26,6 +27,7 @@ import type { Logger } from '../core/ports';
 import type { GroupBy } from './format';
 import { decisionJson, decisionLines, escapeControls, groupDecisions, jsonText, problemLine, rel, shownPath, showDecision, skipReasonText } from './format';
 import type { SkippedFile } from './nodeWorkspace';
+import { foldersJson, foldersText } from './commands/folders';
 import { toPosix } from './nodeWorkspace';
 import { amendCommand } from './commands/amend';
 import type { NewFlags } from './commands/new';
@@ -52,10 +54,13 @@ Usage:
                                                                 write a new record with the folder's next
                                                                 number and format (or a log entry)
   decision-lens citations [--json]                              list every citation found and what it resolves to
+  decision-lens folders [--json]                                every decision folder and log, and the
+                                                                citation prefixes each learned, from where
 Options:
   --root DIR       folder to read (default: the current folder)
   --anywhere       find citations anywhere in source files, not only in comments
-  --prefix P       also recognise citations with prefix P (repeatable)
+  --prefix P       also recognise citations with prefix P (repeatable; adds to the
+                   prefixes each folder learns from its records)
   --quiet          no progress output on stderr
   --dry-run        status, supersede, amend, new: print a unified diff, write nothing
   --format F       new: nygard, madr4, madr4-minimal, madr3, madr2, log4brains, decision-log
@@ -134,7 +139,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       const scan = await scanWithProgress(root, io, { commentsOnly: undefined, prefixes: values.prefix ?? [], quiet: values.quiet === true });
       return edit(scan, rest, values, { root, dryRun: values['dry-run'] === true }, io);
     }
-    if (!['list', 'show', 'check', 'citations'].includes(command)) throw new UsageError(`unknown command "${command}"`);
+    if (!['list', 'show', 'check', 'citations', 'folders'].includes(command)) throw new UsageError(`unknown command "${command}"`);
     if (command === 'show' && rest.length !== 1) throw new UsageError('show takes one decision id or path');
     if (command !== 'show' && rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"`);
     const groupBy = values['group-by'];
@@ -152,6 +157,10 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     if (command === 'list') return list(scan, root, io, values.json === true, groupBy as GroupBy | undefined);
     if (command === 'show') return show(scan, root, io, values.json === true, rest[0]);
     if (command === 'citations') return citationsCommand(scan, root, io, values.json === true);
+    if (command === 'folders') {
+      io.stdout(values.json === true ? JSON.stringify(foldersJson(root, scan.index), null, 2) + '\n' : foldersText(root, scan.index));
+      return 0;
+    }
     return check(scan, root, io, values.json === true);
   } catch (error) {
     if (error instanceof UsageError) return usage(io, error.message);

@@ -5,6 +5,7 @@
 import type { DecisionFolder, DiscoverySettings, FolderSetting } from '../core/config';
 import { DEFAULT_EXCLUDES } from '../core/config';
 import { discoverDecisionFolders } from '../core/discovery';
+import { prefixesOf } from '../core/prefixes';
 import { DecisionIndex } from '../core/index';
 import { mapLimit } from '../core/limiter';
 import type { Logger } from '../core/ports';
@@ -61,7 +62,7 @@ export async function scanWorkspace(options: ScanOptions): Promise<ScanResult> {
   const reader = new NodeWorkspace(options.root, logger);
   const settings = await readCliSettings(reader, options.root, logger);
   const folders = await discoverDecisionFolders(reader, options.root, settings.discovery, logger);
-  const prefixes = new Set<string>([...folders.map((f) => f.prefix), ...settings.citationPrefixes, ...(options.prefixes ?? [])]);
+  const prefixes = new Set<string>([...folders.flatMap((f) => prefixesOf(f)), ...settings.citationPrefixes, ...(options.prefixes ?? [])]);
   if (prefixes.size === 0) prefixes.add('ADR');
   const index = new DecisionIndex({
     folders,

@@ -28,14 +28,19 @@
  * - `record-unreadable` (warning): a citation that no record answers, while a record file the
  *   host could not read (`CheckOptions.unreadable`: too large, binary, ...) would have: its file
  *   name gives that id, or the citation's path leads to it. Reported instead of `unknown-decision`.
+ * - `status-conflict` (warning): a record whose status says proposed or draft while another
+ *   record says it supersedes it (or it says it is superseded by one).
+ * - `folder-missing` (error): `.adr-dir`, `.log4brains.yml` or `adr.config.json` names a folder
+ *   that does not exist (reported on the config file's first line).
  * - the parser's problems (`yaml-invalid`, `missing-title`, ...) as the parser reports them.
  */
 import type { DecisionIndex, IndexedDecision, ResolvedCitation } from './index';
 import type { Problem, Range, StatusKind } from './model';
 import { INVERSE_RELATION } from './model';
-import { dirname, join, relative } from './paths';
+import { basename, dirname, join, relative } from './paths';
 import { isDecisionFile } from './discovery';
 import { identityFromFileName } from './parse/identity';
+import { prefixesOf } from './prefixes';
 
 
 /** Statuses whose citation deserves a warning. */
@@ -43,6 +48,7 @@ const STALE: Partial<Record<StatusKind, string>> = {
   superseded: 'cites-superseded',
   deprecated: 'cites-deprecated',
   rejected: 'cites-rejected',
+  'not-implemented': 'cites-not-implemented',
 };
 
 /** Options of {@link checkIndex}. */
@@ -128,6 +134,30 @@ export function checkIndex(index: DecisionIndex, options: CheckOptions = {}): Pr
     }
   }
 
+  for (const f of index.getFolders()) {
+    if (!f.missing || f.configFile === undefined || !include(f.configFile)) continue;
+    problems.push({
+      code: 'folder-missing',
+      severity: 'error',
+      message: `${basename(f.configFile)} names the decision folder ${relative(dirname(f.configFile), f.path) || '.'}, which does not exist`,
+      path: f.configFile,
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    });
+  }
+
+  for (const d of decisions) {
+    if (!include(d.path) || (d.status.kind !== 'proposed' && d.status.kind !== 'draft')) continue;
+    const by = index.relationsOf(d).find((r) => r.relation.kind === 'superseded-by' && r.target !== undefined && r.target !== d);
+    if (!by?.target) continue;
+    problems.push({
+      code: 'status-conflict',
+      severity: 'warning',
+      message: `${d.display} is ${d.status.kind}${d.status.text ? ` ("${d.status.text}")` : ''} but ${by.target.display} (${by.target.title}) supersedes it`,
+      path: d.path,
+      range: d.titleRange,
+    });
+  }
+
   const brokenLines = new Set<string>();
   for (const d of decisions) {
     if (!include(d.path)) continue;
@@ -184,6 +214,8 @@ export function citationProblem(index: DecisionIndex, c: ResolvedCitation, sente
   if (!d && (c.log !== undefined || c.external === true)) return undefined;
   if (!d) {
     if ((c.form === 'path' || c.form === 'link') && !index.pointsIntoDecisionFolder(c, c.path)) return undefined;
+    // `RFC 3986`, `RFC 8032`: an IETF RFC (four digits and more, no zero padding), not a design RFC of the workspace.
+    if (c.form === 'id' && c.prefix === 'RFC' && c.number !== undefined && c.number >= 1000 && !/\b0\d/.test(c.text)) return undefined;
     // A bare file name in Markdown prose is usually an example of a name (`0001-title.md`); a
     // reference to a record in Markdown is a link, and broken links are reported.
     if (c.form === 'path' && (c.inRecord === true || /\.(md|markdown|mdx)$/i.test(c.path))) return undefined;
@@ -235,6 +267,8 @@ export function citationProblem(index: DecisionIndex, c: ResolvedCitation, sente
   const code = STALE[d.status.kind];
   if (!code || c.inRecord === true) return undefined;
   if (sentence.some((o) => o !== c && o.decision !== undefined && o.decision !== d && isSuccessor(index, d, o.decision))) return undefined;
+  // A folder's README or index lists its rejected and superseded records on purpose.
+  if (index.getFolders().some((f) => f.kind === 'folder' && c.path.startsWith(f.path + '/'))) return undefined;
   const successor = d.status.kind === 'superseded' ? index.latestSuccessorOf(d) : undefined;
   const hint = successor ? `; cite ${successor.display} (${successor.title}) instead` : '';
   return {
@@ -257,14 +291,14 @@ function unreadableRecords(index: DecisionIndex, files: readonly UnreadableFile[
     const folder = isDecisionFile(file.path, folders);
     if (!folder) continue;
     const name = identityFromFileName(file.path);
-    const prefix = folder.prefix.toUpperCase();
+    const prefixes = new Set(prefixesOf(folder).map((x) => x.toUpperCase()));
     const matches = (c: ResolvedCitation): boolean => {
       if (c.form === 'path' || c.form === 'link') {
         const cited = c.citedPath?.replace(/\\/g, '/');
         if (cited === undefined || cited === '') return false;
         return join(dirname(c.path), cited) === file.path || (!cited.startsWith('.') && file.path.endsWith('/' + cited.replace(/^\/+/, '')));
       }
-      if (c.prefix !== undefined && c.prefix.toUpperCase() !== prefix) return false;
+      if (c.prefix !== undefined && !prefixes.has(c.prefix.toUpperCase())) return false;
       // Every entry of an unread decision log is unknown: any id with the log's prefix.
       if (folder.kind === 'log') return c.prefix !== undefined;
       if (c.number !== undefined) return c.number === name.number;

@@ -10,7 +10,11 @@
  * 5. the usual places (`doc/adr`, `docs/adr`, `docs/adrs`, `docs/decisions`,
  *    `doc/architecture/decisions`, `docs/madr/decisions`, `adr`) at any depth, when they hold
  *    at least one Markdown file that is a decision by name;
- * 6. decision logs (`DECISIONS.md`, `decision-log.md`, any case) anywhere.
+ * 6. design-record folders (`docs/rfcs`, `rfcs`, `rfcs/text`, `docs/references/architecture`,
+ *    `docs/references/rfc`, `seed`, ...) at any depth, when a file in them is named like a
+ *    numbered record (`035-x.md`, `adr-100-x.md`, `0128.rst`, `2025-02-14-x.md`);
+ * 7. decision logs (`DECISIONS.md`, `decision-log.md`, `gaps.md`, any case) anywhere.
+ * Then every folder learns its citation prefixes from its records (`prefixes.ts`).
  * Excluded folders (`node_modules`, `.git`, `out`, `dist`, `build`, `coverage`, `.vscode-test`
  * by default) are never searched.
  */
@@ -21,8 +25,11 @@ import {
   DEFAULT_EXCLUDES,
   DEFAULT_FOLDER_PREFIX,
   DEFAULT_LOG_PREFIX,
+  DESIGN_RECORD_FOLDERS,
   normalizePrefix,
 } from './config';
+import type { RecordSample } from './prefixes';
+import { learnPrefixes } from './prefixes';
 import type { Logger, WorkspaceReader } from './ports';
 import { nullLogger } from './ports';
 import { basename, dirname, extname, isInside, join, normalize, relative } from './paths';
@@ -31,8 +38,14 @@ import { parseYamlBounded } from './parse/frontMatter';
 /** Config files that name decision folders. */
 const CONFIG_FILE_GLOBS = ['**/.adr-dir', '**/.log4brains.yml', '**/.log4brains.yaml', '**/adr.config.json'];
 
-/** Markdown file extensions a decision record may have (lower case). */
-const RECORD_EXTENSIONS = new Set(['.md', '.markdown']);
+/** File extensions a decision record may have (lower case): Markdown and reStructuredText. */
+const RECORD_EXTENSIONS = new Set(['.md', '.markdown', '.rst']);
+
+/** Records read per folder to learn its prefixes (the rest are read by the index anyway). */
+const LEARNING_SAMPLE = 100;
+
+/** A file name of a numbered design record: `035-x.md`, `adr-100-x.md`, `0128.rst`, `2025-02-14-x.md`. */
+const NUMBERED_RECORD_NAME = /^(?:[A-Za-z]{2,10}[-_]?)?\d{2,9}(?:[-_.][^/]*)?\.(?:md|markdown|rst)$/;
 
 /**
  * File names that are never decisions: READMEs, indexes and templates.
@@ -43,8 +56,10 @@ const RECORD_EXTENSIONS = new Set(['.md', '.markdown']);
 const NOT_DECISION_NAMES: readonly RegExp[] = [
   /^(readme|index)\.(md|markdown)$/i,
   /^_?template([-_. ][^/]*)?\.(md|markdown)$/i,
-  /^(adr|madr|decision|decision-record|record|architecture-decision-record)[-_]template[^/]*\.(md|markdown)$/i,
-  /^0+[-_.]template[^/]*\.(md|markdown)$/i,
+  /^(adr|madr|rfc|seed|decision|decision-record|record|architecture-decision-record)[-_]template[^/]*\.(md|markdown|rst)$/i,
+  /^0+[-_.]template[^/]*\.(md|markdown|rst)$/i,
+  // neon's `YYYY-MM-DD-copy-me.md`: the template new RFCs are copied from.
+  /^(?:yyyy-mm-dd-)?copy-me\.(md|markdown)$/i,
 ];
 
 /** Folder names whose files are templates, not decisions. */
@@ -94,7 +109,7 @@ export async function discoverDecisionFolders(
   const wantConventional = settings.conventionalFolders !== false;
   const wantLogs = settings.decisionLogs !== false;
   const includes = [...CONFIG_FILE_GLOBS];
-  if (wantConventional || wantLogs) includes.push('**/*.md', '**/*.markdown');
+  if (wantConventional || wantLogs) includes.push('**/*.md', '**/*.markdown', '**/*.rst');
   const files = await reader.findFiles(rootPath, includes, excludes);
 
   const markdown: string[] = [];
@@ -127,6 +142,15 @@ export async function discoverDecisionFolders(
     for (const dir of candidates) {
       add({ path: dir, prefix: DEFAULT_FOLDER_PREFIX, kind: 'folder', source: 'default', root: conventionalRoot(dir) });
     }
+    const design = new Set<string>();
+    for (const file of markdown) {
+      const dir = dirname(file);
+      if (design.has(dir) || candidates.has(dir) || !isInside(dir, rootPath)) continue;
+      if (isDesignFolder(relative(rootPath, dir)) && NUMBERED_RECORD_NAME.test(basename(file)) && isDecisionFileName(basename(file))) design.add(dir);
+    }
+    for (const dir of design) {
+      add({ path: dir, prefix: DEFAULT_FOLDER_PREFIX, kind: 'folder', source: 'default', root: designRoot(dir) });
+    }
   }
 
   if (wantLogs) {
@@ -137,19 +161,57 @@ export async function discoverDecisionFolders(
     }
   }
 
-  const prefixes = settings.prefixes ?? {};
-  const byRelative = new Map<string, string>();
-  for (const [path, prefix] of Object.entries(prefixes)) {
-    const p = normalizePrefix(prefix);
-    if (p) byRelative.set(normalize(path.startsWith('/') ? relative(rootPath, path) : path), p);
+  // Settings prefixes add to what the records show; they never replace it.
+  const settingsPrefixes = new Map<string, string[]>();
+  for (const setting of settings.folders ?? []) {
+    const folder = folderFromSetting(rootPath, setting);
+    const p = normalizePrefix(setting.prefix);
+    if (folder && p) settingsPrefixes.set(folder.path, [...(settingsPrefixes.get(folder.path) ?? []), p]);
   }
-  const result = [...found.values()].map((folder) => {
-    if (folder.source === 'settings') return folder;
-    const p = byRelative.get(relative(rootPath, folder.path) || '.');
-    return p ? { ...folder, prefix: p } : folder;
-  });
+  for (const [path, prefix] of Object.entries(settings.prefixes ?? {})) {
+    const p = normalizePrefix(prefix);
+    if (!p) continue;
+    const abs = path.startsWith('/') ? normalize(path) : join(rootPath, path);
+    settingsPrefixes.set(abs, [...(settingsPrefixes.get(abs) ?? []), p]);
+  }
+
+  const folders = [...found.values()];
+  const existing = await Promise.all(
+    folders.map(async (f) => (f.source === 'default' ? true : reader.exists(f.path).catch(() => true))),
+  );
+  const checked = folders.map((f, i) => (existing[i] ? f : { ...f, missing: true }));
+  const samples = await recordSamples(reader, checked, markdown);
+  const result = learnPrefixes(checked, samples, settingsPrefixes);
   result.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  for (const f of result) {
+    if (f.missing && f.configFile) logger.warn(`${f.configFile} names ${f.path}, which does not exist`);
+  }
   return result;
+}
+
+/** Reads up to {@link LEARNING_SAMPLE} record files of each folder (a log: the log itself). */
+async function recordSamples(
+  reader: WorkspaceReader,
+  folders: readonly DecisionFolder[],
+  files: readonly string[],
+): Promise<Map<string, RecordSample[]>> {
+  const byFolder = new Map<string, string[]>();
+  for (const f of folders) if (f.kind === 'log') byFolder.set(f.path, [f.path]);
+  for (const file of [...files].sort()) {
+    const folder = isDecisionFile(file, folders);
+    if (!folder || folder.kind !== 'folder') continue;
+    const list = byFolder.get(folder.path) ?? [];
+    if (list.length < LEARNING_SAMPLE) list.push(file);
+    byFolder.set(folder.path, list);
+  }
+  const out = new Map<string, RecordSample[]>();
+  await Promise.all(
+    [...byFolder.entries()].map(async ([folder, paths]) => {
+      const texts = await Promise.all(paths.map(async (path) => ({ path, text: await reader.readText(path).catch(() => undefined) })));
+      out.set(folder, texts);
+    }),
+  );
+  return out;
 }
 
 /** @returns the folder a settings entry names, or `undefined` for an empty path. */
@@ -175,7 +237,7 @@ export function foldersFromConfig(file: string, text: string, logger: Logger = n
       logger.warn(`${file} is empty`);
       return [];
     }
-    return [{ path: join(base, line), prefix: DEFAULT_FOLDER_PREFIX, kind: 'folder', source: 'adr-dir', format: 'nygard', root: base }];
+    return [{ path: join(base, line), prefix: DEFAULT_FOLDER_PREFIX, kind: 'folder', source: 'adr-dir', format: 'nygard', root: base, tool: 'adr-tools', configFile: file }];
   }
   if (name === '.log4brains.yml' || name === '.log4brains.yaml') {
     let doc: unknown;
@@ -196,7 +258,7 @@ export function foldersFromConfig(file: string, text: string, logger: Logger = n
     }
     const out: DecisionFolder[] = [];
     if (typeof project.adrFolder === 'string' && project.adrFolder.trim() !== '') {
-      out.push({ path: join(base, project.adrFolder.trim()), prefix: DEFAULT_FOLDER_PREFIX, kind: 'folder', source: 'log4brains', format: 'log4brains', root: base });
+      out.push({ path: join(base, project.adrFolder.trim()), prefix: DEFAULT_FOLDER_PREFIX, kind: 'folder', source: 'log4brains', format: 'log4brains', root: base, tool: 'log4brains', configFile: file });
     }
     if (Array.isArray(project.packages)) {
       for (const pkg of project.packages) {
@@ -208,6 +270,8 @@ export function foldersFromConfig(file: string, text: string, logger: Logger = n
           source: 'log4brains',
           format: 'log4brains',
           root: base,
+          tool: 'log4brains',
+          configFile: file,
           ...(typeof pkg.name === 'string' ? { package: pkg.name } : {}),
         });
       }
@@ -225,7 +289,7 @@ export function foldersFromConfig(file: string, text: string, logger: Logger = n
     const folder = isRecord(doc) ? firstString(doc, ['path', 'adrPath', 'adrFolder', 'docFolder', 'folder', 'directory']) : undefined;
     // adr-cli writes Windows paths with a leading separator (`\docs\adr`) meaning "relative to here".
     const rel = (folder ?? 'docs/adr').replace(/\\/g, '/').replace(/^\/+/, '');
-    return [{ path: join(base, rel), prefix: DEFAULT_FOLDER_PREFIX, kind: 'folder', source: 'dotnet-adr', format: 'dotnet-adr', root: base }];
+    return [{ path: join(base, rel), prefix: DEFAULT_FOLDER_PREFIX, kind: 'folder', source: 'dotnet-adr', format: 'dotnet-adr', root: base, tool: 'dotnet-adr', configFile: file }];
   }
   return [];
 }
@@ -281,6 +345,21 @@ export function isDecisionFileName(name: string): boolean {
 function conventionalRoot(dir: string): string {
   const lower = dir.toLowerCase();
   for (const c of CONVENTIONAL_FOLDERS) {
+    if (lower.endsWith('/' + c)) return dir.slice(0, dir.length - c.length - 1) || '/';
+  }
+  return dirname(dir);
+}
+
+/** @returns true when the relative folder path ends with one of {@link DESIGN_RECORD_FOLDERS}. */
+function isDesignFolder(rel: string): boolean {
+  const r = rel.toLowerCase();
+  return DESIGN_RECORD_FOLDERS.some((c) => r === c || r.endsWith('/' + c));
+}
+
+/** @returns the project folder above a design-record folder: `/repo` for `/repo/docs/rfcs` or `/repo/rfcs/text`. */
+function designRoot(dir: string): string {
+  const lower = dir.toLowerCase();
+  for (const c of [...DESIGN_RECORD_FOLDERS].sort((a, b) => b.length - a.length)) {
     if (lower.endsWith('/' + c)) return dir.slice(0, dir.length - c.length - 1) || '/';
   }
   return dirname(dir);

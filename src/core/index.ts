@@ -18,7 +18,9 @@ import type { Citation, Decision, DecisionRef, Relation, RelationKind } from './
 import { INVERSE_RELATION } from './model';
 import type { Logger } from './ports';
 import { nullLogger } from './ports';
+import { isDecisionLogName } from './parse/decisionLog';
 import { parseRecord } from './parse/parseRecord';
+import { prefixesOf } from './prefixes';
 import { basename, dirname, isInside, join, normalize, relative } from './paths';
 
 /** A decision as the index knows it: the parsed record plus its citation identity and folder. */
@@ -27,8 +29,13 @@ export type IndexedDecision = Decision & {
   readonly key: string;
   /** How to show and cite it: `ADR-0005`, `DL-1`, `ADR-20201016-use-markdown`. */
   readonly display: string;
-  /** Citation prefix: the record's own (`id: MADR-0005`) or its folder's. */
+  /** Citation prefix: its folder's display prefix, or the record's own (`id: MADR-0005`) when the folder has it not. */
   readonly prefix: string;
+  /**
+   * Every key it is found by: one per prefix its folder learned (`ADR-5`, `MADR-5`; see
+   * `prefixes.ts`) and its own; {@link IndexedDecision.key} first.
+   */
+  readonly keys: readonly string[];
   readonly folder: DecisionFolder;
 };
 
@@ -177,8 +184,11 @@ function pull<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   if (list.length === 0) map.delete(key);
 }
 
+/** A record's file name: numbered (`0005-x.md`, `adr-083-x.md`, `0128.rst`) or date-named (`20200101-x.md`). */
+const RECORD_LIKE_NAME = /^(?:[A-Za-z]{2,10}[-_]?)?\d{2,9}(?:[-_.][^/]*)?\.(?:md|markdown|rst)$/i;
+
 /** Files a folder change can make records: only Markdown files are records (see `isDecisionFile`). */
-const MARKDOWN = /\.(?:md|markdown)$/i;
+const MARKDOWN = /\.(?:md|markdown|rst)$/i;
 
 function byPath(a: IndexedDecision, b: IndexedDecision): number {
   if (a.path !== b.path) return a.path < b.path ? -1 : 1;
@@ -242,7 +252,8 @@ export class DecisionIndex {
 
   private static prefixesOf(folders: readonly DecisionFolder[]): string[] {
     const set = new Set<string>();
-    for (const f of folders) set.add(f.prefix);
+    // Every learned prefix of every folder, so citations with any of them are found.
+    for (const f of folders) for (const p of prefixesOf(f)) set.add(p);
     if (set.size === 0) set.add(DEFAULT_FOLDER_PREFIX);
     return [...set];
   }
@@ -353,7 +364,7 @@ export class DecisionIndex {
     // A slug without prefix (`20201016-use-markdown`, `package1/20200101-first-adr`): any prefix.
     const slug = key.trim().toLowerCase();
     const out: IndexedDecision[] = [];
-    for (const prefix of new Set(this.folders.map((f) => f.prefix))) out.push(...(this.byKey.get(`${prefix}-${slug}`) ?? []));
+    for (const prefix of new Set(this.folders.flatMap((f) => prefixesOf(f)))) out.push(...(this.byKey.get(`${prefix}-${slug}`) ?? []));
     return out.sort(byPath);
   }
 
@@ -430,7 +441,9 @@ export class DecisionIndex {
     const cited = citedPathOf(c);
     if (cited === undefined) return false;
     const target = join(dirname(normalize(fromPath)), cited);
-    if (isDecisionFile(target, this.folders)) return true;
+    // A missing file named like a record (`0005-x.md`, `adr-083-x.md`, `20200101-x.md`) is a
+    // broken link to a record; `../DOCS_README.md` or `buildpack.md` is some other document.
+    if (isDecisionFile(target, this.folders)) return RECORD_LIKE_NAME.test(basename(target));
     if (c.form === 'link' || cited.startsWith('./') || cited.startsWith('../') || cited.startsWith('/')) return false;
     const dir = dirname(normalize(cited));
     if (dir === '.') return false;
@@ -478,7 +491,7 @@ export class DecisionIndex {
     const add = (k: string): void => {
       for (const p of this.citingFiles.get(k) ?? []) candidates.add(p);
     };
-    add(d.key);
+    for (const k of d.keys) add(k);
     if (d.identity.number !== undefined) add(`*-${d.identity.number}`);
     add('@' + basename(d.path).toLowerCase());
     const out: ResolvedCitation[] = [];
@@ -770,7 +783,12 @@ export class DecisionIndex {
     if (folder) {
       let parsed: Decision[];
       try {
-        parsed = parseRecord(text, path, folder.kind === 'log' ? { kind: 'log' } : {});
+        // A file in a decision folder is one record (however many H1s and `Key: value` lines
+        // its body has), unless it is named like a decision log (`decision-log.md`).
+        parsed = parseRecord(text, path, {
+          kind: folder.kind === 'log' || isDecisionLogName(path) ? 'log' : 'record',
+          ...(folder.tool !== undefined ? { tool: folder.tool } : {}),
+        });
       } catch (error) {
         this.logger.error(`${path}: parser failed (${String(error)})`);
         parsed = [];
@@ -837,7 +855,9 @@ export class DecisionIndex {
   }
 
   private toIndexed(d: Decision, folder: DecisionFolder): IndexedDecision {
-    const prefix = normalizePrefix(d.identity.prefix) ?? folder.prefix;
+    const folderPrefixes = prefixesOf(folder);
+    const own = normalizePrefix(d.identity.prefix);
+    const prefix = own !== undefined && !folderPrefixes.includes(own) ? own : folder.prefix;
     let slug = d.identity.slug;
     let number = d.identity.number;
     const name = basename(d.path);
@@ -853,13 +873,20 @@ export class DecisionIndex {
       keySlug = folder.package !== undefined ? `${folder.package}/${slug}` : slug;
     }
     const key = keyOf(prefix, number, keySlug) ?? `${prefix}-${name.toLowerCase()}`;
+    const keys = [key];
+    // A record that names itself with a prefix its folder does not have (`id: MADR-0005` in a
+    // folder known as `ADR`) keeps that id alone; otherwise every prefix of the folder finds it.
+    for (const p of prefix === own && own !== folder.prefix ? [] : folderPrefixes) {
+      const k = keyOf(p, number, keySlug) ?? `${p}-${name.toLowerCase()}`;
+      if (!keys.includes(k)) keys.push(k);
+    }
     const display = number !== undefined ? `${prefix}-${d.identity.numberText ?? String(number)}` : `${prefix}-${keySlug ?? ''}`;
     const identity = number === d.identity.number && slug === d.identity.slug ? d.identity : { ...d.identity, number, numberText: number === undefined ? undefined : d.identity.numberText, slug };
-    return { ...d, identity, key, display, prefix, folder };
+    return { ...d, identity, key, keys, display, prefix, folder };
   }
 
   private addDecision(d: IndexedDecision): void {
-    push(this.byKey, d.key, d);
+    for (const k of d.keys) push(this.byKey, k, d);
     if (d.identity.number !== undefined) push(this.byNumber, d.identity.number, d);
     push(this.byBasename, basename(d.path).toLowerCase(), d);
     if (d.title.trim() !== '') push(this.byTitle, d.title.trim().toLowerCase(), d);
@@ -867,7 +894,7 @@ export class DecisionIndex {
   }
 
   private removeDecision(d: IndexedDecision): void {
-    pull(this.byKey, d.key, d);
+    for (const k of d.keys) pull(this.byKey, k, d);
     if (d.identity.number !== undefined) pull(this.byNumber, d.identity.number, d);
     pull(this.byBasename, basename(d.path).toLowerCase(), d);
     if (d.title.trim() !== '') pull(this.byTitle, d.title.trim().toLowerCase(), d);

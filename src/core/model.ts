@@ -43,13 +43,33 @@ export type FormatFamily =
   | 'decision-log'
   | 'unknown';
 
-/** Normalised status. `unknown` when a record states none or one we do not recognise. */
-export type StatusKind = 'proposed' | 'accepted' | 'rejected' | 'deprecated' | 'superseded' | 'draft' | 'unknown';
+/**
+ * Normalised status. `unknown` when a record states none or one we do not recognise.
+ * `not-implemented` (`Not-Implemented`, `Not implemented`): decided against building it, or
+ * never built; rejected-like, never accepted. `on-hold` (`On Hold`): parked, neither accepted
+ * nor rejected.
+ */
+export type StatusKind =
+  | 'proposed'
+  | 'accepted'
+  | 'rejected'
+  | 'deprecated'
+  | 'superseded'
+  | 'draft'
+  | 'not-implemented'
+  | 'on-hold'
+  | 'unknown';
 
 /** A record's status: the normalised kind and the text as written (`''` when there is none). */
 export interface Status {
   readonly kind: StatusKind;
+  /** The status as written, in plain text (`Accepted (by consensus), implemented`, `[accepted ]`); shown beside the kind. */
   readonly text: string;
+  /**
+   * Set when the record states no status and the tool that owns its folder gives it one:
+   * `log4brains` reads a record without a status as accepted. `text` is then `''`.
+   */
+  readonly defaultOf?: 'log4brains';
 }
 
 /**
@@ -158,7 +178,10 @@ export interface Decision {
   readonly path: string;
   readonly format: FormatFamily;
   readonly identity: RecordIdentity;
+  /** The title in plain text (inline Markdown removed), for the tree and the CLI. */
   readonly title: string;
+  /** The title as written, with its inline Markdown (`` Use same `logback-test.xml` ``), for hovers. */
+  readonly titleMarkdown?: string;
   readonly status: Status;
   /** The date as written, normalised to `YYYY-MM-DD` when it can be. */
   readonly date?: string;

@@ -11,6 +11,7 @@ import type { TextChange } from './shift';
 import { shiftRanges } from './shift';
 import { isWorkspaceFile, pathOf } from './paths';
 import type { Settings } from './settings';
+import { describePrefixes, prefixesOf } from '../core/prefixes';
 import { INDEX_SETTINGS, discoverySettings, excludeGlobs, readSettings } from './settings';
 import { createWorkspaceReader, excludeMatcher, simpleGlobs } from './workspaceReader';
 
@@ -313,9 +314,11 @@ export class WorkspaceIndexer implements vscode.Disposable {
     }
 
     const folders = roots.flatMap((r) => r.decisionFolders);
-    for (const f of folders) this.logger.info(`Decision ${f.kind} ${f.path} (prefix ${f.prefix}, from ${f.source})`);
-    // Every folder's prefix, plus the extra ones from the settings.
-    const prefixes = new Set<string>(folders.map((f) => f.prefix));
+    for (const f of folders) {
+      this.logger.info(`Decision ${f.kind} ${f.path} (from ${f.source}${f.missing ? ', does not exist' : ''}); prefixes: ${describePrefixes(f)}`);
+    }
+    // Every prefix every folder learned, plus the extra ones from the settings.
+    const prefixes = new Set<string>(folders.flatMap((f) => prefixesOf(f)));
     if (prefixes.size === 0) prefixes.add(DEFAULT_FOLDER_PREFIX);
     for (const root of roots) {
       for (const p of root.settings.citationPrefixes) {

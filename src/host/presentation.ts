@@ -11,6 +11,8 @@ const STATUS_ICONS: Record<StatusKind, { icon: string; color?: string }> = {
   rejected: { icon: 'circle-slash', color: 'charts.red' },
   deprecated: { icon: 'warning', color: 'charts.orange' },
   superseded: { icon: 'arrow-circle-right', color: 'disabledForeground' },
+  'not-implemented': { icon: 'circle-slash', color: 'charts.orange' },
+  'on-hold': { icon: 'debug-pause', color: 'charts.yellow' },
   unknown: { icon: 'question' },
 };
 
@@ -25,10 +27,18 @@ export function statusIcon(kind: StatusKind): vscode.ThemeIcon {
   return color ? new vscode.ThemeIcon(icon, new vscode.ThemeColor(color)) : new vscode.ThemeIcon(icon);
 }
 
-/** @returns the status as users read it: the text as written (`Superseded by ...` shortened) or the kind. */
+/**
+ * @returns the status as users read it: the kind with the word as written when it differs
+ *   (`accepted (Implemented)`), the word alone when it is not recognised, or the tool's default
+ *   (`accepted, log4brains' default`).
+ */
 export function statusLabel(d: IndexedDecision): string {
-  if (d.status.kind === 'unknown') return d.status.text.trim() || vscode.l10n.t('no status');
-  return d.status.kind;
+  if (d.status.defaultOf !== undefined) return vscode.l10n.t("{0}, {1}'s default", d.status.kind, d.status.defaultOf);
+  const written = d.status.text.trim();
+  if (d.status.kind === 'unknown') return written || vscode.l10n.t('no status');
+  const plain = written.replace(/[*_[\].]/g, '').trim().toLowerCase();
+  if (written === '' || plain.includes(d.status.kind.replace('-', ' ')) || d.status.kind === 'superseded') return d.status.kind;
+  return `${d.status.kind} (${written.length > 40 ? written.slice(0, 39) + '…' : written})`;
 }
 
 /** @returns the status group title (`Proposed`, `Accepted`, ...). */
@@ -46,6 +56,10 @@ export function statusGroupLabel(kind: StatusKind): string {
       return vscode.l10n.t('Deprecated');
     case 'superseded':
       return vscode.l10n.t('Superseded');
+    case 'not-implemented':
+      return vscode.l10n.t('Not implemented');
+    case 'on-hold':
+      return vscode.l10n.t('On hold');
     default:
       return vscode.l10n.t('No status');
   }

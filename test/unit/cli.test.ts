@@ -30,6 +30,8 @@ function run(args: readonly string[], cwd = REPO): Promise<Run> {
 
 /** Record files of the corpus, found with plain `fs` (independently of discovery). */
 function corpusRecordFiles(): string[] {
+  // Folders whose sub-folders hold records too (cometbft's `tendermint-core/`).
+  const deep = ['cometbft/docs/references/architecture', 'cometbft/docs/references/rfc'];
   const folders = [
     'adr-tools/doc/adr',
     'home-assistant/adr',
@@ -42,15 +44,30 @@ function corpusRecordFiles(): string[] {
     'log4brains/packages/core/integration-tests/ro-project/packages/package2/adr',
     'winery/docs/adr',
     'ingot/docs/adr',
+    'ingot/rfcs',
+    'neon/docs/rfcs',
+    'buildpacks/rfcs/text',
+    'pigweed/seed',
+    ...deep,
+    ...deep.map((d) => `${d}/tendermint-core`),
   ];
   const out: string[] = [];
   for (const folder of folders) {
     for (const name of readdirSync(join(CORPUS, folder))) {
-      if (!name.endsWith('.md') || /^(readme|index|template|adr-template.*)\.md$/i.test(name)) continue;
+      if (!/\.(md|rst)$/.test(name) || /^(readme|index|template|(adr|rfc)-template.*|0000-template|yyyy-mm-dd-copy-me)\.md$/i.test(name)) continue;
+      // pigweed's `seed/0000.rst` is the SEED index page (no `.. seed::` directive).
+      if (folder === 'pigweed/seed' && name === '0000.rst') continue;
       out.push(`${folder}/${name}`);
     }
   }
   return out;
+}
+
+/** Entries of the two decision logs: `## ` headings of DECISIONS.md, `### GAP-` headings of ingot's gap register. */
+function logEntries(): { decisions: number; gaps: number } {
+  const log = readFileSync(join(CORPUS, 'decision-log/DECISIONS.md'), 'utf8');
+  const gaps = readFileSync(join(CORPUS, 'ingot/docs/gaps.md'), 'utf8');
+  return { decisions: log.split('\n').filter((l) => l.startsWith('## ')).length, gaps: gaps.split('\n').filter((l) => /^### GAP-\d+$/.test(l)).length };
 }
 
 describe('decision-lens CLI', function () {
@@ -81,21 +98,35 @@ describe('decision-lens CLI', function () {
     it('prints every record of the corpus and every entry of its decision log', async () => {
       const r = await run(['list', '--root', CORPUS]);
       assert.equal(r.code, 0, r.stderr);
-      for (const file of corpusRecordFiles()) assert.ok(r.stdout.includes(file), `${file} is listed`);
-      const log = readFileSync(join(CORPUS, 'decision-log/DECISIONS.md'), 'utf8');
-      const entries = log.split('\n').filter((l) => l.startsWith('## ')).length;
-      const logLines = r.stdout.split('\n').filter((l) => l.includes('decision-log/DECISIONS.md:'));
-      assert.equal(logLines.length, entries);
-      const total = corpusRecordFiles().length + entries;
-      assert.match(r.stdout, new RegExp(`^${total} decisions in \\d+ folders and 1 decision log$`, 'm'));
+      const lines = r.stdout.split('\n');
+      for (const file of corpusRecordFiles()) assert.equal(lines.filter((l) => l.endsWith(`  ${file}`)).length, 1, `${file} is listed once`);
+      const entries = logEntries();
+      assert.equal(entries.gaps, 47);
+      assert.equal(lines.filter((l) => l.includes('decision-log/DECISIONS.md:')).length, entries.decisions);
+      assert.equal(lines.filter((l) => l.includes('ingot/docs/gaps.md:')).length, entries.gaps);
+      const total = corpusRecordFiles().length + entries.decisions + entries.gaps;
+      assert.equal(total, 544);
+      assert.match(r.stdout, new RegExp(`^${total} decisions in 17 folders and 2 decision logs$`, 'm'));
       assert.ok(!r.stdout.includes('template.md'), 'templates are not listed');
+      assert.ok(!r.stdout.includes('copy-me'), "neon's template is not listed");
     });
 
     it('prints JSON with ids, titles, statuses and relative paths', async () => {
       const r = await run(['list', '--json', '--root', CORPUS]);
       assert.equal(r.code, 0, r.stderr);
-      const list = JSON.parse(r.stdout) as { id: string; title: string; status: string; path: string; supersededBy?: string; package?: string }[];
-      assert.equal(list.length, corpusRecordFiles().length + 4);
+      const list = JSON.parse(r.stdout) as {
+        id: string;
+        title: string;
+        status: string;
+        statusText: string;
+        statusDefaultOf?: string;
+        path: string;
+        line: number;
+        supersededBy?: string;
+        package?: string;
+      }[];
+      const entries = logEntries();
+      assert.equal(list.length, corpusRecordFiles().length + entries.decisions + entries.gaps);
       const byPath = new Map(list.map((d) => [d.path, d]));
       const first = byPath.get('adr-tools/doc/adr/0001-record-architecture-decisions.md');
       assert.deepEqual([first?.id, first?.title, first?.status], ['ADR-0001', 'Record architecture decisions', 'accepted']);
@@ -105,6 +136,39 @@ describe('decision-lens CLI', function () {
       assert.equal(pkg?.package, 'web');
       const draft = byPath.get('log4brains/packages/core/integration-tests/ro-project/docs/adr/20201030-draft-adr.md');
       assert.equal(draft?.status, 'draft');
+      // A record without a status in a log4brains folder: accepted, log4brains' default.
+      const bare = byPath.get('log4brains/packages/core/integration-tests/ro-project/docs/adr/20201028-adr-with-no-metadata.md');
+      assert.deepEqual([bare?.status, bare?.statusText, bare?.statusDefaultOf], ['accepted', '', 'log4brains']);
+
+      // Each folder shows its records with the prefix it learned; the word as written is kept.
+      const row = (path: string): unknown[] => {
+        const d = byPath.get(path);
+        return [d?.id, d?.title, d?.status, d?.statusText, d?.supersededBy];
+      };
+      assert.deepEqual(row('buildpacks/rfcs/text/0096-remove-stacks-mixins.md'), ['RFC-0096', 'Remove Stacks & Mixins', 'accepted', 'Approved', undefined]);
+      assert.deepEqual(row('buildpacks/rfcs/text/0022-client-side-buildpack-registry.md'), [
+        'RFC-0022',
+        'Client-Side Buildpack Registry',
+        'superseded',
+        'Superseded',
+        // 0032 says `- Supersedes: [RFC-0022](https://github.com/…/text/0022-….md)`.
+        'RFC-0032',
+      ]);
+      assert.deepEqual(row('neon/docs/rfcs/035-safekeeper-dynamic-membership-change.md'), ['RFC-035', 'Safekeeper dynamic membership change', 'unknown', '', undefined]);
+      assert.deepEqual(row('pigweed/seed/0128.rst'), ['SEED-0128', 'Abstracting Thread Creation', 'accepted', 'Accepted', undefined]);
+      assert.deepEqual(row('ingot/rfcs/0006-a-second-backend.md'), ['RFC-0006', 'A second backend, and the portability report', 'accepted', 'Accepted', undefined]);
+      assert.deepEqual(row('ingot/docs/adr/0002-compiler-not-runtime.md'), ['ADR-0002', 'Build a compiler, not a runtime', 'accepted', 'Accepted', undefined]);
+      assert.deepEqual(row('cometbft/docs/references/architecture/adr-110-remote-mempool.md'), [
+        'ADR-110',
+        'Remote mempool',
+        'rejected',
+        'Rejected in favour of ADR 111',
+        undefined,
+      ]);
+      assert.deepEqual(row('winery/docs/adr/0030-multiple-repositories.md'), ['ADR-0030', 'Support of multiple repositories', 'proposed', 'pending', undefined]);
+      const gap = list.find((d) => d.path === 'ingot/docs/gaps.md' && d.id === 'GAP-018');
+      assert.equal(gap?.title, 'The IR had one consumer, so the portability claim was undemonstrated');
+      assert.equal(gap?.line, readFileSync(join(CORPUS, 'ingot/docs/gaps.md'), 'utf8').split('\n').indexOf('### GAP-018') + 1);
     });
 
     it('groups by status with proposed decisions first', async () => {
@@ -189,11 +253,51 @@ describe('decision-lens CLI', function () {
         assert.ok(m, `a problem line: ${l}`);
         return `${m[1]}:${m[2]} ${m[4]} ${m[5]}`;
       });
-      // Asserted exactly for the first batch of folders (SOURCES.md, first table).
-      const firstBatch = ['adr-tools/', 'decision-log/', 'home-assistant/', 'log4brains/', 'madr/', 'templates/'];
-      const found = all.filter((p) => firstBatch.some((f) => p.startsWith(f)));
+      // Asserted exactly for every project folder of the corpus. SOURCES.md, the corpus' own
+      // description, quotes citations from files that were not copied, with paths relative to them.
+      const found = all.filter((p) => !p.startsWith('SOURCES.md:'));
       const ro = 'log4brains/packages/core/integration-tests/ro-project';
-      assert.deepEqual(found, [
+      const neonDuplicates = [
+        ['006-laptop-cli-v2-CLI.md', 3],
+        ['006-laptop-cli-v2-repository-structure.md', 1],
+        ['009-snapshot-first-storage-cli.md', 1],
+        ['009-snapshot-first-storage-pitr.md', 1],
+        ['009-snapshot-first-storage.md', 1],
+        ['014-safekeepers-gossip.md', 1],
+        ['014-storage-lsm.md', 1],
+        ['017-console-split.md', 1],
+        ['017-timeline-data-management.md', 1],
+        ['024-extension-loading.md', 1],
+        ['024-user-mgmt.md', 1],
+        ['029-getpage-throttling.md', 1],
+        ['029-pageserver-wal-disaster-recovery.md', 1],
+        ['035-safekeeper-dynamic-membership-change.md', 1],
+        ['035-timeline-archive.md', 1],
+        ['038-aux-file-v2.md', 1],
+        ['038-independent-compute-release.md', 1],
+        ['040-Endpoint-Persistent-Unlogged-Files-Storage.md', 1],
+        ['040-profiling.md', 1],
+        ['041-rel-sparse-keyspace.md', 1],
+        ['041-sharded-ingest.md', 1],
+      ].map(([name, line]) => `neon/docs/rfcs/${name}:${line} error duplicate-id`);
+      const expected = [
+        // The README cites RFC 0004 (the RFC process, superseded by 0060 and 0106) and RFC 0060 (superseded).
+        'buildpacks/rfcs/README.md:6 warning cites-superseded',
+        'buildpacks/rfcs/README.md:10 warning cites-superseded',
+        // `- Start Date: 2020-28-07` and `2022-09-39` are no calendar dates.
+        'buildpacks/rfcs/text/0054-project-descriptor-schema.md:4 warning date-unrecognised',
+        'buildpacks/rfcs/text/0108-governance-component-maintainer-role.md:4 warning date-unrecognised',
+        // 0122 says it supersedes RFC 0118; 0118 is `Approved` and says nothing of it.
+        'buildpacks/rfcs/text/0122-2023H2-roadmap.md:10 warning one-way-relation',
+        // ADR 083 was proposed in tendermint and never copied here (tendermint-core stops at 081).
+        'cometbft/docs/references/architecture/adr-104-out-of-band-state-sync.md:101 error unknown-decision',
+        'cometbft/docs/references/architecture/adr-104-out-of-band-state-sync.md:123 error unknown-decision',
+        'cometbft/docs/references/architecture/adr-104-out-of-band-state-sync.md:127 error unknown-decision',
+        'cometbft/docs/references/architecture/adr-104-out-of-band-state-sync.md:456 error unknown-decision',
+        // `# ADR 012: ABCI Events` in adr-021-abci-events.md.
+        'cometbft/docs/references/architecture/tendermint-core/adr-021-abci-events.md:1 warning number-mismatch',
+        // ADR-0006 amends ADR-0002, which does not say it was amended.
+        'ingot/docs/adr/0006-a-policy-enforcing-runner.md:5 warning one-way-relation',
         // The deliberately broken records of log4brains' test project.
         `${ro}/docs/adr/20200102-adr-without-title.md:1 warning missing-title`,
         `${ro}/docs/adr/20201028-adr-with-no-metadata-no-title.md:1 warning missing-title`,
@@ -201,10 +305,52 @@ describe('decision-lens CLI', function () {
         // `../../docs/adr/` from packages/package1/adr leads to packages/docs/adr, which does not exist.
         `${ro}/packages/package1/adr/20201028-links-to-global.md:7 warning link-path`,
         `${ro}/packages/package1/adr/20201028-links-to-global.md:11 warning link-path`,
-        // MADR's own "on hold" status is no standard status.
-        'madr/docs/decisions/0003-provide-own-madr-tools.md:4 info status-unrecognised',
-      ]);
-      assert.match(summary, /^\d+ errors?, \d+ warnings?, \d+ infos? \(\d+ decisions, \d+ files read\)$/);
+        // neon reused numbers; every record that shares one is told which others do.
+        ...neonDuplicates.slice(0, 2),
+        // Starts with a Setext H2; starts with prose; an empty `# `; starts with `## Summary`.
+        'neon/docs/rfcs/007-serverless-on-laptop.md:1 warning missing-title',
+        neonDuplicates[2],
+        'neon/docs/rfcs/009-snapshot-first-storage-cli.md:1 warning missing-title',
+        ...neonDuplicates.slice(3, 20),
+        neonDuplicates[20],
+        'neon/docs/rfcs/041-sharded-ingest.md:1 warning missing-title',
+        'neon/docs/rfcs/2025-02-14-storage-controller.md:1 warning missing-title',
+        // SEED-5309 is the process document's example inside a `.. code-block::` (the finder
+        // reads reStructuredText whole; see the report); SEED-0116 and SEED-0106 exist only as
+        // seed_metadata.json entries, with no record file in the repository.
+        'pigweed/seed/0001.rst:115 error unknown-decision',
+        'pigweed/seed/0001.rst:117 error unknown-decision',
+        'pigweed/seed/0001.rst:120 error unknown-decision',
+        'pigweed/seed/0107.rst:284 error unknown-decision',
+        'pigweed/seed/0107.rst:611 error unknown-decision',
+        'pigweed/seed/0122.rst:85 error unknown-decision',
+        'pigweed/seed/0122.rst:210 error unknown-decision',
+        // Two records numbered 0028 and two numbered 0030; 0030-deployable-docker-components has no H1.
+        'winery/docs/adr/0028-semantics-in-the-model.md:1 error duplicate-id',
+        'winery/docs/adr/0028-use-hardcoded-namespaces-for-threat-modeling.md:1 error duplicate-id',
+        'winery/docs/adr/0030-deployable-docker-components.md:1 error duplicate-id',
+        'winery/docs/adr/0030-deployable-docker-components.md:1 warning missing-title',
+        'winery/docs/adr/0030-multiple-repositories.md:1 error duplicate-id',
+      ];
+      assert.deepEqual(found, expected);
+      // No duplicate-id from long records read as logs, no broken relation from records' bodies.
+      assert.equal(found.filter((p) => p.endsWith('duplicate-id')).length, 25);
+      assert.ok(!found.some((p) => p.endsWith('broken-relation')));
+      assert.match(summary, /^\d+ errors?, \d+ warnings?(, \d+ infos?)? \(544 decisions, \d+ files read\)$/);
+    });
+
+    it('keeps every learned prefix when --prefix adds one: no known record becomes unknown', async () => {
+      const plain = await run(['check', '--root', CORPUS]);
+      const added = await run(['check', '--prefix', 'MADR', '--root', CORPUS]);
+      const lines = (r: Run): string[] => r.stdout.trim().split('\n').slice(0, -1);
+      const before = new Set(lines(plain));
+      const after = lines(added);
+      for (const l of before) assert.ok(after.includes(l), `still reported: ${l}`);
+      // What --prefix adds are citations with that prefix (here `MADR 1`, `MADR 2`: MADR versions in prose).
+      const extra = after.filter((l) => !before.has(l));
+      assert.ok(extra.length > 0 && extra.every((l) => / MADR \d+ is not a known decision /.test(l)), extra.join('\n'));
+      const list = JSON.parse((await run(['list', '--json', '--prefix', 'MADR', '--root', CORPUS])).stdout) as unknown[];
+      assert.equal(list.length, 544);
     });
 
     it('prints file:line:col: severity: message lines for a broken workspace', async () => {
@@ -260,6 +406,66 @@ describe('decision-lens CLI', function () {
       const r = await run(['check', '--anywhere', '--json', '--root', join(FIXTURES, 'broken')]);
       const problems = JSON.parse(r.stdout) as { path: string; line: number; code: string; message: string }[];
       assert.ok(problems.some((p) => p.path === 'src/events.go' && p.line === 7 && /ADR-7/.test(p.message)));
+    });
+  });
+
+  describe('folders', () => {
+    it('prints every folder and log of the corpus with its prefixes and where each was learned', async () => {
+      const r = await run(['folders', '--root', CORPUS]);
+      assert.equal(r.code, 0, r.stderr);
+      const blocks = new Map<string, string[]>();
+      let current: string[] = [];
+      for (const line of r.stdout.split('\n')) {
+        if (/^\S/.test(line) && line.includes('  ')) blocks.set(line.split('  ')[0], (current = [line]));
+        else if (line.startsWith('  ')) current.push(line.trim().replace(/\s+/g, ' '));
+      }
+      assert.deepEqual(blocks.get('ingot/rfcs'), [
+        'ingot/rfcs  folder  usual place  23 records',
+        'RFC headings, folder name, records cite each other (0001-language-v0.1.md: RFC-0001, ×79)',
+      ]);
+      assert.deepEqual(blocks.get('ingot/docs/gaps.md'), [
+        'ingot/docs/gaps.md  decision log  usual place  47 entries',
+        'GAP headings, records cite each other (gaps.md: GAP-009, ×24)',
+      ]);
+      assert.deepEqual(blocks.get('pigweed/seed'), ['pigweed/seed  folder  usual place  23 records', 'SEED folder name, records cite each other (seed, ×12)']);
+      assert.deepEqual(blocks.get('winery/docs/adr'), [
+        'winery/docs/adr  folder  from .adr-dir (adr-tools)  34 records',
+        'ADR folder name, records cite each other, tool (adr, ×4)',
+      ]);
+      assert.deepEqual(blocks.get('madr/docs/decisions'), ['madr/docs/decisions  folder  usual place  19 records', 'ADR default']);
+      assert.equal(blocks.size, 19);
+      assert.match(r.stdout, /^17 folders and 2 decision logs$/m);
+    });
+
+    it('prints JSON rows with every learned prefix, and marks a folder .adr-dir names that does not exist', async () => {
+      const root = join(work, 'missing-folder');
+      mkdirSync(join(root, 'docs/madr'), { recursive: true });
+      writeFileSync(join(root, '.adr-dir'), 'doc/architecture/decisions\n');
+      writeFileSync(join(root, 'docs/madr/001-tracing.md'), '# ADR-001: Tracing\n\nSuperseded by MADR-002.\n');
+      writeFileSync(join(root, 'docs/madr/002-tracing-v2.md'), '# ADR-002: Tracing v2\n\nSupersedes [MADR-001](001-tracing.md).\n\nMADR-003 does not exist.\n');
+      writeFileSync(join(root, 'src.ts'), '// MADR-002 and ADR-2 cite the same record; MADR-007 is no record\n');
+      const r = await run(['folders', '--json', '--root', root]);
+      assert.equal(r.code, 0, r.stderr);
+      const rows = JSON.parse(r.stdout) as { path: string; prefix: string; prefixes: { prefix: string; sources: string[] }[]; records: number; missing?: boolean }[];
+      assert.deepEqual(
+        rows.map((f) => [f.path, f.prefix, f.prefixes.map((p) => `${p.prefix}:${p.sources.join('+')}`), f.records, f.missing ?? false]),
+        [
+          ['doc/architecture/decisions', 'ADR', ['ADR:tool'], 0, true],
+          // The records head themselves `ADR-001`; the folder's name and their cross-references add `MADR`.
+          ['docs/madr', 'ADR', ['ADR:heading', 'MADR:folder-name+cross-reference'], 2, false],
+        ],
+      );
+      const check = await run(['check', '--root', root]);
+      assert.equal(
+        check.stdout,
+        [
+          '.adr-dir:1:1: error: .adr-dir names the decision folder doc/architecture/decisions, which does not exist [folder-missing]',
+          'docs/madr/002-tracing-v2.md:5:1: error: MADR-003 is not a known decision [unknown-decision]',
+          'src.ts:1:45: error: MADR-007 is not a known decision [unknown-decision]',
+          '3 errors, 0 warnings (2 decisions, 4 files read)',
+          '',
+        ].join('\n'),
+      );
     });
   });
 

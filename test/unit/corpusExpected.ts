@@ -24,7 +24,11 @@ export interface ExpectedRecord {
   readonly number?: number;
   readonly numberText?: string;
   readonly slug?: string;
+  /** The prefix the record states about itself (`# ADR-0002: ...`, `# RFC 100: ...`, `### GAP-009`). */
+  readonly prefix?: string;
   readonly title: string;
+  /** The title as written when it carries inline Markdown (`` Use same `logback-test.xml` ``). */
+  readonly titleMarkdown?: string;
   readonly status: StatusKind;
   readonly statusText?: string;
   readonly date?: string;
@@ -45,6 +49,20 @@ const RO = 'log4brains/packages/core/integration-tests/ro-project/docs/adr';
 const RO_P1 = 'log4brains/packages/core/integration-tests/ro-project/packages/package1/adr';
 const RO_P2 = 'log4brains/packages/core/integration-tests/ro-project/packages/package2/adr';
 const HA = 'home-assistant/adr';
+
+const WINERY = 'winery/docs/adr';
+const NEON = 'neon/docs/rfcs';
+const SEED = 'pigweed/seed';
+const INGOT = 'ingot';
+const COMET = 'cometbft/docs/references/architecture';
+const COMET_RFC = 'cometbft/docs/references/rfc';
+const BP = 'buildpacks/rfcs/text';
+
+/** A numbered record of the second batch; `numberText` is the file name's number as written. */
+function rec(file: string, format: FormatFamily, n: number, title: string, status: StatusKind, extra: Partial<ExpectedRecord> = {}): ExpectedRecord {
+  const numberText = /\/(?:[a-z]+-)?(\d+)[-.]/.exec(file)?.[1] ?? String(n);
+  return { file, format, number: n, numberText, title, status, ...extra };
+}
 
 function nygard(file: string, n: number, title: string, date: string, extra: Partial<ExpectedRecord> = {}): ExpectedRecord {
   const numberText = /\/(\d+)-/.exec(file)?.[1] ?? String(n);
@@ -82,8 +100,8 @@ export const EXPECTED: readonly ExpectedRecord[] = [
   madr(`${MADR}/0001-use-CC0-or-MIT-as-license.md`, 1, 'Dual License the Work', 'Dual license with MIT and CC0'),
   madr(`${MADR}/0002-do-not-use-numbers-in-headings.md`, 2, 'Do Not Use Numbers in Headings', 'Use the title only'),
   madr(`${MADR}/0003-provide-own-madr-tools.md`, 3, 'Write Own MADR Tooling', 'Write own MADR tooling', {
+    status: 'on-hold',
     statusText: 'on hold',
-    problems: ['status-unrecognised'],
   }),
   madr(`${MADR}/0004-write-own-toc-tool.md`, 4, 'Write Own TOC Tool', 'Write own tool adr-log'),
   madr(`${MADR}/0005-use-dashes-in-filenames.md`, 5, 'Use Dashes in Filenames', 'NNNN-title-with-dashes.md'),
@@ -286,6 +304,182 @@ export const EXPECTED: readonly ExpectedRecord[] = [
     decisionMakers: ['Tech lead'],
     relations: [{ kind: 'amends', title: 'Use webhooks instead of polling for the partner API' }],
   },
+
+  // winery (MADR 2.x, `.adr-dir` + `.adr-type madr`): most records state no status.
+  rec(`${WINERY}/0021-use-logback-for-logging.md`, 'madr2', 21, 'Use logback for logging', 'accepted', { statusText: 'Accepted', date: '2018-06-04' }),
+  rec(`${WINERY}/0025-use-same-logback-test-xml-for-each-sub-project.md`, 'madr4', 25, 'Use same logback-test.xml for each sub project', 'unknown', {
+    titleMarkdown: 'Use same `logback-test.xml` for each sub project',
+  }),
+  rec(`${WINERY}/0026-store-license-and-readme-in-entity-root-folder-in-csar.md`, 'madr4', 26, "Store LICENSE and README.md in respective entity's root folder in a CSAR", 'unknown', {
+    titleMarkdown: "Store `LICENSE` and `README.md` in respective entity's root folder in a CSAR",
+  }),
+  // Two records numbered 0028 and two numbered 0030; `[accepted ]` keeps its brackets and space as written.
+  rec(`${WINERY}/0028-semantics-in-the-model.md`, 'madr2', 28, 'Semantics in the Model', 'accepted', {
+    statusText: '[accepted ]',
+    date: '2018-02-07',
+    decisionMakers: ['Karoline Saatkamp', 'Lukas Harznetter'],
+  }),
+  rec(`${WINERY}/0028-use-hardcoded-namespaces-for-threat-modeling.md`, 'madr4', 28, 'Use hardcoded namespaces for threat modeling', 'unknown'),
+  rec(`${WINERY}/0029-IPSec-algorithm-application.md`, 'madr2', 29, 'IPSec Algorithm Implementation', 'accepted', {
+    statusText: '[accepted ]',
+    date: '2019-02-07',
+    decisionMakers: ['Lukas Harzenetter'],
+  }),
+  // No H1: the first line is `## Context and Problem Statement`.
+  rec(`${WINERY}/0030-deployable-docker-components.md`, 'madr4', 30, 'Deployable docker components', 'unknown', { problems: ['missing-title'] }),
+  rec(`${WINERY}/0030-multiple-repositories.md`, 'madr2', 30, 'Support of multiple repositories', 'proposed', {
+    statusText: 'pending',
+    date: '2019-04-18',
+    decisionMakers: ['Lukas Harzenetter', 'Sascha Zeller'],
+  }),
+  // A 13-line HTML licence comment before the H1 on line 16.
+  rec(`${WINERY}/0031-reuse-refinement-code-for-pattern-detection.md`, 'madr4', 31, 'Reuse the pattern refinement implementation for pattern detection', 'unknown'),
+
+  // neon: design RFCs without status lines; Setext titles, prose starts, empty and placeholder H1s.
+  rec(`${NEON}/001-cluster-size-limits.md`, 'unknown', 1, 'Cluster size limits', 'unknown'),
+  rec(`${NEON}/004-durability.md`, 'unknown', 4, 'Durability & Consensus', 'unknown'),
+  // Starts with a Setext H2 (`How it works now` + `----`): no title, the file name gives one.
+  rec(`${NEON}/007-serverless-on-laptop.md`, 'unknown', 7, 'Serverless on laptop', 'unknown', { problems: ['missing-title'] }),
+  // Starts with prose; its first heading is `#### 1. Start empty pageserver.`, a step, not the title.
+  rec(`${NEON}/009-snapshot-first-storage-cli.md`, 'unknown', 9, 'Snapshot first storage cli', 'unknown', { problems: ['missing-title'] }),
+  rec(`${NEON}/009-snapshot-first-storage.md`, 'unknown', 9, 'Snapshot-first storage architecture', 'unknown'),
+  rec(`${NEON}/017-timeline-data-management.md`, 'unknown', 17, 'Name', 'unknown'),
+  rec(`${NEON}/021-metering.md`, 'unknown', 21, 'Consumption tracking', 'unknown'),
+  rec(`${NEON}/035-safekeeper-dynamic-membership-change.md`, 'unknown', 35, 'Safekeeper dynamic membership change', 'unknown'),
+  rec(`${NEON}/035-timeline-archive.md`, 'unknown', 35, 'Timeline Archival', 'unknown'),
+  // `# ` with nothing after it, then `Created on Aug 2024`.
+  rec(`${NEON}/041-sharded-ingest.md`, 'madr4', 41, 'Sharded ingest', 'unknown', { problems: ['missing-title'] }),
+  // Starts with a blank line and `## Summary`; its first H1 (line 83) is a section.
+  {
+    file: `${NEON}/2025-02-14-storage-controller.md`,
+    format: 'log4brains',
+    slug: '2025-02-14-storage-controller',
+    title: 'Storage controller',
+    status: 'unknown',
+    problems: ['missing-title'],
+  },
+
+  // pigweed SEEDs: reStructuredText with a `.. seed::` directive.
+  rec(`${SEED}/0001.rst`, 'unknown', 1, 'The SEED Process', 'accepted', { statusText: 'Accepted', date: '2022-10-31', decisionMakers: ['The Pigweed Team'] }),
+  rec(`${SEED}/0002.rst`, 'unknown', 2, 'SEED Template', 'proposed', { statusText: 'Open for Comments', date: '2022-11-30', decisionMakers: ['The Pigweed Team'] }),
+  rec(`${SEED}/0124.rst`, 'unknown', 124, 'Interfaces for Retrieving Size Information from Multisink', 'proposed', {
+    statusText: 'open_for_comments',
+    date: '2024-01-22',
+    decisionMakers: ['Jiacheng Lu'],
+  }),
+  rec(`${SEED}/0128.rst`, 'unknown', 128, 'Abstracting Thread Creation', 'accepted', { statusText: 'Accepted', date: '2024-04-25', decisionMakers: ['Wyatt Hepler'] }),
+  rec(`${SEED}/0133.rst`, 'unknown', 133, 'pw_wakelock', 'rejected', {
+    statusText: 'Rejected',
+    date: '2025-01-31',
+    decisionMakers: ['Jiaming (Charlie) Wang', 'Ben Lawson'],
+  }),
+
+  // ingot: `# ADR-0002: Title` and `# RFC-0006: Title`, bold statuses, amend relations.
+  rec(`${INGOT}/docs/adr/0002-compiler-not-runtime.md`, 'log4brains', 2, 'Build a compiler, not a runtime', 'accepted', { prefix: 'ADR', statusText: 'Accepted', date: '2026-08-06' }),
+  // Partly superseded by an RFC: still accepted, and no relation (the link is on the next line).
+  rec(`${INGOT}/docs/adr/0005-mcp-over-stdio-only.md`, 'log4brains', 5, 'MCP over stdio only, in a separate crate', 'accepted', {
+    prefix: 'ADR',
+    statusText: 'Accepted; decision 1 superseded 2026-08-12 by',
+    date: '2026-08-07',
+  }),
+  rec(`${INGOT}/docs/adr/0006-a-policy-enforcing-runner.md`, 'log4brains', 6, 'A policy-enforcing runner is in scope; a general runtime is not', 'accepted', {
+    prefix: 'ADR',
+    statusText: 'Accepted, amended',
+    date: '2026-08-07',
+    relations: [
+      { kind: 'amends', path: '0002-compiler-not-runtime.md', id: 'ADR-0002' },
+      { kind: 'amended-by', path: '0007-containing-the-run-is-not-blocked-on-a-second-backend.md', id: 'ADR-0007' },
+      { kind: 'amended-by', path: '0007-containing-the-run-is-not-blocked-on-a-second-backend.md', id: 'ADR-0007' },
+    ],
+  }),
+  // `- Status: **Accepted**`: the emphasis is not part of the status.
+  rec(`${INGOT}/rfcs/0006-a-second-backend.md`, 'log4brains', 6, 'A second backend, and the portability report', 'accepted', { prefix: 'RFC', statusText: 'Accepted', date: '2026-08-08' }),
+  rec(`${INGOT}/rfcs/0023-a-fallback-you-can-write.md`, 'log4brains', 23, 'A fallback you can write, and one that can act', 'draft', {
+    prefix: 'RFC',
+    statusText: 'Draft',
+    date: '2026-08-21',
+    relations: [{ kind: 'relates-to', path: '../docs/gaps.md', id: 'GAP-046' }],
+  }),
+  // The gap register: `### GAP-009` headings, a bold one-line summary as the title, prose.
+  { file: `${INGOT}/docs/gaps.md`, entry: 0, format: 'decision-log', number: 9, numberText: '009', prefix: 'GAP', title: 'MCP prompts, resources and sampling are unsupported', titleMarkdown: undefined, status: 'unknown' },
+  {
+    file: `${INGOT}/docs/gaps.md`,
+    entry: 1,
+    format: 'decision-log',
+    number: 29,
+    numberText: '029',
+    prefix: 'GAP',
+    title: 'An image cannot be verified by signature, so acquisition stays manual',
+    status: 'unknown',
+  },
+  // Under `## Closed`: `**One model vendor.** *Closed in 0.3.0.*` on one line.
+  { file: `${INGOT}/docs/gaps.md`, entry: 46, format: 'decision-log', number: 21, numberText: '021', prefix: 'GAP', title: 'One model vendor', status: 'unknown' },
+
+  // cometbft: `# ADR 100: Title` and `## Status` sections with many status words.
+  rec(`${COMET}/adr-100-data-companion-push-api.md`, 'nygard', 100, 'Data Companion Push API', 'rejected', { prefix: 'ADR', statusText: 'Rejected' }),
+  rec(`${COMET}/adr-102-rpc-companion.md`, 'nygard', 102, 'RPC Companion', 'accepted', { prefix: 'ADR', statusText: 'Accepted' }),
+  rec(`${COMET}/adr-105-refactor-mempool-senders.md`, 'nygard', 105, 'Refactor list of senders in mempool', 'deprecated', { prefix: 'ADR', statusText: 'Reverted' }),
+  rec(`${COMET}/adr-110-remote-mempool.md`, 'nygard', 110, 'Remote mempool', 'rejected', { prefix: 'ADR', statusText: 'Rejected in favour of ADR 111' }),
+  rec(`${COMET}/adr-112-proposer-based-timestamps.md`, 'nygard', 112, 'Proposer-Based Timestamps', 'accepted', { prefix: 'ADR', statusText: 'Accepted' }),
+  rec(`${COMET}/tendermint-core/adr-006-trust-metric.md`, 'nygard', 6, 'Trust Metric Design', 'accepted', { prefix: 'ADR', statusText: 'Approved.' }),
+  rec(`${COMET}/tendermint-core/adr-012-peer-transport.md`, 'nygard', 12, 'PeerTransport', 'proposed', { prefix: 'ADR', statusText: 'In Review.' }),
+  rec(`${COMET}/tendermint-core/adr-019-multisigs.md`, 'nygard', 19, 'Encoding standard for Multisignatures', 'accepted', {
+    prefix: 'ADR',
+    statusText: 'Implemented (moved to cosmos-sdk)',
+  }),
+  // The heading says `# ADR 012: ABCI Events`; the file name (021) wins, with a warning.
+  rec(`${COMET}/tendermint-core/adr-021-abci-events.md`, 'nygard', 21, 'ABCI Events', 'accepted', { prefix: 'ADR', statusText: 'Implemented', problems: ['number-mismatch'] }),
+  rec(`${COMET}/tendermint-core/adr-023-ABCI-propose-tx.md`, 'nygard', 23, 'ABCI ProposeTx Method', 'proposed', {
+    prefix: 'ADR',
+    titleMarkdown: 'ABCI `ProposeTx` Method',
+    statusText: 'Pending',
+  }),
+  rec(`${COMET}/tendermint-core/adr-024-sign-bytes.md`, 'nygard', 24, 'SignBytes and validator types in privval', 'accepted', { prefix: 'ADR', statusText: 'Partially Accepted' }),
+  rec(`${COMET}/tendermint-core/adr-030-consensus-refactor.md`, 'nygard', 30, 'Consensus Refactor', 'draft', { prefix: 'ADR', statusText: 'Draft.' }),
+  rec(`${COMET}/tendermint-core/adr-058-event-hashing.md`, 'nygard', 58, 'Event hashing', 'rejected', { prefix: 'ADR', statusText: 'Declined' }),
+  rec(`${COMET_RFC}/tendermint-core/rfc-009-consensus-parameter-upgrades.md`, 'unknown', 9, 'Consensus Parameter Upgrade Considerations', 'unknown', { prefix: 'RFC' }),
+  rec(`${COMET_RFC}/tendermint-core/rfc-013-abci++.md`, 'nygard', 13, 'ABCI++', 'proposed', { prefix: 'RFC', statusText: 'Proposed' }),
+  // reStructuredText: `RFC 000: P2P Roadmap` between `====` lines.
+  rec(`${COMET_RFC}/tendermint-core/rfc-000-p2p-roadmap.rst`, 'unknown', 0, 'P2P Roadmap', 'unknown'),
+
+  // buildpacks RFCs: `# Meta`, the title in `- Name:`, status and `- Supersedes:` in the meta bullets.
+  rec(`${BP}/0004-rfc-process.md`, 'log4brains', 4, 'RFC Process', 'superseded', { statusText: 'Superseded', date: '2019-04-09' }),
+  rec(`${BP}/0032-update-json-cnb-registry.md`, 'log4brains', 32, 'Update JSON Structure of CNB Registry', 'accepted', {
+    statusText: 'Implemented',
+    date: '2020-03-19',
+    relations: [{ kind: 'supersedes', path: 'text/0022-client-side-buildpack-registry.md', id: 'RFC-0022' }],
+  }),
+  // `- **Status:** Implemented`: keys in bold.
+  rec(`${BP}/0035-buildpack-versions.md`, 'log4brains', 35, 'Semantic Version Formats for Buildpack Versions', 'accepted', { statusText: 'Implemented', date: '2020-03-11' }),
+  // CRLF line ends.
+  rec(`${BP}/0042-process-specific-env.md`, 'log4brains', 42, 'Process Specific Environment', 'accepted', { statusText: 'Implemented', date: '2020-04-03' }),
+  // `- Supersedes: https://github.com/buildpacks/rfcs/blob/main/text/0022-….md`: a bare URL to a record.
+  rec(`${BP}/0044-pack-publish-buildpack.md`, 'log4brains', 44, 'Pack Register Buildpack', 'accepted', {
+    statusText: 'Implemented',
+    date: '2020-04-27',
+    relations: [{ kind: 'supersedes', path: 'text/0022-client-side-buildpack-registry.md' }],
+  }),
+  rec(`${BP}/0057-exec.d-shell-free-profile-d.md`, 'log4brains', 57, 'Exec.d - Shell-Free Profile.d', 'accepted', { statusText: 'Implemented', date: '2020-07-26' }),
+  rec(`${BP}/0060-create-repo-issues.md`, 'log4brains', 60, 'Create Repo Issues', 'superseded', {
+    statusText: 'Superseded',
+    date: '2020-08-06',
+    relations: [{ kind: 'supersedes', path: 'text/0004-rfc-process.md', title: '#04' }],
+  }),
+  rec(`${BP}/0073-offline-buildpackages.md`, 'log4brains', 73, 'Asset Cache', 'on-hold', { statusText: 'On Hold', date: '2020-04-27' }),
+  // The RFC that introduced the field: its body's example `- Status:` lines are not its status.
+  rec(`${BP}/0094-add-status-field.md`, 'log4brains', 94, 'Add Status to RFC Metadata', 'accepted', { statusText: 'Implemented', date: '2021-07-14' }),
+  // `[RFC0069](…), [RFC#167](…/pull/167), many others`: the record link is a relation, the pull request is not.
+  rec(`${BP}/0096-remove-stacks-mixins.md`, 'log4brains', 96, 'Remove Stacks & Mixins', 'accepted', {
+    statusText: 'Approved',
+    date: '2021-06-30',
+    relations: [{ kind: 'supersedes', path: 'text/0069-stack-buildpacks.md', id: 'RFC0069' }],
+  }),
+  rec(`${BP}/0106-rfc-process.md`, 'log4brains', 106, 'RFC Process', 'accepted', {
+    statusText: 'Implemented',
+    date: '2021-05-10',
+    relations: [{ kind: 'supersedes', path: '0004-rfc-process.md', id: 'RFC 0004' }],
+  }),
+  rec(`${BP}/0118-2023H1-roadmap.md`, 'log4brains', 118, '2023H1 Roadmap', 'accepted', { statusText: 'Approved', date: '2023-01-24' }),
 ];
 
 /** Files in the corpus that are not decisions (index pages, READMEs, templates): the parser returns `[]`. */

@@ -54,14 +54,14 @@ export function doc(lines: readonly string[], eol = '\n'): string {
 /** The real corpus (`../shared/corpus` beside the repository). */
 export const CORPUS = resolve(__dirname, '../../../shared/corpus');
 
-/** Every Markdown decision record of the corpus (README, index and template files left out), read as UTF-8. */
+/** Every decision record of the corpus, Markdown and reStructuredText (README, index and template files left out), read as UTF-8. */
 export function corpusRecords(): { path: string; text: string }[] {
   const out: { path: string; text: string }[] = [];
   const walk = (dir: string): void => {
     for (const e of readdirSync(dir, { withFileTypes: true })) {
       const p = join(dir, e.name);
       if (e.isDirectory()) walk(p);
-      else if (e.name.endsWith('.md') && !/^(readme|index|.*template.*)\.md$/i.test(e.name)) out.push({ path: p, text: readFileSync(p, 'utf8') });
+      else if (/\.(md|rst)$/.test(e.name) && !/^(readme|index|.*template.*)\.(md|rst)$/i.test(e.name)) out.push({ path: p, text: readFileSync(p, 'utf8') });
     }
   };
   walk(CORPUS);

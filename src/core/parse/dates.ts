@@ -1,6 +1,6 @@
 /**
  * Date normalisation to `YYYY-MM-DD`. Records write dates as ISO 8601 (adr-tools since its
- * ADR 0008, MADR, log4brains), as `dd/mm/yyyy` (adr-tools before that), as `YYYYMMDD`, or in
+ * ADR 0008, MADR, log4brains), as `dd/mm/yyyy` (adr-tools before that), `m/d/yy`, as `YYYYMMDD`, or in
  * words (`12 February 2016`, `Feb 12, 2016`).
  */
 
@@ -20,6 +20,15 @@ const PATTERNS: readonly { re: RegExp; ymd: (m: RegExpExecArray) => [number, num
       const a = +m[1];
       const b = +m[2];
       return b > 12 && a <= 12 ? [+m[3], a, b] : [+m[3], b, a];
+    },
+  },
+  {
+    // Two-digit years with slashes (`8/20/20`, `02/24/21` in buildpacks RFCs): 20yy, read like the above.
+    re: /(?<![\d/])(\d{1,2})\/(\d{1,2})\/(\d{2})(?![\d/])/,
+    ymd: (m) => {
+      const a = +m[1];
+      const b = +m[2];
+      return b > 12 && a <= 12 ? [2000 + +m[3], a, b] : [2000 + +m[3], b, a];
     },
   },
   { re: /(?<!\d)(\d{4})(\d{2})(\d{2})(?!\d)/, ymd: (m) => [+m[1], +m[2], +m[3]] },

@@ -18,7 +18,7 @@
  * (`## DL-3: Title`, `## 3. Title`). A value may continue on the following lines of its
  * paragraph, or be a list under an empty `Key:` line.
  */
-import type { Decision, DecisionSections, Problem, Relation } from '../model';
+import type { Decision, DecisionSections, Problem, Range, Relation } from '../model';
 import type { FieldName } from './fields';
 import { readChosenOption, splitOptions, splitPeople, splitTags } from './fields';
 import { parseNumberedId, splitHeadingId } from './identity';
@@ -50,6 +50,9 @@ const SIGNAL_FIELDS: ReadonlySet<FieldName> = new Set<FieldName>(['date', 'decis
 export function looksLikeDecisionLog(ctx: RecordContext): boolean {
   const headings = ctx.outline.headings;
   if (headings.length < 2) return false;
+  // A file with one H1 is one record, however many `####` option headings and field bullets
+  // (`* **status**: the state of the resource`) its body has.
+  if (headings.filter((h) => h.level === 1).length === 1) return false;
   const owners = ownKeyCounts(ctx, headings, (k) => SIGNAL_FIELDS.has(k.field));
   return owners.filter((n) => n >= 2).length >= 2;
 }
@@ -79,7 +82,19 @@ export function readDecisionLog(ctx: RecordContext, sink?: PlacesSink): Decision
     if (own[i] > 0) byLevel.set(h.level, (byLevel.get(h.level) ?? 0) + 1);
   });
   let level: number;
-  if (byLevel.size > 0) {
+  const idLevels = new Map<number, number>();
+  for (const h of headings) {
+    const id = splitHeadingId(h.raw);
+    if (id.prefix !== undefined && id.number !== undefined) idLevels.set(h.level, (idLevels.get(h.level) ?? 0) + 1);
+  }
+  const keyed = [...byLevel.values()].reduce((a, b) => a + b, 0);
+  const best = [...idLevels.entries()].filter(([, n]) => n >= 2 && n > keyed).sort((a, b) => b[1] - a[1] || a[0] - b[0])[0];
+  // Entries headed by ids and followed by prose (`### GAP-009`, `### D12 — Title`,
+  // `## DEC-004: Title`) when more headings state ids than have `Key: value` lines.
+  const idLevel = best?.[0];
+  if (idLevel !== undefined) {
+    level = idLevel;
+  } else if (byLevel.size > 0) {
     level = [...byLevel.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0][0];
   } else {
     const h1 = headings.filter((h) => h.level === 1).length;
@@ -93,6 +108,10 @@ export function readDecisionLog(ctx: RecordContext, sink?: PlacesSink): Decision
   const entries: number[] = [];
   headings.forEach((h, i) => {
     if (h.level !== level) return;
+    if (idLevel !== undefined) {
+      if (splitHeadingId(h.raw).number !== undefined) entries.push(i);
+      return;
+    }
     if (byLevel.size === 0) {
       entries.push(i);
       return;
@@ -181,7 +200,12 @@ function readEntry(
   // Title and identity from the heading.
   const id = splitHeadingId(heading.raw, true);
   let title = inlineText(stripComments(heading.raw.slice(id.titleStart)));
-  const titleRange = headingTextRange(ctx, heading, id.titleStart);
+  let titleMarkdown = stripComments(heading.raw.slice(id.titleStart)).trim();
+  let titleRange = headingTextRange(ctx, heading, id.titleStart);
+  const summary = !title && id.number !== undefined ? boldSummary(ctx, paragraphs[0], heading.endLine) : undefined;
+  if (summary) {
+    ({ title, markdown: titleMarkdown, range: titleRange } = summary);
+  }
   if (!title) {
     title = `Entry ${ordinal}`;
     ctx.problems.push({
@@ -252,6 +276,7 @@ function readEntry(
     format: 'decision-log',
     identity,
     title,
+    ...(titleMarkdown !== '' && titleMarkdown !== title ? { titleMarkdown } : {}),
     status,
     date: dateField ? dateOf(ctx, dateField) : id.date,
     decisionMakers: listOf(first('decisionMakers'), splitPeople),
@@ -271,6 +296,36 @@ function readEntry(
     sink(decisionOut, logEntryPlaces(ctx, heading.line, last, statusField && statusValue ? { value: statusValue, line: statusField.key.line } : undefined, lastFieldLine));
   }
   return decisionOut;
+}
+
+/**
+ * The one-line bold summary under an id-only heading (`### GAP-009` then
+ * `**MCP prompts, resources and sampling are unsupported.**`): the entry's title, without the
+ * emphasis and the final period.
+ */
+function boldSummary(
+  ctx: RecordContext,
+  p: { readonly startLine: number; readonly endLine: number; readonly raw: string; readonly listDepth: number } | undefined,
+  after: number,
+): { title: string; markdown: string; range: Range } | undefined {
+  if (!p || p.listDepth > 0 || p.endLine - p.startLine > 3 || p.startLine < after) return undefined;
+  const between = ctx.lines.text.slice(ctx.lines.lineStart(after), ctx.lines.lineStart(p.startLine));
+  if (between.trim() !== '') return undefined;
+  // The paragraph's leading bold span, over one or more lines (`*Closed 2026-08-21.*` may follow).
+  const m = /^(\*\*|__)(?!\s)([\s\S]+?)\1(?=\s|$)/.exec(p.raw.trim());
+  if (!m || m[2].includes(m[1])) return undefined;
+  const markdown = m[2].replace(/\s*\n\s*/g, ' ').replace(/\.$/, '').trim();
+  const title = inlineText(markdown);
+  if (!title) return undefined;
+  // The range covers the summary as written, from after the opening `**` to before the closing one.
+  const first = ctx.lines.lineText(p.startLine);
+  const open = first.indexOf(m[1]);
+  const lastLine = p.startLine + (m[0].match(/\n/g)?.length ?? 0);
+  const last = ctx.lines.lineText(lastLine);
+  const close = lastLine === p.startLine ? last.indexOf(m[1], open + m[1].length) : last.indexOf(m[1]);
+  const end = last.slice(0, close).endsWith('.') ? close - 1 : close;
+  if (open < 0 || close < 0) return undefined;
+  return { title, markdown, range: { start: { line: p.startLine, character: open + m[1].length }, end: { line: lastLine, character: Math.max(0, end) } } };
 }
 
 /** Index of the first paragraph starting at or after `line` (paragraphs are in document order). */

@@ -23,6 +23,7 @@ export type FieldName =
   | 'chosenOption'
   | 'id'
   | 'appliesTo'
+  | 'title'
   | 'relation';
 
 const KEYS: ReadonlyMap<string, FieldName> = new Map<string, FieldName>([
@@ -33,6 +34,10 @@ const KEYS: ReadonlyMap<string, FieldName> = new Map<string, FieldName>([
   ['decidedon', 'date'],
   ['decisiondate', 'date'],
   ['dateofdecision', 'date'],
+  // ingot `- Created: 2026-08-08`, neon `Created on: 2023-09-08`, buildpacks `- Start Date: 2021-06-30`.
+  ['created', 'date'],
+  ['createdon', 'date'],
+  ['startdate', 'date'],
   ['deciders', 'decisionMakers'],
   ['decider', 'decisionMakers'],
   ['decisionmaker', 'decisionMakers'],
@@ -71,6 +76,9 @@ const KEYS: ReadonlyMap<string, FieldName> = new Map<string, FieldName>([
   ['appliesto', 'appliesTo'],
   ['affectedpaths', 'appliesTo'],
   ['affects', 'appliesTo'],
+  // buildpacks RFCs: `- Name: Remove Stacks & Mixins` under `# Meta`.
+  ['name', 'title'],
+  ['title', 'title'],
 ]);
 
 /**

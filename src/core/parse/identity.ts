@@ -82,6 +82,8 @@ const HEADING_IDS: readonly { re: RegExp; read: (m: RegExpExecArray) => Omit<Hea
   },
   // `001 Title` (zero-padded number, dotadr)
   { re: /^(0\d{1,8})\s+(?=\S)/, read: (m) => ({ number: +m[1], numberText: m[1] }) },
+  // `GAP-009` alone (ingot's gap register: the summary follows in bold on the next line)
+  { re: /^([A-Z]{1,10})[-_](\d{1,9})\s*$/, read: (m) => ({ prefix: m[1], number: +m[2], numberText: m[2] }) },
 ];
 
 /**

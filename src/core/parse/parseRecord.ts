@@ -30,6 +30,7 @@ import {
   statusRelations,
   tagsOf,
 } from './record';
+import { isRstPath, readRstRecord } from './rst';
 import { BOM, LineIndex, looksBinary } from './text';
 
 /** How {@link parseRecord} reads a file. */
@@ -47,9 +48,16 @@ export interface ParseOptions {
    * shows no clearer family. Optional; the content decides otherwise.
    */
   readonly format?: FormatFamily;
+  /**
+   * The tool that owns the record's folder (`DecisionFolder.tool`); its defaults apply:
+   * log4brains reads a record that states no status as accepted (its own integration tests,
+   * `packages/core/integration-tests/ro.test.ts`, expect that), and the status says so
+   * (`Status.defaultOf`).
+   */
+  readonly tool?: 'log4brains' | 'adr-tools' | 'dotnet-adr';
 }
 
-const NOT_DECISIONS = /^(?:readme|index|template|adr-template.*|0+-template)\.(?:md|markdown|mdx)$/i;
+const NOT_DECISIONS = /^(?:readme|index|template|adr-template.*|rfc-template.*|0+-template)\.(?:md|markdown|mdx|rst)$/i;
 
 /**
  * Reads a decision record, or every entry of a decision log, into the shared decision model.
@@ -125,6 +133,7 @@ function parseUnchecked(text: string, path: string, options: ParseOptions, sink?
       }),
     ];
   }
+  if (options.kind !== 'log' && isRstPath(path)) return readRstRecord(lines, path);
   const bom = text.startsWith(BOM) ? 1 : 0;
   const fm = readFrontMatter(lines, bom, path);
   const bodyStart = fm.bodyStartLine === 0 ? bom : lines.lineStart(fm.bodyStartLine);
@@ -139,6 +148,7 @@ function parseUnchecked(text: string, path: string, options: ParseOptions, sink?
     name: identityFromFileName(path),
     problems: [...fm.problems],
     formatHint: options.format,
+    tool: options.tool,
   };
   const ctx: RecordContext = { ...base, keys: keyFields(base, base.outline.paragraphs) };
   const kind =
@@ -179,7 +189,9 @@ function readRecord(ctx: RecordContext, sink?: PlacesSink): Decision {
   // Front matter wins over header lines, which win over the `## Status` section.
   const pick = <K extends keyof RecordMeta>(key: K): RecordMeta[K] => fromFrontMatter?.[key] ?? fromHeader[key];
   const statusValue = pick('status') ?? statusSection;
-  const status = statusOf(statusValue);
+  const stated = statusOf(statusValue);
+  const status: Decision['status'] =
+    stated.text === '' && ctx.tool === 'log4brains' ? { kind: 'accepted', text: '', defaultOf: 'log4brains' } : stated;
   const relations = [
     ...(statusValue && statusValue !== statusSection ? statusRelations(statusValue) : []),
     ...(fromFrontMatter?.relations ?? []),
@@ -193,7 +205,7 @@ function readRecord(ctx: RecordContext, sink?: PlacesSink): Decision {
     ctx.problems.push({
       code: 'status-unrecognised',
       severity: 'info',
-      message: `The status "${status.text}" is not one of proposed, accepted, rejected, deprecated, superseded or draft.`,
+      message: `The status "${status.text}" is not one of proposed, accepted, rejected, not implemented, on hold, deprecated, superseded or draft.`,
       path: ctx.path,
       range: statusValue.range,
     });
@@ -203,6 +215,7 @@ function readRecord(ctx: RecordContext, sink?: PlacesSink): Decision {
     format,
     identity,
     title: parts.title.text,
+    ...(parts.title.markdown !== undefined && parts.title.markdown !== parts.title.text ? { titleMarkdown: parts.title.markdown } : {}),
     status,
     ...(date !== undefined ? { date } : {}),
     decisionMakers: peopleOf(pick('decisionMakers')),

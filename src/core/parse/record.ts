@@ -35,6 +35,8 @@ export interface RecordContext {
   readonly problems: Problem[];
   /** Format requested by the caller (e.g. the folder is a dotnet-adr folder). */
   readonly formatHint?: FormatFamily;
+  /** The tool that owns the folder, whose defaults apply (see `ParseOptions.tool`). */
+  readonly tool?: 'log4brains' | 'adr-tools' | 'dotnet-adr';
   /** Every `Key: value` line of the body's paragraphs, in document order. */
   readonly keys: readonly KeyField[];
 }
@@ -77,6 +79,8 @@ export interface RecordMeta {
 export interface TitleInfo {
   readonly heading?: MdHeading;
   readonly text: string;
+  /** The title as written, inline Markdown kept (absent when it comes from the file name). */
+  readonly markdown?: string;
   readonly range: Range;
   readonly id: HeadingId;
 }
@@ -149,27 +153,38 @@ export function keyFields(ctx: Pick<RecordContext, 'lines' | 'bom'>, paragraphs:
 /** Finds the title heading, the sections and the header lines (between title and first section). */
 export function recordParts(ctx: RecordContext): RecordParts {
   const headings = ctx.outline.headings;
-  let titleIndex = headings.findIndex((h) => h.level === 1);
-  if (titleIndex < 0 && headings.length > 0 && splitHeadingId(headings[0].raw).number !== undefined) titleIndex = 0;
+  // The title is an H1 that comes before every other heading: an H1 after `## Summary` is a section.
+  let titleIndex = headings.length > 0 && headings[0].level === 1 ? 0 : -1;
+  if (titleIndex < 0 && headings.length > 0 && headings[0].level <= 2 && splitHeadingId(headings[0].raw).number !== undefined) titleIndex = 0;
   const titleHeading = titleIndex >= 0 ? headings[titleIndex] : undefined;
   const rest = headings.filter((_, i) => i !== titleIndex);
   const sections = buildSections(rest, ctx.lines.lineCount);
   const next = headings.find((h, i) => i > titleIndex && h !== titleHeading);
   const headerEnd = next ? next.line : ctx.lines.lineCount;
-  return { title: readTitle(ctx, titleHeading), sections, header: ctx.keys.filter((k) => k.paragraph.startLine < headerEnd) };
+  const header = ctx.keys.filter((k) => k.paragraph.startLine < headerEnd);
+  return { title: readTitle(ctx, titleHeading, header), sections, header };
 }
 
-function readTitle(ctx: RecordContext, heading: MdHeading | undefined): TitleInfo {
+function readTitle(ctx: RecordContext, heading: MdHeading | undefined, header: readonly KeyField[]): TitleInfo {
   if (heading) {
     const id = splitHeadingId(heading.raw);
-    const text = inlineText(stripComments(heading.raw.slice(id.titleStart)));
-    if (text) return { heading, text, range: headingTextRange(ctx, heading, id.titleStart), id };
+    const markdown = stripComments(heading.raw.slice(id.titleStart)).trim();
+    const text = inlineText(markdown);
+    // buildpacks RFCs: `# Meta` heads a bullet block whose `- Name:` is the title.
+    const name = /^meta$/i.test(text) ? header.find((k) => k.field === 'title' && k.value.trim() !== '') : undefined;
+    if (name) {
+      const v = keyValue(name);
+      const nameMarkdown = stripComments(name.value).trim();
+      return { heading, text: inlineText(nameMarkdown), markdown: nameMarkdown, range: v.range, id: { titleStart: 0 } };
+    }
+    if (text) return { heading, text, markdown, range: headingTextRange(ctx, heading, id.titleStart), id };
   }
   const fmTitle = ctx.frontMatter?.entries.get('title');
   if (fmTitle && fmTitle.kind === 'scalar') {
     const id = splitHeadingId(fmTitle.values[0]);
-    const text = inlineText(fmTitle.values[0].slice(id.titleStart));
-    if (text) return { text, range: fmTitle.range, id };
+    const markdown = fmTitle.values[0].slice(id.titleStart).trim();
+    const text = inlineText(markdown);
+    if (text) return { text, markdown, range: fmTitle.range, id };
   }
   const text = titleFromWords(ctx.name.words);
   ctx.problems.push({

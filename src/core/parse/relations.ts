@@ -103,7 +103,9 @@ function linkRelations(slice: LineSlice, lb: number, unknownVerbs: boolean): Rel
     if (text.charCodeAt(pos) !== 91 /* [ */) break;
   }
   if (links.length === 0) return [];
-  if (!TRAILER.test(text.slice(links[links.length - 1].end).trim())) return [];
+  // Emphasis around the relation (`**superseded by [..](..)**`) is no trailer; after a
+  // `Supersedes:` key the rest of the value may be prose (`, many others`).
+  if (!colon && !TRAILER.test(text.slice(links[links.length - 1].end).replace(/[*_]+/g, '').trim())) return [];
   const verbStart = verbRaw.search(/\S/);
   const end = text.trimEnd().length;
   const range = {
@@ -138,7 +140,8 @@ function plainRelation(slice: LineSlice): Relation[] {
   const sep = PLAIN_SEPARATOR.exec(rest)?.[0] ?? '';
   if (sep === '') return [];
   const kind = relationKind(m[1]);
-  const target = idRef(rest.slice(sep.length).replace(/\.$/, ''));
+  const value = rest.slice(sep.length).replace(/(?:\*\*|__)$/, '').replace(/\.$/, '');
+  const target = urlRef(value) ?? idRef(value);
   if (!kind || !target) return [];
   const start = text.search(/\S/);
   return [
@@ -169,11 +172,29 @@ export function refFromLink(textRaw: string, href: string, source: string, ancho
   const pathPart = hash >= 0 ? h.slice(0, hash) : h;
   const external = /^[a-z][a-z0-9+.-]*:/i.test(pathPart) || pathPart.startsWith('//');
   const named = nameRef(text);
-  const path = !external && pathPart ? pathPart : undefined;
+  const path = !external && pathPart ? pathPart : external ? recordPathInUrl(h) : undefined;
   if (!path && !named.id) {
     return anchors && hash === 0 && named.title ? { text: source, title: named.title } : undefined;
   }
   return { text: source, ...(named.id ? { id: named.id } : {}), ...(path ? { path } : {}), ...(named.title ? { title: named.title } : {}) };
+}
+
+/**
+ * The repository path of a record a URL points at: a GitHub or GitLab file URL
+ * (`https://github.com/org/repo/blob/main/text/0022-x.md`, `.../-/blob/<ref>/...`, pinned to a
+ * commit, with `?plain=1` or `#L97`) to a Markdown or reStructuredText file.
+ * @returns `text/0022-x.md`, or `undefined` for any other URL (a pull request, an issue).
+ */
+export function recordPathInUrl(url: string): string | undefined {
+  const m = /^https?:\/\/[^/\s]+\/(?:[^/\s]+\/){2}(?:-\/)?(?:blob|tree|raw)\/[^/\s]+\/([^\s?#]+\.(?:md|markdown|mdx|rst))(?:[?#]\S*)?$/i.exec(url.trim());
+  return m ? m[1] : undefined;
+}
+
+/** A reference written as a bare URL to a record (`Supersedes: https://github.com/.../0022-x.md`). */
+function urlRef(text: string): DecisionRef | undefined {
+  const t = text.trim().replace(/^<(.*)>$/, '$1');
+  const path = recordPathInUrl(t);
+  return path ? { text: t, path } : undefined;
 }
 
 /**

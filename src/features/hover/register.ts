@@ -42,6 +42,25 @@ export class DecisionHoverProvider implements vscode.HoverProvider {
 }
 
 /**
+ * Appends `ADR-0025 Use same \`logback-test.xml\` ...`: the title's code spans stay code spans
+ * (their content cannot become a link or HTML inside one), everything else is plain text.
+ */
+function appendTitleMarkdown(md: vscode.MarkdownString, d: IndexedDecision): void {
+  appendFileText(md, `${d.display} `);
+  const title = d.titleMarkdown ?? d.title;
+  const code = /(`+)([^`]|[^`][\s\S]*?[^`])\1(?!`)/g;
+  let last = 0;
+  for (let m = code.exec(title); m; m = code.exec(title)) {
+    if (m.index > last) appendFileText(md, title.slice(last, m.index).replace(/[*_]/g, ''));
+    const content = m[2].replace(/[\r\n]+/g, ' ');
+    const fence = '`'.repeat(Math.max(1, ...[...content.matchAll(/`+/g)].map((x) => x[0].length + 1)));
+    md.appendMarkdown(`${fence} ${content} ${fence}`);
+    last = m.index + m[0].length;
+  }
+  if (last < title.length) appendFileText(md, title.slice(last).replace(/[*_]/g, ''));
+}
+
+/**
  * Builds the hover card of a decision (see {@link DecisionHoverProvider}).
  * @param citationCount how many places cite it (for the "N citations" link).
  */
@@ -51,7 +70,9 @@ export function decisionHover(index: DecisionIndex, d: IndexedDecision, citation
   md.isTrusted = { enabledCommands: [...HOVER_COMMANDS] };
 
   md.appendMarkdown('#### ');
-  appendFileText(md, decisionName(d));
+  // Code spans are kept; a title with a theme-icon look-alike (`$(`) is shown as plain text.
+  if (d.titleMarkdown !== undefined && d.titleMarkdown.includes('`') && !d.titleMarkdown.includes('$(')) appendTitleMarkdown(md, d);
+  else appendFileText(md, decisionName(d));
   md.appendMarkdown('\n\n');
 
   md.appendMarkdown(`**${escapeInline(vscode.l10n.t('Status'))}:** `);

@@ -13,7 +13,7 @@ export type GroupMode = 'status' | 'folder' | 'tag' | 'year';
 export const GROUP_MODES: readonly GroupMode[] = ['status', 'folder', 'tag', 'year'];
 
 /** Status groups in display order: what needs attention (proposed) first. */
-export const STATUS_ORDER: readonly StatusKind[] = ['proposed', 'draft', 'accepted', 'rejected', 'deprecated', 'superseded', 'unknown'];
+export const STATUS_ORDER: readonly StatusKind[] = ['proposed', 'draft', 'on-hold', 'accepted', 'rejected', 'not-implemented', 'deprecated', 'superseded', 'unknown'];
 
 /** One group of the view. */
 export interface DecisionGroup {

@@ -25,7 +25,7 @@ describe('Decisions view', () => {
     const groups = await a.treeItems(2);
     const labels = groups.map((g) => g.label);
     assert.equal(labels[0], 'Proposed', `groups: ${labels.join(', ')}`);
-    const order = ['Proposed', 'Draft', 'Accepted', 'Rejected', 'Deprecated', 'Superseded', 'No status'];
+    const order = ['Proposed', 'Draft', 'On hold', 'Accepted', 'Rejected', 'Not implemented', 'Deprecated', 'Superseded', 'No status'];
     const positions = labels.map((l) => order.indexOf(l));
     assert.ok(positions.every((p) => p >= 0), `unknown group labels: ${labels.join(', ')}`);
     assert.deepEqual([...positions].sort((x, y) => x - y), positions, `groups out of order: ${labels.join(', ')}`);
