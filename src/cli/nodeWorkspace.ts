@@ -138,12 +138,14 @@ export class NodeWorkspace implements WorkspaceReader {
   }
 
   /**
-   * Reads a (configuration) file through the guarded reader: a regular file inside the root, at
-   * most {@link MAX_CONFIG_BYTES}. A file that exists but is not read is added to {@link skipped}.
+   * Reads a configuration file (or a record discovery samples) through the guarded reader: a
+   * regular file inside the root, at most {@link MAX_CONFIG_BYTES} ({@link MAX_FILE_BYTES} for a
+   * Markdown or reStructuredText record). A file that exists but is not read is added to {@link skipped}.
    * @returns the text, or `undefined` when it is missing or was skipped.
    */
   async readText(path: string): Promise<string | undefined> {
-    const file = this.readGuarded(path, MAX_CONFIG_BYTES);
+    // Discovery also reads sample records through this port: they get the cap of every record read.
+    const file = this.readGuarded(path, /\.(md|markdown|rst)$/i.test(path) ? MAX_FILE_BYTES : MAX_CONFIG_BYTES);
     if ('text' in file) return file.text;
     if (file.skipped !== undefined) this.skip(path, file.skipped, file.detail);
     return undefined;
