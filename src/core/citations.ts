@@ -17,6 +17,7 @@
  */
 import type { Citation, Position } from './model';
 import { commentRegions, commentSyntaxFor, WHOLE_TEXT } from './commentSyntax';
+import { citationPrefilter } from './prefilter';
 
 /** Options of {@link findCitations}. */
 export interface CitationOptions {
@@ -48,7 +49,23 @@ interface Matcher {
 /** Compiled matchers, cached per prefix set. */
 const matcherCache = new Map<string, Matcher>();
 
-function escapeRegExp(s: string): string {
+/** Prefilter parts for the annotation names of form 2 (`@decision(`), in the finder's own case rules. */
+export const ANNOTATION_NAME_HINTS: readonly string[] = [String.raw`[Dd]ecision\(`, String.raw`DECISION\(`];
+/** Prefilter part for the record extensions of forms 1 and 4 (`.md`, `.markdown`). */
+export const RECORD_EXTENSION_HINT = String.raw`\.m(?:d|arkdown)`;
+
+/**
+ * The prefixes the finder looks for: trimmed, trailing `-`/space dropped, letters, digits and `_`
+ * only (starting with a letter), deduplicated, longest first.
+ */
+export function cleanCitationPrefixes(prefixes: readonly string[]): string[] {
+  const clean = [...new Set(prefixes.map((p) => p.trim().replace(/[-\s]+$/, '')).filter((p) => /^[A-Za-z][A-Za-z0-9_]*$/.test(p)))];
+  clean.sort((a, b) => b.length - a.length);
+  return clean;
+}
+
+/** Escapes `s` for use inside a regular expression. */
+export function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
@@ -70,8 +87,7 @@ function matcherFor(prefixes: readonly string[], ignoreCase: boolean): Matcher |
 }
 
 function buildMatcher(prefixes: readonly string[], ignoreCase: boolean): Matcher | undefined {
-  const clean = [...new Set(prefixes.map((p) => p.trim().replace(/[-\s]+$/, '')).filter((p) => /^[A-Za-z][A-Za-z0-9_]*$/.test(p)))];
-  clean.sort((a, b) => b.length - a.length);
+  const clean = cleanCitationPrefixes(prefixes);
   const key = (ignoreCase ? 'i:' : 's:') + clean.join(',');
   const cached = matcherCache.get(key);
   if (cached) return cached;
@@ -93,10 +109,8 @@ function buildMatcher(prefixes: readonly string[], ignoreCase: boolean): Matcher
     const full = new RegExp(source, ignoreCase ? 'gi' : 'g');
     // Every form contains a prefix, `decision(`, `.md` or `.markdown`: texts and comments without
     // any are skipped without running the full pattern (most files cite nothing).
-    const hint = new RegExp(
-      [...clean.map(escapeRegExp), String.raw`[Dd]ecision\(`, String.raw`DECISION\(`, String.raw`\.m(?:d|arkdown)`].join('|'),
-      ignoreCase ? 'i' : '',
-    );
+    // The same pattern is the prefilter ripgrep runs (core/prefilter.ts).
+    const hint = new RegExp(citationPrefilter(clean, ignoreCase).source, ignoreCase ? 'i' : '');
     const matcher = { hint, full };
     matcherCache.set(key, matcher);
     return matcher;

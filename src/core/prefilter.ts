@@ -1,0 +1,46 @@
+/**
+ * The citation prefilter: a pattern that matches every text in which {@link findCitations} can
+ * find a citation, built from the finder's own grammar (its prefixes, annotation names and
+ * record extensions), so the editor and the CLI can ask ripgrep for the files that may cite a
+ * decision and read only those.
+ *
+ * The finder runs the same pattern as its first test (`hint`): a text the prefilter does not
+ * match is never searched, so "no prefilter match => no citation" holds by construction and
+ * stays true as the grammar grows. Every part is plain ASCII with `|`, `(?:)`, `[..]` and `\(`
+ * only, so it means the same in JavaScript and in Rust's `regex` (ripgrep).
+ */
+import { ANNOTATION_NAME_HINTS, RECORD_EXTENSION_HINT, cleanCitationPrefixes, escapeRegExp } from './citations';
+
+/** What {@link citationPrefilter} returns. */
+export interface CitationPrefilter {
+  /**
+   * The alternatives, each a regular expression source valid in JavaScript and in ripgrep:
+   * one per cleaned prefix (longest first), the annotation names (`[Dd]ecision\(`, `DECISION\(`)
+   * and the record extensions (`\.m(?:d|arkdown)`).
+   */
+  readonly parts: readonly string[];
+  /** The parts joined with `|`. */
+  readonly source: string;
+  /** True when prefixes match in any case (JavaScript flag `i`, ripgrep `--ignore-case`). */
+  readonly ignoreCase: boolean;
+}
+
+/**
+ * Builds the prefilter for a set of citation prefixes.
+ * @param prefixes citation prefixes as the index passes them to the finder (`['ADR', 'DL']`);
+ *   entries that are not a prefix (`''`, `'A-B'`) are dropped as the finder drops them.
+ * @param ignoreCase the finder's `ignoreCase` option.
+ * @returns the pattern parts; never empty (the annotation and extension parts are always there).
+ */
+export function citationPrefilter(prefixes: readonly string[], ignoreCase = false): CitationPrefilter {
+  const parts = [...cleanCitationPrefixes(prefixes).map(escapeRegExp), ...ANNOTATION_NAME_HINTS, RECORD_EXTENSION_HINT];
+  return { parts, source: parts.join('|'), ignoreCase };
+}
+
+/**
+ * The prefilter as a JavaScript regular expression (no `g` flag: `test` keeps no state).
+ * @returns the compiled pattern.
+ */
+export function prefilterRegExp(filter: CitationPrefilter): RegExp {
+  return new RegExp(filter.source, filter.ignoreCase ? 'i' : '');
+}
