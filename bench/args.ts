@@ -24,6 +24,10 @@ export interface BenchOptions {
   readonly vsix: boolean;
   /** Skip the activation measurement (production build and bundle load). */
   readonly activation: boolean;
+  /** Measure in the editor (code-server) too; default on. */
+  readonly editor: boolean;
+  /** First-index sessions in the editor (each followed by a reopen with the cache). */
+  readonly editorRuns: number;
   readonly help: boolean;
 }
 
@@ -40,6 +44,8 @@ export const USAGE = `Usage: npm run bench -- [options]
   --no-cold                    skip cold-cache runs (they drop the machine's page cache)
   --no-vsix                    skip packaging the VSIX
   --no-activation              skip the production build, bundle load and VSIX
+  --editor / --no-editor       measure in code-server too (default: on; needs node scripts/install-test-deps.mjs)
+  --editor-runs N              code-server sessions, each a first index and a reopen with the cache (default 3)
   --profile                    write a CPU profile (node --cpu-prof) to bench/profiles/
 `;
 
@@ -59,6 +65,8 @@ export function parseArgs(argv: readonly string[], repo: string): BenchOptions {
   let cold = true;
   let vsix = true;
   let activation = true;
+  let editor = true;
+  let editorRuns = 3;
   let help = false;
   const value = (i: number, name: string): string => {
     const v = argv[i + 1];
@@ -115,6 +123,15 @@ export function parseArgs(argv: readonly string[], repo: string): BenchOptions {
         activation = false;
         vsix = false;
         break;
+      case '--editor':
+        editor = true;
+        break;
+      case '--no-editor':
+        editor = false;
+        break;
+      case '--editor-runs':
+        editorRuns = int(take(), '--editor-runs', 1);
+        break;
       case '--profile':
         // handled by scripts/bench.mjs (it starts Node with --cpu-prof)
         break;
@@ -126,5 +143,5 @@ export function parseArgs(argv: readonly string[], repo: string): BenchOptions {
         throw new Error(`unknown option ${a}\n\n${USAGE}`);
     }
   }
-  return { scale, seed, real, out, runs, requestRuns, dir, keep, cold, vsix, activation, help };
+  return { scale, seed, real, out, runs, requestRuns, dir, keep, cold, vsix, activation, editor, editorRuns, help };
 }

@@ -131,8 +131,15 @@ export class WorkspaceIndexer implements vscode.Disposable {
   private quiet = false;
   private readonly cache: IndexCache;
   private cacheTimer: ReturnType<typeof setTimeout> | undefined;
+  private cacheWritten: Promise<void> = Promise.resolve();
+  private resolveCacheWritten: () => void = () => undefined;
   /** Phase times of the last build, for tests and the benchmark. */
   private lastStats: BuildStats | undefined;
+  /**
+   * When (ms since the epoch) the indexer was made (activation), the first build's records were
+   * in, and the first build was done: for the benchmark and the log.
+   */
+  readonly timings: { readonly createdAt: number; recordsAt?: number; readyAt?: number } = { createdAt: Date.now() };
 
   /** Fires after the index changed: a file was re-indexed, or a rebuild was swapped in. */
   readonly onDidChange: vscode.Event<IndexChange> = this.changeEmitter.event;
@@ -144,10 +151,12 @@ export class WorkspaceIndexer implements vscode.Disposable {
     this.cache = new IndexCache(options.storage, logger);
     this.recordsPhase = new Promise<void>((resolve) => (this.resolveRecords = resolve)).then(() => {
       this.recordsIn = true;
+      this.timings.recordsAt ??= Date.now();
     });
     this.current = new DecisionIndex({ folders: [], logger });
     this.firstBuild = new Promise<void>((resolve) => (this.resolveFirstBuild = resolve)).then(() => {
       this.ready = true;
+      this.timings.readyAt ??= Date.now();
     });
     this.fileEvents = new Coalescer({
       delayMs: WATCH_DEBOUNCE_MS,
@@ -374,6 +383,7 @@ export class WorkspaceIndexer implements vscode.Disposable {
     this.indexSubscription?.dispose();
     for (const d of this.disposables.splice(0)) d.dispose();
     if (this.cacheTimer) clearTimeout(this.cacheTimer);
+    this.resolveCacheWritten();
     this.resolveRecords();
     this.resolveFirstBuild();
   }
@@ -679,14 +689,22 @@ export class WorkspaceIndexer implements vscode.Disposable {
   /** Writes the cache a little after a build, so the build's own work is never delayed by it. */
   private scheduleCacheWrite(key: string, files: Map<string, CachedFile>): void {
     if (this.cacheTimer) clearTimeout(this.cacheTimer);
+    else this.cacheWritten = new Promise<void>((resolve) => (this.resolveCacheWritten = resolve));
     this.cacheTimer = setTimeout(() => {
       this.cacheTimer = undefined;
-      if (this.disposed) return;
+      const done = this.resolveCacheWritten;
+      if (this.disposed) return done();
       const t0 = Date.now();
       void this.cache.save(key, files).then((bytes) => {
         if (bytes > 0) this.logger.info(`Index cache: ${files.size} files, ${(bytes / 1024 / 1024).toFixed(1)} MB written in ${Date.now() - t0} ms`);
+        done();
       });
     }, CACHE_WRITE_DELAY_MS);
+  }
+
+  /** Resolves once the index cache of the last build is written (or was not to be written). */
+  whenCacheWritten(): Promise<void> {
+    return this.cacheWritten;
   }
 
   /** Subscribes to `index` changes (dropping the previous index's subscription). */
