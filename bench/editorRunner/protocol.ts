@@ -35,5 +35,7 @@ export interface EditorBenchResults {
   /** A record title edit until the index (the tree's source) has it, and until CodeLens shows it. */
   readonly editToIndexMs?: number;
   readonly editToCodeLensMs?: number;
+  /** Decision Lens's index cache: its file, entries read, bytes written. */
+  readonly cache?: unknown;
   readonly error?: string;
 }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { SavedEntry } from '../core/index';
 import type { Logger } from '../core/ports';
+import type { LocalFiles } from './localFiles';
 
 /** Version of the cache file's layout; a file of another version is ignored. */
 const FORMAT = 1;
@@ -33,10 +34,14 @@ interface CacheFile {
 export class IndexCache {
   private loaded: Map<string, CachedFile> | undefined;
   private loadedKey: string | undefined;
+  /** What happened to the cache file last: for the log, tests and the benchmark. */
+  readonly state: { file?: string; loaded?: number; written?: number; error?: string } = {};
 
   constructor(
     private readonly storage: vscode.Uri | undefined,
     private readonly logger: Logger,
+    /** Reads and writes the file directly when the storage is on the local disk (no round trip). */
+    private readonly local?: LocalFiles,
   ) {}
 
   /**
@@ -51,10 +56,21 @@ export class IndexCache {
     this.loadedKey = key;
     if (!this.storage) return out;
     const uri = vscode.Uri.joinPath(this.storage, FILE_NAME);
+    this.state.file = uri.toString();
+    this.state.loaded = 0;
     try {
-      const stat = await vscode.workspace.fs.stat(uri);
-      if (stat.size > MAX_CACHE_BYTES) return out;
-      const doc = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri))) as Partial<CacheFile>;
+      let text: string | undefined;
+      if (this.local && uri.scheme === 'file') {
+        const stat = this.local.stat(uri.path);
+        if (!stat || stat.size > MAX_CACHE_BYTES) return out;
+        text = this.local.readText(uri.path);
+        if (text === undefined) return out;
+      } else {
+        const stat = await vscode.workspace.fs.stat(uri);
+        if (stat.size > MAX_CACHE_BYTES) return out;
+        text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+      }
+      const doc = JSON.parse(text) as Partial<CacheFile>;
       if (doc.format !== FORMAT || doc.key !== key || typeof doc.files !== 'object' || doc.files === null) return out;
       for (const [path, value] of Object.entries(doc.files)) {
         if (!Array.isArray(value) || value.length !== 3) continue;
@@ -62,6 +78,7 @@ export class IndexCache {
         if (typeof size !== 'number' || typeof mtime !== 'number' || !isSavedEntry(entry)) continue;
         out.set(path, { size, mtime, entry });
       }
+      this.state.loaded = out.size;
     } catch (error) {
       if (!(error instanceof vscode.FileSystemError && error.code === 'FileNotFound')) {
         this.logger.info(`Index cache not used: ${error instanceof Error ? error.message : String(error)}`);
@@ -94,8 +111,10 @@ export class IndexCache {
       await vscode.workspace.fs.createDirectory(this.storage);
       await vscode.workspace.fs.writeFile(temp, data);
       await vscode.workspace.fs.rename(temp, target, { overwrite: true });
+      this.state.written = data.byteLength;
       return data.byteLength;
     } catch (error) {
+      this.state.error = error instanceof Error ? error.message : String(error);
       this.logger.warn(`Cannot write the index cache: ${error instanceof Error ? error.message : String(error)}`);
       try {
         await vscode.workspace.fs.delete(temp);

@@ -30,7 +30,7 @@ const EDIT_DEBOUNCE_MS = 250;
 /** Files read at the same time while indexing through `workspace.fs`. */
 const READ_PARALLELISM = 8;
 /** Longest stretch (ms) of synchronous local reads before the indexer yields to the extension host. */
-const SLICE_MS = 12;
+const SLICE_MS = 30;
 /** Least time (ms) between two progress messages. */
 const PROGRESS_MS = 200;
 /** Delay (ms) after a build before the cache is written, off the hot path. */
@@ -148,7 +148,7 @@ export class WorkspaceIndexer implements vscode.Disposable {
     private readonly logger: Logger,
     private readonly options: IndexerOptions = {},
   ) {
-    this.cache = new IndexCache(options.storage, logger);
+    this.cache = new IndexCache(options.storage, logger, options.local);
     this.recordsPhase = new Promise<void>((resolve) => (this.resolveRecords = resolve)).then(() => {
       this.recordsIn = true;
       this.timings.recordsAt ??= Date.now();
@@ -240,6 +240,11 @@ export class WorkspaceIndexer implements vscode.Disposable {
   /** Resolves when the records of the first build are in the index (or the build failed). */
   whenRecordsReady(): Promise<void> {
     return this.recordsPhase;
+  }
+
+  /** The index cache's file and what was last read from and written to it. */
+  get cacheState(): { readonly file?: string; readonly loaded?: number; readonly written?: number; readonly error?: string } {
+    return this.cache.state;
   }
 
   /** Phase times and counts of the last finished build, `undefined` before the first. */
@@ -483,7 +488,7 @@ export class WorkspaceIndexer implements vscode.Disposable {
     const key = cacheKey(this.options.version ?? '0', {
       prefixes: [...prefixes].sort(),
       commentsOnly,
-      folders: folders.map((f) => [f.path, f.prefix, f.kind, f.package ?? '', f.root ?? '']),
+      folders: folders.map((f) => [f.path, f.prefix, f.kind, f.package ?? '', f.root ?? ''].join('|')).sort(),
     });
     const cached = await this.cache.load(key);
     const nextCache = new Map<string, CachedFile>();
