@@ -12,7 +12,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync, cpSync, readdirSync } f
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import {
-  extensionVsix, installExtensions, launchBrowser, log, makeRunDir, REPO_ROOT, startCodeServer, waitForWorkbench,
+  extensionVsix, freePort, installExtensions, launchBrowser, log, makeRunDir, REPO_ROOT, startCodeServer, waitForWorkbench,
 } from '../test/harness/codeServer';
 import type { BrowserSession, CodeServer } from '../test/harness/codeServer';
 import { packageVsix } from '../scripts/lib/vsix.mjs';
@@ -59,7 +59,7 @@ async function packageRunner(runDir: string): Promise<string> {
 }
 
 /** One code-server session on `root` with `userRunDir`'s user data; resolves with the runner's results. */
-async function session(name: string, input: EditorRunInput, runDir: string, extensionsDir: string, withRecord: boolean): Promise<EditorBenchResults> {
+async function session(name: string, input: EditorRunInput, runDir: string, extensionsDir: string, withRecord: boolean, port: number): Promise<EditorBenchResults> {
   const dir = join(runDir, name);
   mkdirSync(dir, { recursive: true });
   const resultsFile = join(dir, 'results.json');
@@ -71,7 +71,9 @@ async function session(name: string, input: EditorRunInput, runDir: string, exte
   let browser: BrowserSession | undefined;
   try {
     // The user data folder is the run's own and is shared by the first session and the reopen.
-    server = await startCodeServer({ runDir, extensionsDir, env: { [BENCH_CONFIG_ENV]: configFile } });
+    // The same port for the reopen: the remote authority (host:port) is part of the workspace's
+    // identity, so another port would be another workspace storage, without the cache.
+    server = await startCodeServer({ runDir, extensionsDir, port, env: { [BENCH_CONFIG_ENV]: configFile } });
     log(`[bench ${name}] code-server pid ${server.pid} on ${server.url}`);
     browser = await launchBrowser();
     await browser.page.goto(`${server.url}?folder=${encodeURIComponent(input.root)}`, { waitUntil: 'domcontentloaded', timeout: 120_000 });
@@ -105,10 +107,11 @@ async function main(): Promise<void> {
       const runDir = join(base, `run-${i + 1}`);
       mkdirSync(runDir, { recursive: true });
       try {
-        out.first.push(await session(`first-${i + 1}`, input, runDir, extensionsDir, true));
+        const port = await freePort();
+        out.first.push(await session(`first-${i + 1}`, input, runDir, extensionsDir, true, port));
         // Let the cache write (2 s after the build) finish before the window closes... it did:
         // the session ended after the runner's edit; the reopen reads it.
-        out.reopen.push(await session(`reopen-${i + 1}`, input, runDir, extensionsDir, false));
+        out.reopen.push(await session(`reopen-${i + 1}`, input, runDir, extensionsDir, false, port));
       } catch (error) {
         out.errors.push(error instanceof Error ? error.message : String(error));
       }
