@@ -34,7 +34,9 @@ function slowSources(local: LocalFiles, ms: number): LocalFiles & { sourceReads:
 }
 
 function hoverText(hover: vscode.Hover | null | undefined): string {
-  return (hover?.contents ?? []).map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : '')).join('\n');
+  const markdown = (hover?.contents ?? []).map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : '')).join('\n');
+  // The hover escapes Markdown and keeps titles on one line with non-breaking spaces.
+  return markdown.replace(/&nbsp;/g, ' ').replace(/\\/g, '');
 }
 
 function snapshot(indexer: WorkspaceIndexer): { decisions: string[]; citations: string[] } {
