@@ -6,15 +6,18 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { delimiter, join as joinNative } from 'node:path';
-import picomatch from 'picomatch';
 import { DEFAULT_EXCLUDED_DIRS, DEFAULT_EXCLUDES } from '../core/config';
 import { discoverDecisionFolders, isDecisionFile } from '../core/discovery';
 import { DecisionIndex } from '../core/index';
 import type { Logger, WorkspaceReader } from '../core/ports';
 import { nullLogger } from '../core/ports';
-import { dirname, isInside, normalize, relative } from '../core/paths';
-import { citationPrefilter } from '../core/prefilter';
+import { dirname, isInside, normalize } from '../core/paths';
+import { citationPrefilter, coversPrefilter, prefixesBeforeDiscovery } from '../core/prefilter';
+import { filterListing, matchListing } from '../host/listing';
 import { bundledRipgrep, ripgrepFiles } from '../host/ripgrep';
+
+/** Only Markdown files are records (see `isDecisionFile`): a cheap test first. */
+const RECORD_NAME = /\.(?:md|markdown)$/i;
 import type { SkipReason } from './nodeWorkspace';
 import { MAX_FILE_BYTES, NodeWorkspace, hasBinaryExtension, toNative } from './nodeWorkspace';
 import type { ScanOptions, ScanResult } from './scan';
@@ -67,31 +70,6 @@ export function findRipgrep(env: NodeJS.ProcessEnv = process.env): string | unde
 }
 
 /**
- * @returns a predicate over root-relative file paths that is true when the file or a folder on
- *   its way is excluded, with the same picomatch rules as `NodeWorkspace.findFiles` (which prunes
- *   a folder when the folder or everything in it matches).
- */
-function excludedBy(exclude: readonly string[]): (rel: string) => boolean {
-  if (exclude.length === 0) return () => false;
-  const match = picomatch([...exclude], { dot: true });
-  const dirs = new Map<string, boolean>();
-  const dirExcluded = (dir: string): boolean => {
-    if (dir === '' || dir === '.') return false;
-    let v = dirs.get(dir);
-    if (v === undefined) {
-      const slash = dir.lastIndexOf('/');
-      v = dirExcluded(slash < 0 ? '' : dir.slice(0, slash)) || match(dir + '/\u0000') || match(dir);
-      dirs.set(dir, v);
-    }
-    return v;
-  };
-  return (rel) => {
-    const slash = rel.lastIndexOf('/');
-    return dirExcluded(slash < 0 ? '' : rel.slice(0, slash)) || match(rel);
-  };
-}
-
-/**
  * Indexes a folder reading only records and the files ripgrep says may cite a decision.
  * @param rgPath the ripgrep to run (see {@link findRipgrep}).
  * @returns the filled index, as `scanWorkspace` builds it; `skipped` lists only the files that
@@ -104,20 +82,32 @@ export async function ripgrepScan(options: ScanOptions, rgPath: string): Promise
   const reader = new NodeWorkspace();
   const settings = await readCliSettings(reader, root, logger);
   const exclude = settings.discovery.exclude ?? DEFAULT_EXCLUDES;
-  const excluded = excludedBy(exclude);
   // Prune the default folders in ripgrep when the excludes hold them, as they do unless replaced.
   const pruned = DEFAULT_EXCLUDED_DIRS.filter((d) => exclude.includes(`**/${d}/**`));
+  // The candidates are searched while the folder is listed and discovered, with every prefix
+  // possible before discovery (a superset); checked against the prefixes found below.
+  const guess = citationPrefilter(
+    prefixesBeforeDiscovery([
+      ...settings.citationPrefixes,
+      ...(options.prefixes ?? []),
+      ...Object.values(settings.discovery.prefixes ?? {}),
+      ...(settings.discovery.folders ?? []).flatMap((f) => (f.prefix ? [f.prefix] : [])),
+    ]),
+  );
+  const search = (prefilter: typeof guess): Promise<{ files: string[] }> =>
+    ripgrepFiles({ rgPath, paths: [toNative(root)], prefilter, maxFileBytes: MAX_FILE_BYTES, excludedDirs: pruned, follow: false });
+  const early = search(guess);
+  early.catch(() => undefined); // awaited below
   const listed = await ripgrepFiles({ rgPath, paths: [toNative(root)], excludedDirs: pruned, follow: false });
-  const listing = listed.files.map(normalize).filter((p) => isInside(p, root) && p !== root && !excluded(relative(root, p)));
+  const listing = filterListing(listed.files, root, exclude, pruned);
   const files = new Set(listing);
 
   const listingReader: WorkspaceReader = {
     readText: (path) => reader.readText(path),
     findFiles(base: string, include: readonly string[], exclude2: readonly string[]): Promise<string[]> {
       if (include.length === 0) return Promise.resolve([]);
-      const included = picomatch([...include], { dot: true });
-      const out2 = excludedBy(exclude2);
-      return Promise.resolve(listing.filter((p) => isInside(p, base) && p !== base && included(relative(base, p)) && !out2(relative(base, p))));
+      const under = normalize(base);
+      return Promise.resolve(filterListing(matchListing(listing, under, include), under, exclude2, pruned));
     },
     exists(path: string): Promise<boolean> {
       const p = normalize(path);
@@ -134,16 +124,10 @@ export async function ripgrepScan(options: ScanOptions, rgPath: string): Promise
     commentsOnly: options.commentsOnly ?? settings.commentsOnly ?? true,
     logger,
   });
-  const matching = await ripgrepFiles({
-    rgPath,
-    paths: [toNative(root)],
-    prefilter: citationPrefilter([...prefixes]),
-    maxFileBytes: MAX_FILE_BYTES,
-    excludedDirs: pruned,
-    follow: false,
-  });
+  const actual = citationPrefilter([...prefixes]);
+  const matching = await (coversPrefilter(guess, actual) ? early : search(actual));
   const toRead = new Set<string>();
-  for (const p of listing) if (isDecisionFile(p, folders)) toRead.add(p);
+  for (const p of listing) if (RECORD_NAME.test(p) && isDecisionFile(p, folders)) toRead.add(p);
   for (const p of matching.files) {
     const n = normalize(p);
     if (files.has(n)) toRead.add(n);

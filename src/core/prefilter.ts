@@ -10,6 +10,7 @@
  * only, so it means the same in JavaScript and in Rust's `regex` (ripgrep).
  */
 import { ANNOTATION_NAME_HINTS, RECORD_EXTENSION_HINT, cleanCitationPrefixes, escapeRegExp } from './citations';
+import { DEFAULT_FOLDER_PREFIX, DEFAULT_LOG_PREFIX, normalizePrefix } from './config';
 
 /** What {@link citationPrefilter} returns. */
 export interface CitationPrefilter {
@@ -43,4 +44,23 @@ export function citationPrefilter(prefixes: readonly string[], ignoreCase = fals
  */
 export function prefilterRegExp(filter: CitationPrefilter): RegExp {
   return new RegExp(filter.source, filter.ignoreCase ? 'i' : '');
+}
+
+/**
+ * The prefixes a workspace can cite with, known before discovery runs: discovery gives folders
+ * {@link DEFAULT_FOLDER_PREFIX} or {@link DEFAULT_LOG_PREFIX} unless the settings name one, so
+ * these two plus every prefix in the settings are a superset. A prefilter built from them can be
+ * searched while discovery runs; {@link coversPrefilter} tells whether it still covers the
+ * prefilter of the prefixes found.
+ * @param settingsPrefixes every prefix the settings name (folders, folder prefixes, citation prefixes).
+ */
+export function prefixesBeforeDiscovery(settingsPrefixes: readonly string[]): string[] {
+  return [...new Set([DEFAULT_FOLDER_PREFIX, DEFAULT_LOG_PREFIX, ...settingsPrefixes.map((p) => normalizePrefix(p)).filter((p): p is string => p !== undefined)])];
+}
+
+/** @returns true when every text `actual` matches, `guess` matches too (its parts include all of `actual`'s). */
+export function coversPrefilter(guess: CitationPrefilter, actual: CitationPrefilter): boolean {
+  if (guess.ignoreCase !== actual.ignoreCase && !guess.ignoreCase) return false;
+  const parts = new Set(guess.parts);
+  return actual.parts.every((p) => parts.has(p));
 }

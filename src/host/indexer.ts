@@ -6,12 +6,12 @@ import type { IndexChange, IndexedDecision, ResolvedCitation } from '../core/ind
 import { DecisionIndex } from '../core/index';
 import { basename, dirname, isInside, relative } from '../core/paths';
 import type { Logger, WorkspaceReader } from '../core/ports';
-import { citationPrefilter } from '../core/prefilter';
+import { citationPrefilter, coversPrefilter, prefixesBeforeDiscovery } from '../core/prefilter';
 import { DEFAULT_EXCLUDED_DIRS } from '../core/config';
-import picomatch from 'picomatch';
 import type { CachedFile } from './cache';
 import { IndexCache, cacheKey } from './cache';
 import type { LocalFiles, LocalListOptions } from './localFiles';
+import { filterListing, matchListing } from './listing';
 import { Coalescer } from './coalesce';
 import type { TextChange } from './shift';
 import { shiftRanges } from './shift';
@@ -434,15 +434,24 @@ export class WorkspaceIndexer implements vscode.Disposable {
       signal,
     });
     const roots: RootState[] = [];
-    for (const folder of vscode.workspace.workspaceFolders ?? []) {
-      const settings = readSettings(folder);
+    const allSettings = (vscode.workspace.workspaceFolders ?? []).map((folder) => ({ folder, settings: readSettings(folder) }));
+    // The candidates are searched while the folder is listed and discovered, with the prefixes
+    // possible before discovery (a superset); checked against the prefixes found below.
+    const guess = citationPrefilter(
+      prefixesBeforeDiscovery(allSettings.flatMap(({ settings: s }) => [...s.citationPrefixes, ...Object.values(s.folderPrefixes), ...s.folders.flatMap((f) => (f.prefix ? [f.prefix] : []))])),
+    );
+    const speculative = new Map<string, Promise<string[]>>();
+    for (const { folder, settings } of allSettings) {
       const exclude = excludeGlobs(settings, folder);
       const excluded = excludeMatcher(exclude);
       let listing: string[] | undefined;
       if (local && folder.uri.scheme === 'file' && local.hasRipgrep(appRoot)) {
+        const search = local.filesMatching(folder.uri.path, guess, MAX_FILE_BYTES, listOptions(folder));
+        search.catch(() => undefined); // awaited (and its error handled) below, unless the build stops first
+        speculative.set(folder.uri.toString(), search);
         try {
           const all = await local.listFiles(folder.uri.path, listOptions(folder));
-          listing = all.filter((p) => isInside(p, folder.uri.path) && !excluded(relative(folder.uri.path, p)));
+          listing = filterListing(all, folder.uri.path, exclude, DEFAULT_EXCLUDED_DIRS);
           if (listing.length > settings.maxFiles) {
             this.logger.warn(`${folder.name}: more than ${settings.maxFiles} files; the rest are not indexed (setting decisionLens.index.maxFiles)`);
             listing = listing.sort().slice(0, settings.maxFiles);
@@ -507,7 +516,7 @@ export class WorkspaceIndexer implements vscode.Disposable {
         listed += root.listing.length;
         const isRecord = new Set<string>();
         for (const p of root.listing) {
-          if (isDecisionPath(p, folders)) {
+          if (RECORD_NAME.test(p) && isDecisionPath(p, folders)) {
             isRecord.add(p);
             records.push({ uri: root.folder.uri.with({ path: p }), local: true });
           }
@@ -515,7 +524,9 @@ export class WorkspaceIndexer implements vscode.Disposable {
         let candidates: readonly string[];
         try {
           const listedSet = new Set(root.listing);
-          candidates = (await local.filesMatching(root.folder.uri.path, prefilter, MAX_FILE_BYTES, listOptions(root.folder))).filter((p) => listedSet.has(p));
+          const early = coversPrefilter(guess, prefilter) ? speculative.get(root.folder.uri.toString()) : undefined;
+          const matching = await (early ?? local.filesMatching(root.folder.uri.path, prefilter, MAX_FILE_BYTES, listOptions(root.folder)));
+          candidates = matching.filter((p) => listedSet.has(p));
         } catch (error) {
           if (token.isCancellationRequested) return;
           this.logger.warn(`Searching ${root.folder.name} with ripgrep failed, reading every file: ${describe(error)}`);
@@ -865,6 +876,9 @@ export class WorkspaceIndexer implements vscode.Disposable {
   }
 }
 
+/** Only Markdown files are records (see `isDecisionFile`): a cheap test first. */
+const RECORD_NAME = /\.(?:md|markdown)$/i;
+
 /** Phase times and counts of a build (see {@link WorkspaceIndexer.buildStats}). */
 export interface BuildStats {
   /** Milliseconds from the start of the build to the index being complete. */
@@ -909,16 +923,8 @@ function listingReader(listing: readonly string[], local: LocalFiles): Workspace
       return Promise.resolve(open ? open.getText() : local.readText(path));
     },
     findFiles(root: string, include: readonly string[], exclude: readonly string[]): Promise<string[]> {
-      if (include.length === 0) return Promise.resolve([]);
-      const included = picomatch([...include], { dot: true });
       const excluded = excludeMatcher(exclude);
-      const out: string[] = [];
-      for (const p of listing) {
-        if (!isInside(p, root) || p === root) continue;
-        const rel = relative(root, p);
-        if (included(rel) && !excluded(rel)) out.push(p);
-      }
-      return Promise.resolve(out);
+      return Promise.resolve(matchListing(listing, root, include).filter((p) => !excluded(relative(root, p))));
     },
     exists(path: string): Promise<boolean> {
       if (files.has(path)) return Promise.resolve(true);

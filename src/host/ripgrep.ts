@@ -110,3 +110,4 @@ function toPosixPath(native: string): string {
   const p = native.replace(/\\/g, '/');
   return /^[A-Za-z]:\//.test(p) ? '/' + p : p;
 }
+
