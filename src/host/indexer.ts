@@ -566,6 +566,8 @@ export class WorkspaceIndexer implements vscode.Disposable {
     const open = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.toString(), d]));
     let skipped = 0;
     let fromCache = 0;
+    let filesRead = 0;
+    let fromDocuments = 0;
     const readInto = async (jobs: readonly ReadJob[]): Promise<void> => {
       /** @returns false when a cached entry no longer fits (made under other folders): read the file. */
       const apply = (job: ReadJob, read: ReadResult): boolean => {
@@ -583,6 +585,7 @@ export class WorkspaceIndexer implements vscode.Disposable {
             nextCache.set(path, read.cached);
           } else {
             index.upsert(path, read.text);
+            filesRead++;
             const saved = index.savedEntry(path);
             if (saved && read.size !== undefined && read.mtime !== undefined) nextCache.set(path, { size: read.size, mtime: read.mtime, entry: saved });
           }
@@ -638,6 +641,7 @@ export class WorkspaceIndexer implements vscode.Disposable {
         index.upsert(uri.path, text, document.languageId);
         versions.set(uri.toString(), document.version);
         indexed.add(uri.path);
+        fromDocuments++;
       }
     };
 
@@ -675,7 +679,7 @@ export class WorkspaceIndexer implements vscode.Disposable {
     void vscode.commands.executeCommand('setContext', 'decisionLens.hasDecisions', decisions > 0);
     const ms = Date.now() - started;
     const times = Object.entries(phases).map(([name, t]) => `${name} ${t} ms`).join(', ');
-    this.lastStats = { ms, phases: { ...phases }, filesListed: total, filesRead: indexed.size - fromCache, fromCache, skipped, decisions, paths: paths ?? 'editor' };
+    this.lastStats = { ms, phases: { ...phases }, filesListed: total, filesRead, fromCache, fromDocuments, skipped, decisions, paths: paths ?? 'editor' };
     this.logger.info(
       `Indexed ${decisions} decisions in ${folders.length} folders and ${indexed.size} of ${total} files in ${ms} ms ` +
         `(${times}; ${fromCache} from the cache, ${skipped} skipped, files listed by ${paths ?? 'the editor'})`,
@@ -886,9 +890,12 @@ export interface BuildStats {
   /** Milliseconds per phase: `list`, `discovery`, `cache`, `search`, `records`, `citations`. */
   readonly phases: Readonly<Record<string, number>>;
   readonly filesListed: number;
-  /** Files read (not from the cache). */
+  /** Files read from disk (not from the cache, not from open documents). */
   readonly filesRead: number;
+  /** Files whose cache entry still held (same size and mtime). */
   readonly fromCache: number;
+  /** Open documents indexed from their text. */
+  readonly fromDocuments: number;
   readonly skipped: number;
   readonly decisions: number;
   /** How files were listed: ripgrep and Node's fs, or the editor's `findFiles` and `workspace.fs`. */

@@ -4,6 +4,9 @@
 // files slowed down so the citations phase lasts; and the full index it builds equals the one the
 // editor's `workspace.fs` path builds.
 import * as assert from 'node:assert/strict';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { nullLogger } from '../../../../src/core/ports';
 import { DecisionHoverProvider } from '../../../../src/features/hover/register';
@@ -87,5 +90,49 @@ describe('records phase of the first build', () => {
     assert.ok(a.decisions.length > 3 && a.citations.length > 3, `${a.decisions.length} decisions, ${a.citations.length} citations`);
     assert.deepEqual(b, a);
     assert.ok((fast.buildStats?.filesRead ?? 0) < (slow.buildStats?.filesRead ?? 0), `fast read ${fast.buildStats?.filesRead}, slow ${slow.buildStats?.filesRead}`);
+  });
+
+  it('reopens from its cache: only changed files are read again, a corrupt cache is ignored, the index is the same', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'decision-lens-cache-'));
+    try {
+      const storage = vscode.Uri.file(dir);
+      const first = new WorkspaceIndexer(nullLogger, { local: createNodeFiles(), appRoot: vscode.env.appRoot, storage, version: 'test' });
+      made.push(first);
+      first.start();
+      await first.whenReady();
+      await first.whenCacheWritten();
+      assert.ok((first.cacheState.written ?? 0) > 0, `cache written: ${JSON.stringify(first.cacheState)}`);
+      const read = first.buildStats?.filesRead ?? 0;
+      const expected = snapshot(first);
+
+      const again = new WorkspaceIndexer(nullLogger, { local: createNodeFiles(), appRoot: vscode.env.appRoot, storage, version: 'test' });
+      made.push(again);
+      again.start();
+      await again.whenReady();
+      assert.equal(again.buildStats?.fromCache, read, 'every file read before comes from the cache');
+      assert.equal(again.buildStats?.filesRead, 0);
+      assert.deepEqual(snapshot(again), expected);
+
+      // Another extension version: the cache does not apply.
+      const upgraded = new WorkspaceIndexer(nullLogger, { local: createNodeFiles(), appRoot: vscode.env.appRoot, storage, version: 'test-2' });
+      made.push(upgraded);
+      upgraded.start();
+      await upgraded.whenReady();
+      assert.equal(upgraded.buildStats?.fromCache, 0);
+      assert.deepEqual(snapshot(upgraded), expected);
+      await upgraded.whenCacheWritten();
+
+      for (const name of readdirSync(dir)) writeFileSync(join(dir, name), '{"format":1,"key":"test|');
+      const corrupt = new WorkspaceIndexer(nullLogger, { local: createNodeFiles(), appRoot: vscode.env.appRoot, storage, version: 'test-2' });
+      made.push(corrupt);
+      corrupt.start();
+      await corrupt.whenReady();
+      assert.equal(corrupt.buildStats?.fromCache, 0);
+      assert.equal(corrupt.buildStats?.filesRead, read);
+      assert.deepEqual(snapshot(corrupt), expected);
+      await corrupt.whenCacheWritten();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
