@@ -611,6 +611,11 @@ export class WorkspaceIndexer implements vscode.Disposable {
         let sliceStart = Date.now();
         for (const job of localJobs) {
           if (token.isCancellationRequested) return;
+          // Opened while the build ran (a live first build): the document's text is in already.
+          if (versions.has(job.uri.toString())) {
+            done++;
+            continue;
+          }
           if (!apply(job, this.localRead(local, job.uri.path, cached.get(job.uri.path)))) apply(job, this.localRead(local, job.uri.path, undefined));
           if (Date.now() - sliceStart >= SLICE_MS) {
             report();
@@ -623,6 +628,10 @@ export class WorkspaceIndexer implements vscode.Disposable {
       const worker = async (): Promise<void> => {
         while (next < pending.length && !token.isCancellationRequested) {
           const job = pending[next++];
+          if (versions.has(job.uri.toString())) {
+            done++;
+            continue;
+          }
           if (!apply(job, await this.readFile(job.uri, cached.get(job.uri.path)))) apply(job, await this.readFile(job.uri, undefined));
           report();
         }
@@ -661,7 +670,16 @@ export class WorkspaceIndexer implements vscode.Disposable {
 
     // ---- every other file that can cite a decision.
     await readInto(sources);
-    if (token.isCancellationRequested || this.disposed) return;
+    if (token.isCancellationRequested || this.disposed) {
+      // A live build that was stopped: what it read is in the index, and the features hear of it.
+      if (live && !this.disposed) {
+        this.generation++;
+        this.citationCache.clear();
+        this.citationsOfCache.clear();
+        this.changeEmitter.fire({ paths: [], records: true, citations: true });
+      }
+      return;
+    }
     mark('citations');
 
     if (live) {
