@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { SCALES, generateRepo } from '../../bench/generate';
@@ -59,5 +59,28 @@ describe('candidate-first scan (ripgrep) builds the same index as reading every 
       assert.ok(slow.decisions.length > 100 && slow.citations.length > 50, `${slow.decisions.length} decisions, ${slow.citations.length} citations`);
       assert.deepEqual(fast, slow);
     }
+  });
+
+  it('honours decisionLens.exclude globs of every shape the same way (folders, file globs, nested paths)', async () => {
+    const root = join(work, 'excludes');
+    generateRepo(root, SCALES.small, 5);
+    // Citing files in the folders the globs exclude, so a glob applied differently shows.
+    const dirs = readdirSync(root, { withFileTypes: true }).filter((d) => d.isDirectory() && !d.name.startsWith('.')).map((d) => d.name);
+    for (const dir of ['vendor', 'pkg/vendor', 'src/generated', 'tmp-out']) {
+      mkdirSync(join(root, dir), { recursive: true });
+      writeFileSync(join(root, dir, 'x.ts'), '// ADR-0001 and ADR-0404\n');
+      writeFileSync(join(root, dir, 'y.min.js'), '// ADR-0002\n');
+    }
+    writeFileSync(join(root, 'a.min.js'), '// ADR-0003\n');
+    mkdirSync(join(root, '.vscode'), { recursive: true });
+    writeFileSync(
+      join(root, '.vscode', 'settings.json'),
+      JSON.stringify({ 'decisionLens.exclude': ['vendor', '**/generated/**', '*.min.js', `${dirs[0]}/**`, 'tmp-*'] }),
+    );
+    const slow = summary(await scanWorkspace({ root, ripgrep: false }));
+    const fast = summary(await ripgrepScan({ root }, rg as string));
+    assert.ok(!slow.citations.some((c) => c.includes('/vendor/x.ts') && !c.includes('/pkg/')), 'vendor/ is excluded');
+    assert.ok(slow.citations.some((c) => c.includes('/pkg/vendor/x.ts')), 'pkg/vendor/ is not (a glob without a slash is relative to the root)');
+    assert.deepEqual(fast, slow);
   });
 });
