@@ -28,6 +28,10 @@ export interface BenchOptions {
   readonly adversarial: boolean;
   /** Run only this measurement (`adversarial`): no workspace is generated. */
   readonly only?: 'adversarial';
+  /** Measure in the editor (code-server) too; default on. */
+  readonly editor: boolean;
+  /** First-index sessions in the editor (each followed by a reopen with the cache). */
+  readonly editorRuns: number;
   readonly help: boolean;
 }
 
@@ -46,6 +50,8 @@ export const USAGE = `Usage: npm run bench -- [options]
   --no-activation              skip the production build, bundle load and VSIX
   --no-adversarial             skip the adversarial-inputs table (parser, citation finder, glob matcher on 0.1-2 MB)
   --only adversarial           run only the adversarial-inputs table (JSON: bench/results-adversarial.json unless --out)
+  --editor / --no-editor       measure in code-server too (default: on; needs node scripts/install-test-deps.mjs)
+  --editor-runs N              code-server sessions, each a first index and a reopen with the cache (default 3)
   --profile                    write a CPU profile (node --cpu-prof) to bench/profiles/
 `;
 
@@ -68,6 +74,8 @@ export function parseArgs(argv: readonly string[], repo: string): BenchOptions {
   let adversarial = true;
   let only: 'adversarial' | undefined;
   let outGiven = false;
+  let editor = true;
+  let editorRuns = 3;
   let help = false;
   const value = (i: number, name: string): string => {
     const v = argv[i + 1];
@@ -134,6 +142,15 @@ export function parseArgs(argv: readonly string[], repo: string): BenchOptions {
         only = what;
         break;
       }
+      case '--editor':
+        editor = true;
+        break;
+      case '--no-editor':
+        editor = false;
+        break;
+      case '--editor-runs':
+        editorRuns = int(take(), '--editor-runs', 1);
+        break;
       case '--profile':
         // handled by scripts/bench.mjs (it starts Node with --cpu-prof)
         break;
@@ -146,5 +163,5 @@ export function parseArgs(argv: readonly string[], repo: string): BenchOptions {
     }
   }
   if (only === 'adversarial' && !outGiven) out = `${repo}/bench/results-adversarial.json`;
-  return { scale, seed, real, out, runs, requestRuns, dir, keep, cold, vsix, activation, adversarial, ...(only ? { only } : {}), help };
+  return { scale, seed, real, out, runs, requestRuns, dir, keep, cold, vsix, activation, adversarial, editor, editorRuns, ...(only ? { only } : {}), help };
 }

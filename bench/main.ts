@@ -27,6 +27,8 @@ import type { CoreTime } from './indexRun';
 import { buildIndexFromDisk, indexInMemory, readAll } from './indexRun';
 import { walk } from './nodeWorkspace';
 import { printReport } from './report';
+import type { EditorResults } from './editorSection';
+import { editorTargets, measureEditor, printEditor } from './editorSection';
 import type { RequestResults } from './requests';
 import { measureRequests } from './requests';
 import type { RipgrepRun } from './ripgrep';
@@ -110,6 +112,8 @@ export interface BenchResults {
   readonly activation?: ActivationResult;
   /** Parser, citation finder and glob matcher on 0.1-2 MB adversarial inputs (bench/adversarial.ts). */
   readonly adversarial?: AdversarialResults;
+  /** In the editor (code-server), when measured (`--editor`, the default). */
+  readonly editor?: EditorResults;
   readonly targets: readonly { readonly name: string; readonly target: string; readonly value: string; readonly met: boolean | undefined }[];
 }
 
@@ -210,6 +214,7 @@ async function main(): Promise<void> {
     mkdirSync(dirname(options.out), { recursive: true });
     writeFileSync(options.out, JSON.stringify(results, null, 2) + '\n');
     printReport(results, (line) => process.stdout.write(line + '\n'));
+    if (results.editor) printEditor(results.editor, (line) => process.stdout.write(line + '\n'));
     process.stdout.write(`\nJSON: ${options.out}\n`);
   } finally {
     if (cleanup) {
@@ -410,6 +415,16 @@ async function measure(
     requests = measureRequests(index, bigFile, text, root, options.requestRuns);
     log(`requests on ${requests.lines} lines: citations ${requests.citations.medianMs.toFixed(2)} ms, CodeLens ${requests.codeLens.medianMs.toFixed(2)} ms, hover ${requests.hover.medianMs.toFixed(3)} ms`);
   }
+  // ---- in the editor (code-server) -------------------------------------------------------------
+  let editor: EditorResults | undefined;
+  if (options.editor) {
+    try {
+      editor = await measureEditor(root, index, options.editorRuns, repoRoot, log);
+    } catch (error) {
+      editor = { first: {}, reopen: {}, runs: { first: [], reopen: [] }, errors: [error instanceof Error ? error.message : String(error)] };
+    }
+    log(`editor: first ready ${editor.first.readyMs?.toFixed(0) ?? '?'} ms, hover ${editor.first.hoverMs?.toFixed(0) ?? '?'} ms, reopen ${editor.reopen.readyMs?.toFixed(0) ?? '?'} ms`);
+  }
   index.dispose();
 
   // ---- activation ------------------------------------------------------------------------------
@@ -471,6 +486,7 @@ async function measure(
       value: requests ? `${requests.citations.medianMs.toFixed(2)} / ${requests.codeLens.medianMs.toFixed(2)} / ${requests.hover.medianMs.toFixed(3)} ms` : 'not measured',
       met: requests ? Math.max(requests.citations.medianMs, requests.codeLens.medianMs, requests.hover.medianMs) < 10 : undefined,
     },
+    ...(editor ? editorTargets(editor) : []),
     { name: 'index memory (heap after GC)', target: '< 150 MB', value: fmt(indexHeapMB, 'MB'), met: indexHeapMB !== undefined ? indexHeapMB < 150 : undefined },
   ];
   const { help: _h, ...opts } = options;
@@ -500,6 +516,7 @@ async function measure(
     memory,
     activation,
     ...(adversarial ? { adversarial } : {}),
+    ...(editor ? { editor } : {}),
     targets,
   };
 }

@@ -1,4 +1,4 @@
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import { registerCodeLens } from './features/codelens/register';
 import { registerOpenDecision } from './features/commands/openDecision';
 import { registerShowCitations } from './features/commands/showCitations';
@@ -12,6 +12,7 @@ import type { DecisionLensApi } from './host/api';
 import { createApi } from './host/api';
 import { WorkspaceIndexer } from './host/indexer';
 import { createLogger } from './host/logger';
+import { createNodeFiles } from './host/nodeFs';
 
 /**
  * Composes the extension: builds the object graph and pushes every Disposable to
@@ -20,7 +21,12 @@ import { createLogger } from './host/logger';
  */
 export function activate(context: vscode.ExtensionContext): DecisionLensApi {
   const { logger, channel } = createLogger();
-  const indexer = new WorkspaceIndexer(logger);
+  const indexer = new WorkspaceIndexer(logger, {
+    local: createNodeFiles(),
+    appRoot: vscode.env.appRoot,
+    storage: context.storageUri,
+    version: String((context.extension.packageJSON as { version?: unknown }).version ?? '0'),
+  });
   context.subscriptions.push(channel, indexer);
 
   const view = registerDecisionsView(context, indexer);
@@ -33,6 +39,7 @@ export function activate(context: vscode.ExtensionContext): DecisionLensApi {
   registerShowCitations(context, indexer);
   registerNewDecision(context, indexer, logger);
 
+  context.subscriptions.push(vscode.commands.registerCommand('decisionLens.stopIndexing', () => indexer.stopIndexing()));
   indexer.start();
 
   return createApi(indexer, view);

@@ -18,6 +18,12 @@ const BINARY_EXTENSIONS = new Set(
   ).split(' '),
 );
 
+/** @returns true for a path whose extension is never text (the file is skipped unread). */
+export function hasBinaryExtension(path: string): boolean {
+  const dot = path.lastIndexOf('.');
+  return dot > path.lastIndexOf('/') && BINARY_EXTENSIONS.has(path.slice(dot + 1).toLowerCase());
+}
+
 /** Reused by {@link NodeWorkspace.readTextFile} for every file that fits (most source files). */
 const SCRATCH = Buffer.allocUnsafe(256 * 1024);
 

@@ -13,6 +13,7 @@ import { nullLogger } from '../core/ports';
 import { join } from '../core/paths';
 import type { SkippedFile } from './nodeWorkspace';
 import { NodeWorkspace } from './nodeWorkspace';
+import { findRipgrep, ripgrepScan } from './ripgrepScan';
 
 /** Files read at the same time. */
 const READ_PARALLELISM = 16;
@@ -28,6 +29,11 @@ export interface ScanOptions {
   /** Called now and then while files are read: files done, files in all. */
   readonly onProgress?: (done: number, total: number) => void;
   readonly logger?: Logger;
+  /**
+   * List candidate files with ripgrep and read only those and the records (default true; see
+   * `ripgrepScan.ts`). False, or no ripgrep found, or ripgrep failing: every file is read.
+   */
+  readonly ripgrep?: boolean;
 }
 
 /** The result of {@link scanWorkspace}. */
@@ -59,6 +65,14 @@ export interface CliSettings {
  */
 export async function scanWorkspace(options: ScanOptions): Promise<ScanResult> {
   const logger = options.logger ?? nullLogger;
+  const rg = options.ripgrep === false ? undefined : findRipgrep();
+  if (rg) {
+    try {
+      return await ripgrepScan(options, rg);
+    } catch (error) {
+      logger.warn(`ripgrep failed, reading every file: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
   const reader = new NodeWorkspace(options.root, logger);
   const settings = await readCliSettings(reader, options.root, logger);
   const folders = await discoverDecisionFolders(reader, options.root, settings.discovery, logger);

@@ -35,6 +35,7 @@
  */
 import type { Citation, Position } from './model';
 import { commentRegions, commentSyntaxFor, WHOLE_TEXT } from './commentSyntax';
+import { citationPrefilter, prefilterRegExp } from './prefilter';
 
 /** Options of {@link findCitations}. */
 export interface CitationOptions {
@@ -96,7 +97,34 @@ interface Matcher {
 /** Compiled matchers, cached per prefix set. */
 const matcherCache = new Map<string, Matcher>();
 
-function escapeRegExp(s: string): string {
+/**
+ * Prefilter part for the annotation names the finder knows besides the prefixes (`@decision(`,
+ * `@ADR(`, `@MADR(`), in the finder's own case rules.
+ */
+export const ANNOTATION_NAME_HINT = String.raw`@(?:[Dd]ecision|DECISION|ADR|MADR)\(`;
+/** Prefilter part for the record extensions of links, paths and URLs (`.md`, `.markdown`, `.rst`, `.adoc`, `.html`). */
+export const RECORD_EXTENSION_HINT = String.raw`\.(?:md|markdown|rst|adoc|html?)`;
+
+/**
+ * Prefilter part for Sphinx labels in lower case (`<seed-0101>`, `` `seed-0102` ``, `:link: seed-0108`)
+ * of the given lower-case prefixes; the finder reads them only when prefixes are case-sensitive.
+ */
+export function labelHint(lowerPrefixes: readonly string[]): string {
+  return String.raw`(?:[<\x60]|:link: )(?:${lowerPrefixes.map(escapeRegExp).join('|')})-[0-9]`;
+}
+
+/**
+ * The prefixes the finder looks for: trimmed, trailing `-`/space dropped, letters, digits and `_`
+ * only (starting with a letter), deduplicated, longest first.
+ */
+export function cleanCitationPrefixes(prefixes: readonly string[]): string[] {
+  const clean = [...new Set(prefixes.map((p) => p.trim().replace(/[-\s]+$/, '')).filter((p) => /^[A-Za-z][A-Za-z0-9_]*$/.test(p)))];
+  clean.sort((a, b) => b.length - a.length);
+  return clean;
+}
+
+/** Escapes `s` for use inside a regular expression. */
+export function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
@@ -123,9 +151,8 @@ function isShort(prefix: string): boolean {
 }
 
 function buildMatcher(prefixes: readonly string[], ignoreCase: boolean): Matcher | undefined {
-  const clean = [...new Set(prefixes.map((p) => p.trim().replace(/[-\s]+$/, '')).filter((p) => /^[A-Za-z][A-Za-z0-9_]*$/.test(p)))];
+  const clean = cleanCitationPrefixes(prefixes);
   if (clean.length === 0) return undefined;
-  clean.sort((a, b) => b.length - a.length);
   const key = (ignoreCase ? 'i:' : 's:') + clean.join(',');
   const cached = matcherCache.get(key);
   if (cached) return cached;
@@ -159,10 +186,8 @@ function buildMatcher(prefixes: readonly string[], ignoreCase: boolean): Matcher
     // A prefix not after a word character, `-`, `.` or `/`; `[`; `@`; `://`; a record extension; a label.
     const anchor = new RegExp(String.raw`(?<![\w./-])(?:${P})|\[|@|:\/\/|\.(?:md|markdown|rst|adoc)(?![\w])${labelStart}`, 'g' + flags);
     const label = lower !== '' && !ignoreCase ? new RegExp(String.raw`(?<lprefix>${lower})-(?<lnum>${num})(?=[>\x60]|[ \t]*(?:\r?\n|$))`, 'y') : undefined;
-    const hint = new RegExp(
-      [P, ...(labelStart !== '' ? [lower] : []), String.raw`@(?:[Dd]ecision|DECISION|ADR|MADR)\(`, String.raw`\.(?:md|markdown|rst|adoc|html?)`].join('|'),
-      flags,
-    );
+    // The same pattern is the prefilter ripgrep runs (core/prefilter.ts): a text it does not match is never searched.
+    const hint = prefilterRegExp(citationPrefilter(clean, ignoreCase));
     const first = [...clean, 'ADR', 'MADR', 'Decision', 'decision'].map((p) => p[0]);
     const annotationFirst = new Set(ignoreCase ? first.flatMap((c) => [c.toLowerCase(), c.toUpperCase()]) : first);
     const matcher: Matcher = { hint, anchor, id, label, annotation, annotationFirst, prefixes: new Set(clean.map((p) => p.toUpperCase())), ignoreCase };

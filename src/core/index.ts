@@ -117,8 +117,19 @@ export interface DecisionIndexOptions {
 }
 
 type FileEntry =
-  | { readonly kind: 'record'; readonly decisions: IndexedDecision[]; readonly citations: Citation[] }
+  | { readonly kind: 'record'; readonly decisions: IndexedDecision[]; readonly citations: Citation[]; readonly parsed: readonly Decision[] }
   | { readonly kind: 'source'; readonly citations: Citation[] };
+
+/**
+ * What the index derived from one file's text, as {@link DecisionIndex.savedEntry} returns it
+ * and {@link DecisionIndex.restore} takes it back (a cache across sessions): the records as the
+ * parser returned them (absent for a source file) and the citations as the finder found them.
+ * Plain JSON data.
+ */
+export interface SavedEntry {
+  readonly decisions?: readonly Decision[];
+  readonly citations: readonly Citation[];
+}
 
 
 const VERB: Record<RelationKind, string> = {
@@ -606,6 +617,54 @@ export class DecisionIndex {
   }
 
   /** Releases listeners. */
+  /**
+   * What the index derived from `path`'s text, for a cache: the parsed records (record files
+   * only) and the citations found.
+   * @returns the entry, or `undefined` when the index holds nothing for `path`.
+   */
+  savedEntry(path: string): SavedEntry | undefined {
+    const entry = this.files.get(normalize(path));
+    if (!entry) return undefined;
+    return entry.kind === 'record' ? { decisions: entry.parsed, citations: entry.citations } : { citations: entry.citations };
+  }
+
+  /**
+   * Adds one file's entries from a {@link savedEntry} of the same text (the caller checked that
+   * the file did not change and that prefixes and matching rules are the same), without parsing or
+   * searching it again. Fires a change event as {@link upsert} does. The text is not kept, so a
+   * later {@link setFolders} returns the path among those to upsert again.
+   * @returns false (and changes nothing) when the saved entry was made under other folders: a
+   *   record saved for a file that is no record now, or the other way round.
+   */
+  restore(path: string, saved: SavedEntry, languageId?: string): boolean {
+    const p = normalize(path);
+    const folder = isDecisionFile(p, this.folders);
+    if ((folder !== undefined) !== (saved.decisions !== undefined)) return false;
+    const before = this.files.get(p);
+    this.removeEntry(p);
+    this.resolvedCitations.delete(p);
+    const citations = isTemplatePath(p) ? [] : [...saved.citations];
+    let after: FileEntry;
+    if (folder && saved.decisions) {
+      const decisions = saved.decisions.map((d) => this.toIndexed(d, folder));
+      after = { kind: 'record', decisions, citations, parsed: saved.decisions };
+      for (const d of decisions) this.addDecision(d);
+    } else {
+      after = { kind: 'source', citations };
+    }
+    this.files.set(p, after);
+    for (const k of this.citationKeys(citations)) {
+      let set = this.citingFiles.get(k);
+      if (!set) this.citingFiles.set(k, (set = new Set()));
+      set.add(p);
+    }
+    this.sources.set(p, { languageId });
+    const records = before?.kind === 'record' || after.kind === 'record';
+    if (records) this.invalidate();
+    this.changeEmitter.fire({ paths: [p], records, citations: true });
+    return true;
+  }
+
   dispose(): void {
     this.changeEmitter.dispose();
   }
@@ -794,7 +853,7 @@ export class DecisionIndex {
         parsed = [];
       }
       const decisions = parsed.map((d) => this.toIndexed(d, folder));
-      entry = { kind: 'record', decisions, citations };
+      entry = { kind: 'record', decisions, citations, parsed };
       for (const d of decisions) this.addDecision(d);
     } else {
       entry = { kind: 'source', citations };

@@ -4,8 +4,14 @@ import { DEFAULT_FOLDER_PREFIX, normalizePrefix } from '../core/config';
 import { discoverDecisionFolders } from '../core/discovery';
 import type { IndexChange, IndexedDecision, ResolvedCitation } from '../core/index';
 import { DecisionIndex } from '../core/index';
-import { basename, isInside, relative } from '../core/paths';
-import type { Logger } from '../core/ports';
+import { basename, dirname, isInside, relative } from '../core/paths';
+import type { Logger, WorkspaceReader } from '../core/ports';
+import { citationPrefilter, coversPrefilter, prefixesBeforeDiscovery } from '../core/prefilter';
+import { DEFAULT_EXCLUDED_DIRS } from '../core/config';
+import type { CachedFile } from './cache';
+import { IndexCache, cacheKey } from './cache';
+import type { LocalFiles, LocalListOptions } from './localFiles';
+import { filterListing, matchListing } from './listing';
 import { Coalescer } from './coalesce';
 import type { TextChange } from './shift';
 import { shiftRanges } from './shift';
@@ -22,8 +28,14 @@ export const MAX_FILE_BYTES = 2 * 1024 * 1024;
 const WATCH_DEBOUNCE_MS = 300;
 /** Quiet time (ms) after edits of an open document before it is re-indexed. */
 const EDIT_DEBOUNCE_MS = 250;
-/** Files read at the same time while indexing. */
+/** Files read at the same time while indexing through `workspace.fs`. */
 const READ_PARALLELISM = 8;
+/** Longest stretch (ms) of synchronous local reads before the indexer yields to the extension host. */
+const SLICE_MS = 30;
+/** Least time (ms) between two progress messages. */
+const PROGRESS_MS = 200;
+/** Delay (ms) after a build before the cache is written, off the hot path. */
+const CACHE_WRITE_DELAY_MS = 2000;
 
 /** Files whose change can add or remove decision folders: discovery runs again. */
 const DISCOVERY_FILES = new Set(['.adr-dir', '.log4brains.yml', '.log4brains.yaml', 'adr.config.json']);
@@ -45,6 +57,30 @@ interface RootState {
   readonly settings: Settings;
   readonly decisionFolders: readonly DecisionFolder[];
   readonly excluded: (relativePath: string) => boolean;
+  /** Every file of the folder from ripgrep (excludes applied), when the fast path serves it. */
+  readonly listing?: readonly string[];
+}
+
+/** Options of {@link WorkspaceIndexer}. */
+export interface IndexerOptions {
+  /**
+   * Local file access (Node's fs and ripgrep) for `file:` workspace folders; absent in a web
+   * extension host, where every file goes through `workspace.fs`.
+   */
+  readonly local?: LocalFiles;
+  /** `vscode.env.appRoot`, where VS Code's own ripgrep is. */
+  readonly appRoot?: string;
+  /** `ExtensionContext.storageUri`: the index cache across sessions lives there. */
+  readonly storage?: vscode.Uri;
+  /** The extension's version, part of the cache key. */
+  readonly version?: string;
+}
+
+/** One file to read in a build. */
+interface ReadJob {
+  readonly uri: vscode.Uri;
+  /** Read with {@link LocalFiles} (a fast-path root) rather than `workspace.fs`. */
+  readonly local: boolean;
 }
 
 type FileEvent = 'changed' | 'deleted';
@@ -89,14 +125,39 @@ export class WorkspaceIndexer implements vscode.Disposable {
   private readonly edits: Coalescer<string, vscode.TextDocument>;
   private disposed = false;
   private ready = false;
+  private recordsIn = false;
+  private readonly recordsPhase: Promise<void>;
+  private resolveRecords: () => void = () => undefined;
+  /** True while a build upserts into the live index: per-file change events are held back. */
+  private quiet = false;
+  private readonly cache: IndexCache;
+  private cacheTimer: ReturnType<typeof setTimeout> | undefined;
+  private cacheWritten: Promise<void> = Promise.resolve();
+  private resolveCacheWritten: () => void = () => undefined;
+  /** Phase times of the last build, for tests and the benchmark. */
+  private lastStats: BuildStats | undefined;
+  /**
+   * When (ms since the epoch) the indexer was made (activation), the first build's records were
+   * in, and the first build was done: for the benchmark and the log.
+   */
+  readonly timings: { readonly createdAt: number; recordsAt?: number; readyAt?: number } = { createdAt: Date.now() };
 
   /** Fires after the index changed: a file was re-indexed, or a rebuild was swapped in. */
   readonly onDidChange: vscode.Event<IndexChange> = this.changeEmitter.event;
 
-  constructor(private readonly logger: Logger) {
+  constructor(
+    private readonly logger: Logger,
+    private readonly options: IndexerOptions = {},
+  ) {
+    this.cache = new IndexCache(options.storage, logger, options.local);
+    this.recordsPhase = new Promise<void>((resolve) => (this.resolveRecords = resolve)).then(() => {
+      this.recordsIn = true;
+      this.timings.recordsAt ??= Date.now();
+    });
     this.current = new DecisionIndex({ folders: [], logger });
     this.firstBuild = new Promise<void>((resolve) => (this.resolveFirstBuild = resolve)).then(() => {
       this.ready = true;
+      this.timings.readyAt ??= Date.now();
     });
     this.fileEvents = new Coalescer({
       delayMs: WATCH_DEBOUNCE_MS,
@@ -168,6 +229,30 @@ export class WorkspaceIndexer implements vscode.Disposable {
     return this.ready ? answer() : this.firstBuild.then(answer);
   }
 
+  /**
+   * Runs `answer` now when the records of the first build are in, else once they are: hover,
+   * definition, references and Go to Decision answer from the records while citations of the
+   * rest of the workspace are still being read (open documents are indexed with the records).
+   */
+  afterRecords<T>(answer: () => T): T | Promise<T> {
+    return this.recordsIn ? answer() : this.recordsPhase.then(answer);
+  }
+
+  /** Resolves when the records of the first build are in the index (or the build failed). */
+  whenRecordsReady(): Promise<void> {
+    return this.recordsPhase;
+  }
+
+  /** The index cache's file and what was last read from and written to it. */
+  get cacheState(): { readonly file?: string; readonly loaded?: number; readonly written?: number; readonly error?: string } {
+    return this.cache.state;
+  }
+
+  /** Phase times and counts of the last finished build, `undefined` before the first. */
+  get buildStats(): BuildStats | undefined {
+    return this.lastStats;
+  }
+
   /** Resolves when the first build finished (or failed). */
   whenReady(): Promise<void> {
     return this.firstBuild;
@@ -210,6 +295,12 @@ export class WorkspaceIndexer implements vscode.Disposable {
   citationsFor(document: vscode.TextDocument): ResolvedCitation[] {
     if (!this.tracks(document.uri)) return [];
     const key = document.uri.toString();
+    // A document the index has not read yet (opened while a build reads the workspace): its
+    // citations come from its own text, now.
+    if (!this.documentVersions.has(key) && !document.isClosed) {
+      this.edits.delete(key);
+      this.indexDocument(document);
+    }
     const changes = this.changesSinceIndexed.get(key) ?? [];
     const cached = this.citationCache.get(key);
     let citations: ResolvedCitation[];
@@ -270,8 +361,11 @@ export class WorkspaceIndexer implements vscode.Disposable {
     this.logger.info(`Indexing decisions (${reason})`);
     void vscode.commands.executeCommand('setContext', 'decisionLens.indexing', true);
     const run = vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Indexing decisions') },
-      () => this.build(source.token),
+      { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Decision Lens'), cancellable: true },
+      (progress, cancel) => {
+        cancel.onCancellationRequested(() => source.cancel());
+        return this.build(source.token, progress);
+      },
     );
     const building: Promise<void> = Promise.resolve(run).then(
       () => undefined,
@@ -279,6 +373,7 @@ export class WorkspaceIndexer implements vscode.Disposable {
     ).finally(() => {
       if (this.building === building) {
         this.building = undefined;
+        this.resolveRecords();
         this.resolveFirstBuild();
         void vscode.commands.executeCommand('setContext', 'decisionLens.indexing', false);
       }
@@ -293,16 +388,83 @@ export class WorkspaceIndexer implements vscode.Disposable {
     this.buildSource?.dispose();
     this.indexSubscription?.dispose();
     for (const d of this.disposables.splice(0)) d.dispose();
+    if (this.cacheTimer) clearTimeout(this.cacheTimer);
+    this.resolveCacheWritten();
+    this.resolveRecords();
     this.resolveFirstBuild();
   }
 
-  private async build(token: vscode.CancellationToken): Promise<void> {
+  /** Stops the running build, keeping what it has read (the command Decision Lens: Stop Indexing). */
+  stopIndexing(): void {
+    if (this.building) this.logger.info('Indexing stopped');
+    this.buildSource?.cancel();
+  }
+
+  private async build(token: vscode.CancellationToken, progress?: vscode.Progress<{ message?: string }>): Promise<void> {
     const started = Date.now();
-    const reader = createWorkspaceReader(token);
+    let phaseStart = started;
+    const phases: Record<string, number> = {};
+    const mark = (name: string): void => {
+      const now = Date.now();
+      phases[name] = (phases[name] ?? 0) + now - phaseStart;
+      phaseStart = now;
+    };
+    const abort = new AbortController();
+    const cancelSub = token.onCancellationRequested(() => abort.abort());
+    try {
+      await this.buildPhases(token, abort.signal, started, phases, mark, progress);
+    } finally {
+      cancelSub.dispose();
+    }
+  }
+
+  private async buildPhases(
+    token: vscode.CancellationToken,
+    signal: AbortSignal,
+    started: number,
+    phases: Record<string, number>,
+    mark: (name: string) => void,
+    progress: vscode.Progress<{ message?: string }> | undefined,
+  ): Promise<void> {
+    const local = this.options.local;
+    const appRoot = this.options.appRoot ?? '';
+    const listOptions = (folder: vscode.WorkspaceFolder): LocalListOptions => ({
+      excludedDirs: DEFAULT_EXCLUDED_DIRS,
+      follow: vscode.workspace.getConfiguration('search', folder).get<boolean>('followSymlinks') !== false,
+      appRoot,
+      signal,
+    });
     const roots: RootState[] = [];
-    for (const folder of vscode.workspace.workspaceFolders ?? []) {
-      const settings = readSettings(folder);
+    const allSettings = (vscode.workspace.workspaceFolders ?? []).map((folder) => ({ folder, settings: readSettings(folder) }));
+    // The candidates are searched while the folder is listed and discovered, with the prefixes
+    // possible before discovery (a superset); checked against the prefixes found below.
+    const guess = citationPrefilter(
+      prefixesBeforeDiscovery(allSettings.flatMap(({ settings: s }) => [...s.citationPrefixes, ...Object.values(s.folderPrefixes), ...s.folders.flatMap((f) => (f.prefix ? [f.prefix] : []))])),
+    );
+    const speculative = new Map<string, Promise<string[]>>();
+    for (const { folder, settings } of allSettings) {
       const exclude = excludeGlobs(settings, folder);
+      const excluded = excludeMatcher(exclude, this.logger);
+      let listing: string[] | undefined;
+      if (local && folder.uri.scheme === 'file' && local.hasRipgrep(appRoot)) {
+        const search = local.filesMatching(folder.uri.path, guess, MAX_FILE_BYTES, listOptions(folder));
+        search.catch(() => undefined); // awaited (and its error handled) below, unless the build stops first
+        speculative.set(folder.uri.toString(), search);
+        try {
+          const all = await local.listFiles(folder.uri.path, listOptions(folder));
+          listing = filterListing(all, folder.uri.path, exclude, DEFAULT_EXCLUDED_DIRS);
+          if (listing.length > settings.maxFiles) {
+            this.logger.warn(`${folder.name}: more than ${settings.maxFiles} files; the rest are not indexed (setting decisionLens.index.maxFiles)`);
+            listing = listing.sort().slice(0, settings.maxFiles);
+          }
+        } catch (error) {
+          if (token.isCancellationRequested) return;
+          this.logger.warn(`Listing ${folder.name} with ripgrep failed, reading through the editor instead: ${describe(error)}`);
+          listing = undefined;
+        }
+      }
+      mark('list');
+      const reader = listing && local ? listingReader(listing, local) : createWorkspaceReader(token);
       let decisionFolders: DecisionFolder[] = [];
       try {
         decisionFolders = await discoverDecisionFolders(reader, folder.uri.path, { ...discoverySettings(settings, folder), exclude }, this.logger);
@@ -310,7 +472,8 @@ export class WorkspaceIndexer implements vscode.Disposable {
         this.logger.error(`Finding decision folders in ${folder.name} failed: ${describe(error)}`);
       }
       if (token.isCancellationRequested) return;
-      roots.push({ folder, settings, decisionFolders, excluded: excludeMatcher(exclude, this.logger) });
+      roots.push({ folder, settings, decisionFolders, excluded, ...(listing ? { listing } : {}) });
+      mark('discovery');
     }
 
     const folders = roots.flatMap((r) => r.decisionFolders);
@@ -326,59 +489,228 @@ export class WorkspaceIndexer implements vscode.Disposable {
         if (n) prefixes.add(n);
       }
     }
+    const commentsOnly = roots.every((r) => r.settings.commentsOnly);
     const index = new DecisionIndex({
       folders,
       citationPrefixes: [...prefixes],
       // Matching rules are index-wide: comment-only unless a workspace folder turns it off.
-      commentsOnly: roots.every((r) => r.settings.commentsOnly),
+      commentsOnly,
       logger: this.logger,
     });
+    const key = cacheKey(this.options.version ?? '0', {
+      prefixes: [...prefixes].sort(),
+      commentsOnly,
+      folders: folders.map((f) => [f.path, f.prefix, f.kind, f.package ?? '', f.root ?? ''].join('|')).sort(),
+    });
+    const cached = await this.cache.load(key);
+    const nextCache = new Map<string, CachedFile>();
+    mark('cache');
 
-    const files: vscode.Uri[] = [];
+    // Records first (every file of a decision folder and every log), then the files that can cite.
+    const records: ReadJob[] = [];
+    const sources: ReadJob[] = [];
+    let listed = 0;
+    let paths: 'ripgrep' | 'editor' | 'mixed' | undefined;
+    const prefilter = citationPrefilter([...prefixes]);
     for (const root of roots) {
+      const via = root.listing ? 'ripgrep' : 'editor';
+      paths = paths === undefined || paths === via ? via : 'mixed';
+      if (root.listing && local) {
+        listed += root.listing.length;
+        const isRecord = new Set<string>();
+        for (const p of root.listing) {
+          if (RECORD_NAME.test(p) && isDecisionPath(p, folders)) {
+            isRecord.add(p);
+            records.push({ uri: root.folder.uri.with({ path: p }), local: true });
+          }
+        }
+        let candidates: readonly string[];
+        try {
+          const listedSet = new Set(root.listing);
+          const early = coversPrefilter(guess, prefilter) ? speculative.get(root.folder.uri.toString()) : undefined;
+          const matching = await (early ?? local.filesMatching(root.folder.uri.path, prefilter, MAX_FILE_BYTES, listOptions(root.folder)));
+          candidates = matching.filter((p) => listedSet.has(p));
+        } catch (error) {
+          if (token.isCancellationRequested) return;
+          this.logger.warn(`Searching ${root.folder.name} with ripgrep failed, reading every file: ${describe(error)}`);
+          candidates = root.listing;
+        }
+        for (const p of candidates) if (!isRecord.has(p)) sources.push({ uri: root.folder.uri.with({ path: p }), local: true });
+        continue;
+      }
       const globs = excludeGlobs(root.settings, root.folder);
-      const found = await vscode.workspace.findFiles(
-        new vscode.RelativePattern(root.folder, '**/*'),
-        simpleGlobs(globs),
-        root.settings.maxFiles,
-        token,
-      );
+      const found = await vscode.workspace.findFiles(new vscode.RelativePattern(root.folder, '**/*'), simpleGlobs(globs), root.settings.maxFiles, token);
       if (token.isCancellationRequested) return;
       if (found.length >= root.settings.maxFiles) {
         this.logger.warn(`${root.folder.name}: more than ${root.settings.maxFiles} files; the rest are not indexed (setting decisionLens.index.maxFiles)`);
       }
-      for (const uri of found) if (!root.excluded(relative(root.folder.uri.path, uri.path))) files.push(uri);
+      for (const uri of found) {
+        if (root.excluded(relative(root.folder.uri.path, uri.path))) continue;
+        listed++;
+        (isDecisionPath(uri.path, folders) ? records : sources).push({ uri, local: false });
+      }
     }
-    // Records first, so the first citations read already resolve.
-    files.sort((a, b) => Number(!isDecisionPath(b.path, folders)) - Number(!isDecisionPath(a.path, folders)));
+    if (token.isCancellationRequested) return;
+    mark('search');
+
+    const total = listed;
+    let done = listed - records.length - sources.length;
+    let lastReport = 0;
+    const report = (force = false): void => {
+      const now = Date.now();
+      if (!progress || (!force && now - lastReport < PROGRESS_MS)) return;
+      lastReport = now;
+      progress.report({ message: vscode.l10n.t('indexing {0} / {1} files', done.toLocaleString('en-US'), total.toLocaleString('en-US')) });
+    };
+    report(true);
 
     const indexed = new Set<string>();
     const versions = new Map<string, number>();
     const open = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.toString(), d]));
     let skipped = 0;
-    let next = 0;
-    const worker = async (): Promise<void> => {
-      while (next < files.length && !token.isCancellationRequested) {
-        const uri = files[next++];
-        const document = open.get(uri.toString());
-        if (document) {
-          index.upsert(uri.path, document.getText(), document.languageId);
-          versions.set(uri.toString(), document.version);
-          indexed.add(uri.path);
-          continue;
-        }
-        const text = await this.readFile(uri);
-        if (text === undefined) {
+    let fromCache = 0;
+    let filesRead = 0;
+    let fromDocuments = 0;
+    const readInto = async (jobs: readonly ReadJob[]): Promise<void> => {
+      /** @returns false when a cached entry no longer fits (made under other folders): read the file. */
+      const apply = (job: ReadJob, read: ReadResult): boolean => {
+        const path = job.uri.path;
+        if (read.kind === 'skipped') {
           skipped++;
-          continue;
+          done++;
+          return true;
         }
-        index.upsert(uri.path, text);
+        this.quiet = true;
+        try {
+          if (read.kind === 'cached') {
+            if (!index.restore(path, read.cached.entry)) return false;
+            fromCache++;
+            nextCache.set(path, read.cached);
+          } else {
+            index.upsert(path, read.text);
+            filesRead++;
+            const saved = index.savedEntry(path);
+            if (saved && read.size !== undefined && read.mtime !== undefined) nextCache.set(path, { size: read.size, mtime: read.mtime, entry: saved });
+          }
+        } finally {
+          this.quiet = false;
+        }
+        indexed.add(path);
+        done++;
+        return true;
+      };
+      const pending: ReadJob[] = [];
+      const localJobs: ReadJob[] = [];
+      for (const job of jobs) {
+        const document = open.get(job.uri.toString());
+        if (document) {
+          done++;
+          continue; // indexed from the document with the records
+        }
+        (job.local ? localJobs : pending).push(job);
+      }
+      const localWork = async (): Promise<void> => {
+        if (!local) return;
+        let sliceStart = Date.now();
+        for (const job of localJobs) {
+          if (token.isCancellationRequested) return;
+          // Opened while the build ran (a live first build): the document's text is in already.
+          if (versions.has(job.uri.toString())) {
+            done++;
+            continue;
+          }
+          if (!apply(job, this.localRead(local, job.uri.path, cached.get(job.uri.path)))) apply(job, this.localRead(local, job.uri.path, undefined));
+          if (Date.now() - sliceStart >= SLICE_MS) {
+            report();
+            await new Promise<void>((resolve) => setImmediate(resolve));
+            sliceStart = Date.now();
+          }
+        }
+      };
+      let next = 0;
+      const worker = async (): Promise<void> => {
+        while (next < pending.length && !token.isCancellationRequested) {
+          const job = pending[next++];
+          if (versions.has(job.uri.toString())) {
+            done++;
+            continue;
+          }
+          if (!apply(job, await this.readFile(job.uri, cached.get(job.uri.path)))) apply(job, await this.readFile(job.uri, undefined));
+          report();
+        }
+      };
+      await Promise.all([localWork(), ...Array.from({ length: READ_PARALLELISM }, worker)]);
+    };
+
+    const indexOpenDocuments = (): void => {
+      for (const document of vscode.workspace.textDocuments) {
+        const uri = document.uri;
+        if (document.isClosed || versions.get(uri.toString()) === document.version) continue;
+        const root = roots.find((r) => r.folder.uri.toString() === vscode.workspace.getWorkspaceFolder(uri)?.uri.toString());
+        if (!root || !isWorkspaceFile(uri) || root.excluded(relative(root.folder.uri.path, uri.path))) continue;
+        const text = document.getText();
+        if (text.length > MAX_FILE_BYTES) continue;
+        index.upsert(uri.path, text, document.languageId);
+        versions.set(uri.toString(), document.version);
         indexed.add(uri.path);
+        fromDocuments++;
       }
     };
-    await Promise.all(Array.from({ length: READ_PARALLELISM }, worker));
-    if (token.isCancellationRequested || this.disposed) return;
 
+    // ---- records, then the open documents: enough for the tree, hovers and Go to Decision.
+    await readInto(records);
+    if (token.isCancellationRequested || this.disposed) return;
+    indexOpenDocuments();
+    mark('records');
+    // The first build goes live now: nothing older is there to show. A rebuild swaps at the end.
+    const live = !this.ready && !this.recordsIn;
+    if (live) {
+      this.swapIn(index, roots, indexed, versions);
+      this.resolveRecords();
+      this.changeEmitter.fire({ paths: [], records: true, citations: true });
+      report(true);
+    }
+
+    // ---- every other file that can cite a decision.
+    await readInto(sources);
+    if (token.isCancellationRequested || this.disposed) {
+      // A live build that was stopped: what it read is in the index, and the features hear of it.
+      if (live && !this.disposed) {
+        this.generation++;
+        this.citationCache.clear();
+        this.citationsOfCache.clear();
+        this.changeEmitter.fire({ paths: [], records: true, citations: true });
+      }
+      return;
+    }
+    mark('citations');
+
+    if (live) {
+      this.generation++;
+      this.citationCache.clear();
+      this.citationsOfCache.clear();
+      // Documents opened or edited meanwhile: their current text.
+      for (const document of vscode.workspace.textDocuments) {
+        if (this.tracks(document.uri) && this.documentVersions.get(document.uri.toString()) !== document.version) this.indexDocument(document);
+      }
+    } else {
+      this.swapIn(index, roots, indexed, versions);
+    }
+    const decisions = index.decisions().length;
+    void vscode.commands.executeCommand('setContext', 'decisionLens.hasDecisions', decisions > 0);
+    const ms = Date.now() - started;
+    const times = Object.entries(phases).map(([name, t]) => `${name} ${t} ms`).join(', ');
+    this.lastStats = { ms, phases: { ...phases }, filesListed: total, filesRead, fromCache, fromDocuments, skipped, decisions, paths: paths ?? 'editor' };
+    this.logger.info(
+      `Indexed ${decisions} decisions in ${folders.length} folders and ${indexed.size} of ${total} files in ${ms} ms ` +
+        `(${times}; ${fromCache} from the cache, ${skipped} skipped, files listed by ${paths ?? 'the editor'})`,
+    );
+    this.changeEmitter.fire({ paths: [], records: true, citations: true });
+    this.scheduleCacheWrite(key, nextCache);
+  }
+
+  /** Makes `index` the current index with the state of the build that made it. */
+  private swapIn(index: DecisionIndex, roots: RootState[], indexed: Set<string>, versions: Map<string, number>): void {
     this.roots = roots;
     this.indexed = indexed;
     this.documentVersions = versions;
@@ -387,15 +719,33 @@ export class WorkspaceIndexer implements vscode.Disposable {
     this.current = index;
     this.generation++;
     this.citationCache.clear();
-    previous.dispose();
+    this.citationsOfCache.clear();
+    if (previous !== index) previous.dispose();
     // Edits made while the build read files: index the documents' current text.
     for (const document of vscode.workspace.textDocuments) {
       if (this.tracks(document.uri) && versions.get(document.uri.toString()) !== document.version) this.indexDocument(document);
     }
-    const decisions = index.decisions().length;
-    void vscode.commands.executeCommand('setContext', 'decisionLens.hasDecisions', decisions > 0);
-    this.logger.info(`Indexed ${decisions} decisions in ${folders.length} folders and ${indexed.size} files in ${Date.now() - started} ms (${skipped} skipped)`);
-    this.changeEmitter.fire({ paths: [], records: true, citations: true });
+  }
+
+  /** Writes the cache a little after a build, so the build's own work is never delayed by it. */
+  private scheduleCacheWrite(key: string, files: Map<string, CachedFile>): void {
+    if (this.cacheTimer) clearTimeout(this.cacheTimer);
+    else this.cacheWritten = new Promise<void>((resolve) => (this.resolveCacheWritten = resolve));
+    this.cacheTimer = setTimeout(() => {
+      this.cacheTimer = undefined;
+      const done = this.resolveCacheWritten;
+      if (this.disposed) return done();
+      const t0 = Date.now();
+      void this.cache.save(key, files).then((bytes) => {
+        if (bytes > 0) this.logger.info(`Index cache: ${files.size} files, ${(bytes / 1024 / 1024).toFixed(1)} MB written in ${Date.now() - t0} ms`);
+        done();
+      });
+    }, CACHE_WRITE_DELAY_MS);
+  }
+
+  /** Resolves once the index cache of the last build is written (or was not to be written). */
+  whenCacheWritten(): Promise<void> {
+    return this.cacheWritten;
   }
 
   /** Subscribes to `index` changes (dropping the previous index's subscription). */
@@ -411,40 +761,57 @@ export class WorkspaceIndexer implements vscode.Disposable {
         for (const [key, entry] of this.citationCache) if (changed.has(entry.path)) this.citationCache.delete(key);
         this.citationsOfCache.clear();
       }
+      // A build filling the live index reports once at its end, not once per file.
+      if (this.quiet) return;
       this.changeEmitter.fire(change);
     });
   }
 
   /**
-   * Reads a file for the index.
-   * @returns its text (BOM dropped, as in an editor), or `undefined` for a binary, too large or
-   *   unreadable file (logged).
+   * Reads a file for the index through `workspace.fs`.
+   * @param cached the cache's entry for it: when size and mtime still match, it is not read.
+   * @returns its text (BOM dropped, as in an editor), the cached entry, or `skipped` for a binary,
+   *   too large or unreadable file (logged).
    */
-  private async readFile(uri: vscode.Uri): Promise<string | undefined> {
-    const name = basename(uri.path);
-    const dot = name.lastIndexOf('.');
-    if (dot > 0 && BINARY_EXTENSIONS.has(name.slice(dot + 1).toLowerCase())) return undefined;
+  private async readFile(uri: vscode.Uri, cached?: CachedFile): Promise<ReadResult> {
+    if (hasBinaryExtension(uri.path)) return SKIPPED;
     try {
       const stat = await vscode.workspace.fs.stat(uri);
-      if ((stat.type & vscode.FileType.File) === 0) return undefined;
+      if ((stat.type & vscode.FileType.File) === 0) return SKIPPED;
       if (stat.size > MAX_FILE_BYTES) {
         this.logger.info(`Skipped ${uri.path}: ${stat.size} bytes is over the ${MAX_FILE_BYTES}-byte limit`);
-        return undefined;
+        return SKIPPED;
       }
+      if (cached && cached.size === stat.size && cached.mtime === stat.mtime) return { kind: 'cached', cached };
       const bytes = await vscode.workspace.fs.readFile(uri);
       if (bytes.byteLength > MAX_FILE_BYTES) {
         this.logger.info(`Skipped ${uri.path}: ${bytes.byteLength} bytes is over the ${MAX_FILE_BYTES}-byte limit`);
-        return undefined;
+        return SKIPPED;
       }
       if (looksBinary(bytes)) {
         this.logger.trace(`Skipped ${uri.path}: binary`);
-        return undefined;
+        return SKIPPED;
       }
-      return utf8.decode(bytes);
+      return { kind: 'text', text: utf8.decode(bytes), size: stat.size, mtime: stat.mtime };
     } catch (error) {
       this.logger.warn(`Cannot read ${uri.path}: ${describe(error)}`);
-      return undefined;
+      return SKIPPED;
     }
+  }
+
+  /** Reads a file for the index with {@link LocalFiles}; same rules and logs as {@link readFile}. */
+  private localRead(local: LocalFiles, path: string, cached: CachedFile | undefined): ReadResult {
+    if (hasBinaryExtension(path)) return SKIPPED;
+    if (cached) {
+      const stat = local.stat(path);
+      if (stat && stat.size === cached.size && stat.mtime === cached.mtime) return { kind: 'cached', cached };
+    }
+    const r = local.readTextFile(path, MAX_FILE_BYTES);
+    if ('text' in r) return { kind: 'text', text: r.text, size: r.size, mtime: r.mtime };
+    if (r.skipped === 'too-large') this.logger.info(`Skipped ${path}: ${r.size ?? '?'} bytes is over the ${MAX_FILE_BYTES}-byte limit`);
+    else if (r.skipped === 'binary') this.logger.trace(`Skipped ${path}: binary`);
+    else this.logger.warn(`Cannot read ${path}`);
+    return SKIPPED;
   }
 
   /** True for files of a workspace folder that are not excluded. */
@@ -501,13 +868,13 @@ export class WorkspaceIndexer implements vscode.Disposable {
         if (this.documentVersions.get(key) !== open.version) this.indexDocument(open);
         continue;
       }
-      const text = await this.readFile(uri);
-      if (text === undefined) {
+      const read = await this.readFile(uri);
+      if (read.kind !== 'text') {
         if (this.indexed.delete(path)) this.current.remove(path);
         continue;
       }
       this.indexed.add(path);
-      this.current.upsert(path, text);
+      this.current.upsert(path, read.text);
     }
   }
 
@@ -532,6 +899,70 @@ export class WorkspaceIndexer implements vscode.Disposable {
     this.disposables.push(watcher, watcher.onDidCreate(push('changed')), watcher.onDidChange(push('changed')), watcher.onDidDelete(push('deleted')));
     void this.rebuild('workspace opened');
   }
+}
+
+/** Only Markdown files are records (see `isDecisionFile`): a cheap test first. */
+const RECORD_NAME = /\.(?:md|markdown)$/i;
+
+/** Phase times and counts of a build (see {@link WorkspaceIndexer.buildStats}). */
+export interface BuildStats {
+  /** Milliseconds from the start of the build to the index being complete. */
+  readonly ms: number;
+  /** Milliseconds per phase: `list`, `discovery`, `cache`, `search`, `records`, `citations`. */
+  readonly phases: Readonly<Record<string, number>>;
+  readonly filesListed: number;
+  /** Files read from disk (not from the cache, not from open documents). */
+  readonly filesRead: number;
+  /** Files whose cache entry still held (same size and mtime). */
+  readonly fromCache: number;
+  /** Open documents indexed from their text. */
+  readonly fromDocuments: number;
+  readonly skipped: number;
+  readonly decisions: number;
+  /** How files were listed: ripgrep and Node's fs, or the editor's `findFiles` and `workspace.fs`. */
+  readonly paths: 'ripgrep' | 'editor' | 'mixed';
+}
+
+/** A file read for a build: its text, its still valid cache entry, or nothing to index. */
+type ReadResult =
+  | { readonly kind: 'text'; readonly text: string; readonly size?: number; readonly mtime?: number }
+  | { readonly kind: 'cached'; readonly cached: CachedFile }
+  | { readonly kind: 'skipped' };
+
+const SKIPPED: ReadResult = { kind: 'skipped' };
+
+/** @returns true for a file name with an extension that is never text. */
+function hasBinaryExtension(path: string): boolean {
+  const name = basename(path);
+  const dot = name.lastIndexOf('.');
+  return dot > 0 && BINARY_EXTENSIONS.has(name.slice(dot + 1).toLowerCase());
+}
+
+/**
+ * A {@link WorkspaceReader} for discovery over a ripgrep listing of a workspace folder and local
+ * reads: no `workspace.fs` round trip. Open documents win, as in `createWorkspaceReader`.
+ */
+function listingReader(listing: readonly string[], local: LocalFiles): WorkspaceReader {
+  let dirs: Set<string> | undefined;
+  const files = new Set(listing);
+  return {
+    readText(path: string): Promise<string | undefined> {
+      const open = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'file' && d.uri.path === path);
+      return Promise.resolve(open ? open.getText() : local.readText(path));
+    },
+    findFiles(root: string, include: readonly string[], exclude: readonly string[]): Promise<string[]> {
+      const excluded = excludeMatcher(exclude);
+      return Promise.resolve(matchListing(listing, root, include).filter((p) => !excluded(relative(root, p))));
+    },
+    exists(path: string): Promise<boolean> {
+      if (files.has(path)) return Promise.resolve(true);
+      if (!dirs) {
+        dirs = new Set<string>();
+        for (const p of listing) for (let d = dirname(p); d.length > 1 && !dirs.has(d); d = dirname(d)) dirs.add(d);
+      }
+      return Promise.resolve(dirs.has(path.replace(/\/+$/, '')) || local.stat(path) !== undefined);
+    },
+  };
 }
 
 /** @returns true when `path` is a record file of one of `folders` (a cheap check for ordering). */

@@ -17,7 +17,7 @@ interface DecisionPick extends vscode.QuickPickItem {
 export function registerGoToDecision(context: vscode.ExtensionContext, indexer: WorkspaceIndexer): void {
   context.subscriptions.push(
     vscode.commands.registerCommand(GO_TO_DECISION, async () => {
-      await indexer.whenReady();
+      await indexer.whenRecordsReady();
       const items: DecisionPick[] = [...indexer.index.decisions()].sort(compareDecisions).map((d) => ({
         // The title is shown as text: `$(...)` in a title must not become an icon.
         label: `$(${statusIconId(d.status.kind)}) ${d.display} ${d.title.replace(/\$\(/g, '$\u200b(')}`,

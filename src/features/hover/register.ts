@@ -22,7 +22,7 @@ export class DecisionHoverProvider implements vscode.HoverProvider {
   constructor(private readonly indexer: WorkspaceIndexer) {}
 
   provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): vscode.ProviderResult<vscode.Hover> {
-    return this.indexer.afterFirstBuild(() => this.hoverAt(document, position, token));
+    return this.indexer.afterRecords(() => this.hoverAt(document, position, token));
   }
 
   private hoverAt(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): vscode.Hover | undefined {

@@ -11,7 +11,7 @@ export class CitationDefinitionProvider implements vscode.DefinitionProvider {
   constructor(private readonly indexer: WorkspaceIndexer) {}
 
   provideDefinition(document: vscode.TextDocument, position: vscode.Position): vscode.ProviderResult<vscode.Location[]> {
-    return this.indexer.afterFirstBuild(() => this.definitionsAt(document, position));
+    return this.indexer.afterRecords(() => this.definitionsAt(document, position));
   }
 
   private definitionsAt(document: vscode.TextDocument, position: vscode.Position): vscode.Location[] | undefined {
@@ -60,7 +60,7 @@ export class DecisionReferenceProvider implements vscode.ReferenceProvider {
   constructor(private readonly indexer: WorkspaceIndexer) {}
 
   provideReferences(document: vscode.TextDocument, position: vscode.Position, context: vscode.ReferenceContext): vscode.ProviderResult<vscode.Location[]> {
-    return this.indexer.afterFirstBuild(() => this.referencesAt(document, position, context));
+    return this.indexer.afterRecords(() => this.referencesAt(document, position, context));
   }
 
   private referencesAt(document: vscode.TextDocument, position: vscode.Position, context: vscode.ReferenceContext): vscode.Location[] | undefined {

@@ -1,0 +1,128 @@
+// The bench runner: inside the extension host, waits for Decision Lens, asks a hover as early as
+// it can, records when the records and the whole index were ready, CPU and memory, and (first
+// session) times a record edit until the index and CodeLens show it. Without
+// DECISION_LENS_BENCH_CONFIG it does nothing.
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import * as vscode from 'vscode';
+import type { EditorBenchConfig, EditorBenchResults } from './protocol';
+import { BENCH_CONFIG_ENV } from './protocol';
+
+interface IndexerLike {
+  readonly timings: { createdAt: number; recordsAt?: number; readyAt?: number };
+  readonly buildStats?: unknown;
+  readonly cacheState?: unknown;
+  whenReady(): Promise<void>;
+  whenRecordsReady(): Promise<void>;
+  whenCacheWritten(): Promise<void>;
+}
+interface ApiLike {
+  readonly indexer: IndexerLike;
+  decisions(): { title: string; uri: string }[];
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+function hoverText(hovers: vscode.Hover[] | undefined): string {
+  return (hovers ?? [])
+    .flatMap((h) => h.contents)
+    .map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))
+    .join('\n');
+}
+
+async function measure(config: EditorBenchConfig): Promise<EditorBenchResults> {
+  const runnerStarted = Date.now();
+  let extension = vscode.extensions.getExtension<ApiLike>('decision-lens.decision-lens');
+  for (let i = 0; !extension && i < 100; i++) {
+    await sleep(50);
+    extension = vscode.extensions.getExtension<ApiLike>('decision-lens.decision-lens');
+  }
+  if (!extension) throw new Error('Decision Lens is not installed');
+  const api = extension.isActive ? extension.exports : await extension.activate();
+  const indexer = api.indexer;
+  const t0 = indexer.timings.createdAt;
+  const since = (t: number | undefined): number | undefined => (t === undefined ? undefined : t - t0);
+
+  // The first hover, asked as soon as the citing document is open.
+  const uri = vscode.Uri.file(config.hover.file);
+  const document = await vscode.workspace.openTextDocument(uri);
+  await vscode.window.showTextDocument(document, { preview: false });
+  let hoverAskedMs: number | undefined;
+  let hoverAnsweredMs: number | undefined;
+  let text = '';
+  for (let i = 0; i < 600 && !text.includes(config.hover.title); i++) {
+    const asked = Date.now();
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(config.hover.line, config.hover.character));
+    text = hoverText(hovers).replace(/&nbsp;/g, ' ').replace(/\\/g, '');
+    if (text.includes(config.hover.title)) {
+      hoverAskedMs = asked - t0;
+      hoverAnsweredMs = Date.now() - t0;
+    } else await sleep(50);
+  }
+  await indexer.whenReady();
+  const cpu = process.cpuUsage();
+  const mem = process.memoryUsage();
+  const base: EditorBenchResults = {
+    session: config.session,
+    vscodeVersion: vscode.version,
+    runnerStartMs: runnerStarted - t0,
+    hoverAskedMs,
+    hoverAnsweredMs,
+    hoverText: text.slice(0, 200),
+    recordsMs: since(indexer.timings.recordsAt),
+    readyMs: since(indexer.timings.readyAt),
+    buildStats: indexer.buildStats,
+    cpuSeconds: (cpu.user + cpu.system) / 1e6,
+    rssMB: mem.rss / 1024 / 1024,
+    heapUsedMB: mem.heapUsed / 1024 / 1024,
+  };
+  if (!config.record) {
+    await indexer.whenCacheWritten();
+    return { ...base, cache: indexer.cacheState };
+  }
+
+  // A record edit: a new title, typed into the open record; until the index and CodeLens have it.
+  const recordUri = vscode.Uri.file(config.record.file);
+  const record = await vscode.workspace.openTextDocument(recordUri);
+  await vscode.window.showTextDocument(record, { preview: false, preserveFocus: true });
+  const newTitle = `Bench edit ${Date.now()}`;
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(recordUri, new vscode.Range(config.record.line, config.record.start, config.record.line, config.record.end), newTitle);
+  const editedAt = Date.now();
+  await vscode.workspace.applyEdit(edit);
+  let editToIndexMs: number | undefined;
+  let editToCodeLensMs: number | undefined;
+  const deadline = editedAt + 10_000;
+  // The index is watched on its own (a CodeLens round trip takes longer than the index update).
+  const watch = setInterval(() => {
+    if (editToIndexMs === undefined && api.decisions().some((d) => d.title === newTitle)) editToIndexMs = Date.now() - editedAt;
+  }, 5);
+  while (Date.now() < deadline && (editToIndexMs === undefined || editToCodeLensMs === undefined)) {
+    if (editToCodeLensMs === undefined) {
+      const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 100);
+      if ((lenses ?? []).some((l) => l.command?.title.includes(newTitle))) editToCodeLensMs = Date.now() - editedAt;
+    }
+    await sleep(10);
+  }
+  clearInterval(watch);
+  await vscode.commands.executeCommand('workbench.action.files.revert');
+  // The reopen session reads the cache this session writes.
+  await indexer.whenCacheWritten();
+  return { ...base, editToIndexMs, editToCodeLensMs, cache: indexer.cacheState };
+}
+
+export function activate(): void {
+  const configPath = process.env[BENCH_CONFIG_ENV];
+  if (!configPath) return;
+  const config = JSON.parse(readFileSync(configPath, 'utf8')) as EditorBenchConfig;
+  const write = (value: EditorBenchResults): void => {
+    writeFileSync(`${config.resultsFile}.partial`, JSON.stringify(value, null, 2));
+    renameSync(`${config.resultsFile}.partial`, config.resultsFile);
+  };
+  measure(config).then(write, (error: unknown) =>
+    write({ session: config.session, vscodeVersion: vscode.version, runnerStartMs: 0, cpuSeconds: 0, rssMB: 0, heapUsedMB: 0, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
+  );
+}
+
+export function deactivate(): void {
+  // nothing to release
+}

@@ -1,0 +1,138 @@
+// The first build answers from its records phase: a hover asked while the citations of the rest
+// of the workspace are still being read answers with the decision. A second indexer runs here on
+// the same workspace through the fast path (VS Code's ripgrep, Node's fs), its reads of source
+// files slowed down so the citations phase lasts; and the full index it builds equals the one the
+// editor's `workspace.fs` path builds.
+import * as assert from 'node:assert/strict';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import { nullLogger } from '../../../../src/core/ports';
+import { DecisionHoverProvider } from '../../../../src/features/hover/register';
+import { WorkspaceIndexer } from '../../../../src/host/indexer';
+import type { BuildStats } from '../../../../src/host/indexer';
+import type { LocalFiles } from '../../../../src/host/localFiles';
+import { createNodeFiles } from '../../../../src/host/nodeFs';
+import { api, open, positionOf } from './helpers';
+
+/** Blocks the thread for `ms` (a slow disk), without timers. */
+function block(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+function slowSources(local: LocalFiles, ms: number): LocalFiles & { sourceReads: number } {
+  const wrapped = {
+    ...local,
+    sourceReads: 0,
+    readTextFile(path: string, max: number) {
+      if (!/\.(md|markdown)$/.test(path)) {
+        wrapped.sourceReads++;
+        block(ms);
+      }
+      return local.readTextFile(path, max);
+    },
+  };
+  return wrapped;
+}
+
+function hoverText(hover: vscode.Hover | null | undefined): string {
+  const markdown = (hover?.contents ?? []).map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : '')).join('\n');
+  // The hover escapes Markdown and keeps titles on one line with non-breaking spaces.
+  return markdown.replace(/&nbsp;/g, ' ').replace(/\\/g, '');
+}
+
+function snapshot(indexer: WorkspaceIndexer): { decisions: string[]; citations: string[] } {
+  return {
+    decisions: indexer.index.decisions().map((d) => `${d.path} ${d.key} ${d.status.kind} ${d.title}`),
+    citations: indexer.index.allCitations().map((c) => `${c.path} ${c.range.start.line}:${c.range.start.character} ${c.text} -> ${c.decision?.key ?? '?'}`).sort(),
+  };
+}
+
+describe('records phase of the first build', () => {
+  const made: WorkspaceIndexer[] = [];
+  after(() => {
+    for (const i of made) i.dispose();
+  });
+
+  it('answers a hover asked during the first build from the records phase, before the citations are all read', async () => {
+    const main = await api();
+    const decision = main.decisions().find((d) => d.display === 'ADR-0004');
+    assert.ok(decision, 'ADR-0004 is in the workspace');
+    const local = slowSources(createNodeFiles(), 150);
+    const indexer = new WorkspaceIndexer(nullLogger, { local, appRoot: vscode.env.appRoot });
+    made.push(indexer);
+    const editor = await open('src/scraper.go');
+    indexer.start();
+    await indexer.whenRecordsReady();
+    const hover = await new DecisionHoverProvider(indexer).provideHover(editor.document, positionOf(editor.document, 'ADR-0004'), new vscode.CancellationTokenSource().token);
+    const stats = (): BuildStats | undefined => indexer.buildStats;
+    const stillBuilding = indexer.isBuilding && stats() === undefined;
+    const readsSoFar = local.sourceReads;
+    assert.ok(hoverText(hover).includes(decision.title), `hover: ${hoverText(hover)}`);
+    assert.ok(stillBuilding, 'the hover was answered while the first build still read citations');
+    await indexer.whenReady();
+    assert.ok(local.sourceReads > readsSoFar, `source files were read after the hover (${readsSoFar} before, ${local.sourceReads} in all)`);
+    assert.equal(stats()?.paths, 'ripgrep');
+  });
+
+  it('builds the same index through ripgrep and Node fs as through workspace.fs', async () => {
+    const fast = new WorkspaceIndexer(nullLogger, { local: createNodeFiles(), appRoot: vscode.env.appRoot });
+    const slow = new WorkspaceIndexer(nullLogger, {});
+    made.push(fast, slow);
+    fast.start();
+    slow.start();
+    await Promise.all([fast.whenReady(), slow.whenReady()]);
+    assert.equal(fast.buildStats?.paths, 'ripgrep');
+    assert.equal(slow.buildStats?.paths, 'editor');
+    const a = snapshot(slow);
+    const b = snapshot(fast);
+    assert.ok(a.decisions.length > 3 && a.citations.length > 3, `${a.decisions.length} decisions, ${a.citations.length} citations`);
+    assert.deepEqual(b, a);
+    assert.ok((fast.buildStats?.filesRead ?? 0) < (slow.buildStats?.filesRead ?? 0), `fast read ${fast.buildStats?.filesRead}, slow ${slow.buildStats?.filesRead}`);
+  });
+
+  it('reopens from its cache: only changed files are read again, a corrupt cache is ignored, the index is the same', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'decision-lens-cache-'));
+    try {
+      const storage = vscode.Uri.file(dir);
+      const first = new WorkspaceIndexer(nullLogger, { local: createNodeFiles(), appRoot: vscode.env.appRoot, storage, version: 'test' });
+      made.push(first);
+      first.start();
+      await first.whenReady();
+      await first.whenCacheWritten();
+      assert.ok((first.cacheState.written ?? 0) > 0, `cache written: ${JSON.stringify(first.cacheState)}`);
+      const read = first.buildStats?.filesRead ?? 0;
+      const expected = snapshot(first);
+
+      const again = new WorkspaceIndexer(nullLogger, { local: createNodeFiles(), appRoot: vscode.env.appRoot, storage, version: 'test' });
+      made.push(again);
+      again.start();
+      await again.whenReady();
+      assert.equal(again.buildStats?.fromCache, read, 'every file read before comes from the cache');
+      assert.equal(again.buildStats?.filesRead, 0);
+      assert.deepEqual(snapshot(again), expected);
+
+      // Another extension version: the cache does not apply.
+      const upgraded = new WorkspaceIndexer(nullLogger, { local: createNodeFiles(), appRoot: vscode.env.appRoot, storage, version: 'test-2' });
+      made.push(upgraded);
+      upgraded.start();
+      await upgraded.whenReady();
+      assert.equal(upgraded.buildStats?.fromCache, 0);
+      assert.deepEqual(snapshot(upgraded), expected);
+      await upgraded.whenCacheWritten();
+
+      for (const name of readdirSync(dir)) writeFileSync(join(dir, name), '{"format":1,"key":"test|');
+      const corrupt = new WorkspaceIndexer(nullLogger, { local: createNodeFiles(), appRoot: vscode.env.appRoot, storage, version: 'test-2' });
+      made.push(corrupt);
+      corrupt.start();
+      await corrupt.whenReady();
+      assert.equal(corrupt.buildStats?.fromCache, 0);
+      assert.equal(corrupt.buildStats?.filesRead, read);
+      assert.deepEqual(snapshot(corrupt), expected);
+      await corrupt.whenCacheWritten();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
