@@ -109,9 +109,17 @@ function check(
   // links that gains an item); everything else an edit does is an insertion.
   const valueRanges = [places?.status?.range, ...before[i].relations.map((r) => r.range)].filter((r): r is Range => r !== undefined);
   for (const s of spans) {
-    if (s.start === s.end) continue;
-    if (!valueRanges.some((r) => lines.offsetAt(r.start) <= s.start && s.end <= lines.offsetAt(r.end))) {
-      return refuse(`The edit would replace "${oneLineOf(text.slice(s.start, s.end))}", which is not the value being changed; nothing was changed.`);
+    // What actually changes: the span without the text it writes back as it was.
+    const old = text.slice(s.start, s.end);
+    let p = 0;
+    while (p < old.length && p < s.newText.length && old[p] === s.newText[p]) p++;
+    let q = 0;
+    while (q < old.length - p && q < s.newText.length - p && old[old.length - 1 - q] === s.newText[s.newText.length - 1 - q]) q++;
+    const from = s.start + p;
+    const to = s.end - q;
+    if (from >= to) continue;
+    if (!valueRanges.some((r) => lines.offsetAt(r.start) <= from && to <= lines.offsetAt(r.end))) {
+      return refuse(`The edit would replace "${oneLineOf(text.slice(from, to))}", which is not the value being changed; nothing was changed.`);
     }
   }
   const after = applyEdits(text, result.edits);
