@@ -281,6 +281,11 @@ export class NodeWorkspace implements WorkspaceReader {
    * checked; any other path is opened with `O_NOFOLLOW`, so a file swapped for a link meanwhile
    * is not followed.
    */
+  /** @returns true for a file {@link findFiles} listed through a symbolic link (to a file inside the root). */
+  isLink(path: string): boolean {
+    return this.linkTargets.has(path);
+  }
+
   async readTextFile(path: string): Promise<TextFile> {
     const dot = path.lastIndexOf('.');
     if (dot > path.lastIndexOf('/') && BINARY_EXTENSIONS.has(path.slice(dot + 1).toLowerCase())) return { path, skipped: 'binary-name' };

@@ -1,7 +1,7 @@
 /**
- * The command line's candidate-first scan: ripgrep lists the folder's files (for discovery) and
- * the files whose text matches the citation prefilter (`core/prefilter.ts`, the finder's own
- * first test); only records and those files are read. The index is the same as
+ * The command line's candidate-first scan: the guarded walk of `NodeWorkspace` lists the folder,
+ * ripgrep finds the files whose text matches the citation prefilter (`core/prefilter.ts`, the
+ * finder's own first test); only records and those files are read. The index is the same as
  * `scanWorkspace`'s full read (a unit test compares them on generated trees and the corpus).
  */
 import { existsSync, statSync } from 'node:fs';
@@ -9,16 +9,13 @@ import { delimiter, join as joinNative } from 'node:path';
 import { DEFAULT_EXCLUDED_DIRS, DEFAULT_EXCLUDES } from '../core/config';
 import { discoverDecisionFolders, isDecisionFile } from '../core/discovery';
 import { DecisionIndex } from '../core/index';
-import type { Logger, WorkspaceReader } from '../core/ports';
+import type { Logger } from '../core/ports';
 import { nullLogger } from '../core/ports';
-import { dirname, isInside, normalize } from '../core/paths';
+import { dirname, normalize } from '../core/paths';
 import { citationPrefilter, coversPrefilter, prefixesBeforeDiscovery } from '../core/prefilter';
 import { prefixesOf } from '../core/prefixes';
-import { filterListing, matchListing } from '../host/listing';
 import { bundledRipgrep, ripgrepFiles } from '../host/ripgrep';
 
-/** Only Markdown files are records (see `isDecisionFile`): a cheap test first. */
-const RECORD_NAME = /\.(?:md|markdown)$/i;
 import { MAX_FILE_BYTES, NodeWorkspace, hasBinaryExtension, toNative } from './nodeWorkspace';
 import type { ScanOptions, ScanResult } from './scan';
 import { readCliSettings } from './scan';
@@ -71,10 +68,15 @@ export function findRipgrep(env: NodeJS.ProcessEnv = process.env): string | unde
 
 /**
  * Indexes a folder reading only records and the files ripgrep says may cite a decision.
+ *
+ * The folder is walked by {@link NodeWorkspace} exactly as the full read walks it (regular files
+ * inside the root only, links resolved and confined, every skipped file reported); ripgrep only
+ * narrows which of the listed files are opened: a listed file is read when it is a record (in a
+ * decision folder, or a log), a symbolic link (ripgrep does not follow them), or matched by the
+ * prefilter.
  * @param rgPath the ripgrep to run (see {@link findRipgrep}).
- * @returns the filled index, as `scanWorkspace` builds it; `skipped` lists only the files that
- *   were read and skipped (a file ripgrep ruled out is never opened). Rejects when ripgrep fails,
- *   so the caller can fall back to the full read.
+ * @returns the filled index, as `scanWorkspace` builds it, with the files skipped by the walk and
+ *   the reads. Rejects when ripgrep fails, so the caller can fall back to the full read.
  */
 export async function ripgrepScan(options: ScanOptions, rgPath: string): Promise<ScanResult> {
   const logger: Logger = options.logger ?? nullLogger;
@@ -84,7 +86,7 @@ export async function ripgrepScan(options: ScanOptions, rgPath: string): Promise
   const exclude = settings.discovery.exclude ?? DEFAULT_EXCLUDES;
   // Prune the default folders in ripgrep when the excludes hold them, as they do unless replaced.
   const pruned = DEFAULT_EXCLUDED_DIRS.filter((d) => exclude.includes(`**/${d}/**`));
-  // The candidates are searched while the folder is listed and discovered, with every prefix
+  // The candidates are searched while the folder is walked and discovered, with every prefix
   // possible before discovery (a superset); checked against the prefixes found below.
   const guess = citationPrefilter(
     prefixesBeforeDiscovery([
@@ -98,24 +100,7 @@ export async function ripgrepScan(options: ScanOptions, rgPath: string): Promise
     ripgrepFiles({ rgPath, paths: [toNative(root)], prefilter, maxFileBytes: MAX_FILE_BYTES, excludedDirs: pruned, follow: false });
   const early = search(guess);
   early.catch(() => undefined); // awaited below
-  const listed = await ripgrepFiles({ rgPath, paths: [toNative(root)], excludedDirs: pruned, follow: false });
-  const listing = filterListing(listed.files, root, exclude, pruned);
-  const files = new Set(listing);
-
-  const listingReader: WorkspaceReader = {
-    readText: (path) => reader.readText(path),
-    findFiles(base: string, include: readonly string[], exclude2: readonly string[]): Promise<string[]> {
-      if (include.length === 0) return Promise.resolve([]);
-      const under = normalize(base);
-      return Promise.resolve(filterListing(matchListing(listing, under, include), under, exclude2, pruned));
-    },
-    exists(path: string): Promise<boolean> {
-      const p = normalize(path);
-      if (files.has(p) || listing.some((f) => isInside(f, p))) return Promise.resolve(true);
-      return reader.exists(p);
-    },
-  };
-  const folders = await discoverDecisionFolders(listingReader, root, settings.discovery, logger);
+  const folders = await discoverDecisionFolders(reader, root, settings.discovery, logger);
   const prefixes = new Set<string>([...folders.flatMap((f) => prefixesOf(f)), ...settings.citationPrefixes, ...(options.prefixes ?? [])]);
   if (prefixes.size === 0) prefixes.add('ADR');
   const index = new DecisionIndex({
@@ -124,38 +109,38 @@ export async function ripgrepScan(options: ScanOptions, rgPath: string): Promise
     commentsOnly: options.commentsOnly ?? settings.commentsOnly ?? true,
     logger,
   });
+  const listing = (await reader.findFiles(root, ['**/*'], exclude)).sort();
   const actual = citationPrefilter([...prefixes]);
-  const matching = await (coversPrefilter(guess, actual) ? early : search(actual));
-  const toRead = new Set<string>();
-  for (const p of listing) if (RECORD_NAME.test(p) && isDecisionFile(p, folders)) toRead.add(p);
-  for (const p of matching.files) {
-    const n = normalize(p);
-    if (files.has(n)) toRead.add(n);
+  const matching = new Set((await (coversPrefilter(guess, actual) ? early : search(actual))).files.map((p) => normalize(p)));
+  // Files over the size limit are opened too: ripgrep passes over them, the read names them as skipped.
+  const sizes = new Map<string, number>();
+  for (const p of listing) {
+    if (hasBinaryExtension(p)) continue;
+    try {
+      sizes.set(p, statSync(toNative(p)).size);
+    } catch {
+      // gone meanwhile: not read
+    }
   }
-  const sorted = [...toRead].sort();
+  const tooLarge = (p: string): boolean => (sizes.get(p) ?? 0) > MAX_FILE_BYTES;
+  const toRead = listing.filter((p) => matching.has(p) || reader.isLink(p) || tooLarge(p) || isDecisionFile(p, folders) !== undefined);
   let read = 0;
-  options.onProgress?.(0, sorted.length);
-  for (let i = 0; i < sorted.length; i++) {
-    const file = await reader.readTextFile(sorted[i]);
+  options.onProgress?.(0, toRead.length);
+  for (let i = 0; i < toRead.length; i++) {
+    const file = await reader.readTextFile(toRead[i]);
     if ('text' in file) {
       index.upsert(file.path, file.text);
       read++;
     } else {
       reader.skip(file.path, file.skipped, file.detail);
     }
-    if (i % 200 === 199) options.onProgress?.(i + 1, sorted.length);
+    if (i % 200 === 199) options.onProgress?.(i + 1, toRead.length);
   }
-  options.onProgress?.(sorted.length, sorted.length);
+  options.onProgress?.(toRead.length, toRead.length);
   // Files ripgrep searched and ruled out were read too (by ripgrep): counted like the full read
   // counts them, leaving out what it would skip unread (binary extensions, over the size limit).
-  for (const p of listing) {
-    if (toRead.has(p) || hasBinaryExtension(p)) continue;
-    try {
-      if (statSync(toNative(p)).size <= MAX_FILE_BYTES) read++;
-    } catch {
-      // gone meanwhile: not read
-    }
-  }
-  logger.trace(`ripgrep: ${listing.length} files listed, ${matching.files.length} may cite, ${sorted.length} read (${dirname(root)})`);
+  const opened = new Set(toRead);
+  for (const [p, size] of sizes) if (!opened.has(p) && size <= MAX_FILE_BYTES) read++;
+  logger.trace(`ripgrep: ${listing.length} files listed, ${matching.size} may cite, ${toRead.length} read (${dirname(root)})`);
   return { index, folders, filesRead: read, skipped: reader.skipped };
 }

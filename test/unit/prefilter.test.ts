@@ -41,9 +41,11 @@ function check(text: string, options: { commentsOnly: boolean; ignoreCase: boole
 }
 
 describe('citationPrefilter', () => {
-  it('has one part per usable prefix (longest first), the annotation names and the record extensions', () => {
+  it('has one part per usable prefix (longest first), their lower-case labels, the annotation names and the record extensions', () => {
     const f = citationPrefilter(['ADR', ' MADR- ', 'bad prefix', '', 'ADR']);
-    assert.deepEqual(f.parts, ['MADR', 'ADR', '[Dd]ecision\\(', 'DECISION\\(', '\\.m(?:d|arkdown)']);
+    assert.deepEqual(f.parts, ['MADR', 'ADR', '(?:[<\\x60]|:link: )(?:madr|adr)-[0-9]', '@(?:[Dd]ecision|DECISION|ADR|MADR)\\(', '\\.(?:md|markdown|rst|adoc|html?)']);
+    // Case-insensitive prefixes match the labels already.
+    assert.ok(!citationPrefilter(['ADR'], true).parts.some((p) => p.includes(':link:')));
     assert.equal(f.source, f.parts.join('|'));
     assert.equal(f.ignoreCase, false);
   });
