@@ -7,18 +7,16 @@
 import { existsSync, statSync } from 'node:fs';
 import { delimiter, join as joinNative } from 'node:path';
 import { DEFAULT_EXCLUDED_DIRS, DEFAULT_EXCLUDES } from '../core/config';
-import { discoverDecisionFolders, isDecisionFile } from '../core/discovery';
-import { DecisionIndex } from '../core/index';
+import { isDecisionFile } from '../core/discovery';
 import type { Logger } from '../core/ports';
 import { nullLogger } from '../core/ports';
 import { dirname, normalize } from '../core/paths';
 import { citationPrefilter, coversPrefilter, prefixesBeforeDiscovery } from '../core/prefilter';
-import { prefixesOf } from '../core/prefixes';
 import { bundledRipgrep, ripgrepFiles } from '../host/ripgrep';
 
 import { MAX_FILE_BYTES, NodeWorkspace, hasBinaryExtension, toNative } from './nodeWorkspace';
 import type { ScanOptions, ScanResult } from './scan';
-import { readCliSettings } from './scan';
+import { discoverAndIndex, readCliSettings } from './scan';
 
 /** Where VS Code installs keep their application folder (`vscode.env.appRoot`), by platform. */
 function vscodeAppRoots(): string[] {
@@ -100,17 +98,9 @@ export async function ripgrepScan(options: ScanOptions, rgPath: string): Promise
     ripgrepFiles({ rgPath, paths: [toNative(root)], prefilter, maxFileBytes: MAX_FILE_BYTES, excludedDirs: pruned, follow: false });
   const early = search(guess);
   early.catch(() => undefined); // awaited below
-  const folders = await discoverDecisionFolders(reader, root, settings.discovery, logger);
-  const prefixes = new Set<string>([...folders.flatMap((f) => prefixesOf(f)), ...settings.citationPrefixes, ...(options.prefixes ?? [])]);
-  if (prefixes.size === 0) prefixes.add('ADR');
-  const index = new DecisionIndex({
-    folders,
-    citationPrefixes: [...prefixes],
-    commentsOnly: options.commentsOnly ?? settings.commentsOnly ?? true,
-    logger,
-  });
+  const { folders, index, prefixes } = await discoverAndIndex(reader, { ...options, root }, settings, logger);
   const listing = (await reader.findFiles(root, ['**/*'], exclude)).sort();
-  const actual = citationPrefilter([...prefixes]);
+  const actual = citationPrefilter(prefixes);
   const matching = new Set((await (coversPrefilter(guess, actual) ? early : search(actual))).files.map((p) => normalize(p)));
   // Files over the size limit are opened too: ripgrep passes over them, the read names them as skipped.
   const sizes = new Map<string, number>();

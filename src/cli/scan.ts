@@ -75,15 +75,7 @@ export async function scanWorkspace(options: ScanOptions): Promise<ScanResult> {
   }
   const reader = new NodeWorkspace(options.root, logger);
   const settings = await readCliSettings(reader, options.root, logger);
-  const folders = await discoverDecisionFolders(reader, options.root, settings.discovery, logger);
-  const prefixes = new Set<string>([...folders.flatMap((f) => prefixesOf(f)), ...settings.citationPrefixes, ...(options.prefixes ?? [])]);
-  if (prefixes.size === 0) prefixes.add('ADR');
-  const index = new DecisionIndex({
-    folders,
-    citationPrefixes: [...prefixes],
-    commentsOnly: options.commentsOnly ?? settings.commentsOnly ?? true,
-    logger,
-  });
+  const { folders, index } = await discoverAndIndex(reader, options, settings, logger);
   const files = (await reader.findFiles(options.root, ['**/*'], settings.discovery.exclude ?? DEFAULT_EXCLUDES)).sort();
   let done = 0;
   let read = 0;
@@ -101,6 +93,30 @@ export async function scanWorkspace(options: ScanOptions): Promise<ScanResult> {
   });
   options.onProgress?.(files.length, files.length);
   return { index, folders, filesRead: read, skipped: reader.skipped };
+}
+
+/**
+ * Discovers the decision folders below `options.root` and makes the empty index for them, with
+ * every prefix the folders learned plus those of the settings and `options.prefixes` (`ADR`
+ * when there are none). Shared by the full read and the ripgrep scan.
+ * @returns the folders and the index, with the prefixes it finds citations with.
+ */
+export async function discoverAndIndex(
+  reader: NodeWorkspace,
+  options: ScanOptions,
+  settings: CliSettings,
+  logger: Logger,
+): Promise<{ folders: DecisionFolder[]; index: DecisionIndex; prefixes: string[] }> {
+  const folders = await discoverDecisionFolders(reader, options.root, settings.discovery, logger);
+  const prefixes = new Set<string>([...folders.flatMap((f) => prefixesOf(f)), ...settings.citationPrefixes, ...(options.prefixes ?? [])]);
+  if (prefixes.size === 0) prefixes.add('ADR');
+  const index = new DecisionIndex({
+    folders,
+    citationPrefixes: [...prefixes],
+    commentsOnly: options.commentsOnly ?? settings.commentsOnly ?? true,
+    logger,
+  });
+  return { folders, index, prefixes: [...prefixes] };
 }
 
 /**
