@@ -8,14 +8,12 @@
  * Run by `bench/main.ts` as `node --import tsx bench/editor.ts CONFIG.json` (the harness is ESM
  * and TypeScript, not part of the bench bundle); prints one JSON line of {@link EditorRun}.
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync, cpSync, readdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import {
-  extensionVsix, freePort, installExtensions, launchBrowser, log, makeRunDir, REPO_ROOT, startCodeServer, waitForWorkbench,
+  extensionVsix, freePort, installExtensions, launchBrowser, log, makeRunDir, packageHelperExtension, REPO_ROOT, startCodeServer, waitForWorkbench,
 } from '../test/harness/codeServer';
 import type { BrowserSession, CodeServer } from '../test/harness/codeServer';
-import { packageVsix } from '../scripts/lib/vsix.mjs';
 import type { EditorBenchConfig, EditorBenchResults } from './editorRunner/protocol';
 import { BENCH_CONFIG_ENV } from './editorRunner/protocol';
 
@@ -39,24 +37,6 @@ export interface EditorRun {
 const RUNNER_DIR = join(REPO_ROOT, 'bench', 'editorRunner');
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
-async function packageRunner(runDir: string): Promise<string> {
-  const folder = join(runDir, 'bench-runner');
-  mkdirSync(folder, { recursive: true });
-  for (const file of ['package.json', 'README.md', '.vscodeignore']) cpSync(join(RUNNER_DIR, file), join(folder, file));
-  await build({
-    entryPoints: [join(RUNNER_DIR, 'extension.ts')],
-    outfile: join(folder, 'extension.js'),
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: ['vscode'],
-    logLevel: 'warning',
-  });
-  const out = join(runDir, 'decision-lens-bench-runner.vsix');
-  packageVsix({ folder, out, skipLicense: true, quiet: true });
-  return out;
-}
 
 /** One code-server session on `root` with `userRunDir`'s user data; resolves with the runner's results. */
 async function session(name: string, input: EditorRunInput, runDir: string, extensionsDir: string, withRecord: boolean, port: number): Promise<EditorBenchResults> {
@@ -100,7 +80,7 @@ async function main(): Promise<void> {
   try {
     if (input.vsix) process.env.DECISION_LENS_VSIX = input.vsix;
     const vsix = extensionVsix();
-    const runner = await packageRunner(base);
+    const runner = await packageHelperExtension(RUNNER_DIR, base, 'decision-lens-bench-runner');
     const extensionsDir = join(base, 'extensions');
     installExtensions(extensionsDir, join(base, 'install-user-data'), [vsix, runner]);
     for (let i = 0; i < input.runs; i++) {

@@ -9,6 +9,7 @@ import {
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { basename, join, relative, resolve } from 'node:path';
+import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import type { Browser, BrowserServer, Page } from 'playwright-core';
 import { CHROMIUM_PATH, CODE_SERVER_VERSION, codeServerEntry, codeServerReady } from '../../scripts/lib/testEnv.mjs';
@@ -496,5 +497,33 @@ export function extensionVsix(): string {
   const out = join(makeRunDir('vsix'), 'decision-lens.vsix');
   packageVsix({ out, quiet: true });
   packagedVsix = out;
+  return out;
+}
+
+/**
+ * Bundles a helper extension that is never shipped (the integration test runner, the bench
+ * runner) from `sourceDir` (`package.json`, `README.md`, `.vscodeignore`, `extension.ts`) and
+ * packages it as a VSIX.
+ * @param sourceDir the extension's source folder.
+ * @param runDir where the bundled folder and the VSIX are written.
+ * @param name the VSIX's file name without `.vsix`, and its folder's name.
+ * @returns the VSIX's path.
+ */
+export async function packageHelperExtension(sourceDir: string, runDir: string, name: string): Promise<string> {
+  const folder = join(runDir, name);
+  mkdirSync(folder, { recursive: true });
+  for (const file of ['package.json', 'README.md', '.vscodeignore']) cpSync(join(sourceDir, file), join(folder, file));
+  await build({
+    entryPoints: [join(sourceDir, 'extension.ts')],
+    outfile: join(folder, 'extension.js'),
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode'],
+    logLevel: 'warning',
+  });
+  const out = join(runDir, `${name}.vsix`);
+  packageVsix({ folder, out, skipLicense: true, quiet: true });
   return out;
 }

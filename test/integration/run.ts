@@ -13,16 +13,15 @@
 //
 // Environment: DECISION_LENS_VSIX (packaged extension; default: build and package now),
 // DECISION_LENS_IT_TIMEOUT (ms to wait for a session's results once its tests started; default 600000).
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, cpSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { SourceMap } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { build } from 'esbuild';
 import {
   alive, assertCodeServerInstalled, copyWorkspace, extensionVsix, installExtensions, launchBrowser, log, makeRunDir,
-  REPO_ROOT, startCodeServer, targetPath, waitForWorkbench, workbenchUrl, workspaceOptions,
+  packageHelperExtension, REPO_ROOT, startCodeServer, targetPath, waitForWorkbench, workbenchUrl, workspaceOptions,
 } from '../harness/codeServer';
 import type { BrowserSession, CodeServer } from '../harness/codeServer';
-import { packageVsix } from '../../scripts/lib/vsix.mjs';
 import { CONFIG_ENV } from './runner/protocol';
 import type { RunnerConfig, RunnerResults, StartedMarker } from './runner/protocol';
 
@@ -94,25 +93,6 @@ function suites(selected: string[]): { workspace: string; files: string[] }[] {
     .filter((s) => s.files.length > 0);
 }
 
-/** Bundles the test-runner extension and packages it as a VSIX in `runDir`. */
-async function packageRunner(runDir: string): Promise<string> {
-  const folder = join(runDir, 'runner-extension');
-  mkdirSync(folder, { recursive: true });
-  for (const file of ['package.json', 'README.md', '.vscodeignore']) cpSync(join(RUNNER_DIR, file), join(folder, file));
-  await build({
-    entryPoints: [join(RUNNER_DIR, 'extension.ts')],
-    outfile: join(folder, 'extension.js'),
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: ['vscode'],
-    logLevel: 'warning',
-  });
-  const out = join(runDir, 'decision-lens-test-runner.vsix');
-  packageVsix({ folder, out, skipLicense: true, quiet: true });
-  return out;
-}
 
 /** The folder code-server installed the test-runner extension into. */
 function runnerInstallDir(extensionsDir: string): string {
@@ -341,7 +321,7 @@ async function main(): Promise<number> {
   try {
     if (options.vsix) process.env.DECISION_LENS_VSIX = options.vsix;
     const vsix = extensionVsix();
-    const runnerVsix = await packageRunner(runDir);
+    const runnerVsix = await packageHelperExtension(RUNNER_DIR, runDir, 'decision-lens-test-runner');
     const extensionsDir = join(runDir, 'extensions');
     installExtensions(extensionsDir, join(runDir, 'install-user-data'), [vsix, runnerVsix]);
 
