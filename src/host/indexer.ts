@@ -222,14 +222,6 @@ export class WorkspaceIndexer implements vscode.Disposable {
   }
 
   /**
-   * Runs `answer` now when the first build has finished, else once it has: a one-shot provider
-   * asked during the first build waits rather than answer from an index that knows no decisions.
-   */
-  afterFirstBuild<T>(answer: () => T): T | Promise<T> {
-    return this.ready ? answer() : this.firstBuild.then(answer);
-  }
-
-  /**
    * Runs `answer` now when the records of the first build are in, else once they are: hover,
    * definition, references and Go to Decision answer from the records while citations of the
    * rest of the workspace are still being read (open documents are indexed with the records).
