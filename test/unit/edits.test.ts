@@ -31,6 +31,20 @@ describe('record edits (issue 9 regressions)', () => {
   const haPath = join(CORPUS, 'home-assistant/adr/0014-home-assistant-supervised.md');
   const ha = readFileSync(haPath, 'utf8');
 
+  it('a reStructuredText SEED: a status change rewrites only the :status: field; a supersede is refused', () => {
+    const path = join(CORPUS, 'pigweed/seed/0128.rst');
+    const text = readFileSync(path, 'utf8');
+    const out = edit(text, { kind: 'status', status: 'deprecated' }, path);
+    const before = text.split('\n');
+    const after = out.split('\n');
+    const changed = before.map((l, i) => (l === after[i] ? -1 : i)).filter((i) => i >= 0);
+    assert.deepEqual(changed, [8]);
+    assert.equal(after[8], '   :status: Deprecated');
+    assert.equal(record(out, path).status.kind, 'deprecated');
+    const link = verifiedEdits(text, record(text, path), supersede());
+    assert.ok(!link.ok && /reStructuredText|not edited|link/.test(link.message), link.ok ? 'applied' : link.message);
+  });
+
   it('home-assistant 0014: status -> accepted changes only the status line', () => {
     const out = edit(ha, { kind: 'status', status: 'accepted' }, haPath);
     const before = ha.split('\n');

@@ -133,7 +133,7 @@ function parseUnchecked(text: string, path: string, options: ParseOptions, sink?
       }),
     ];
   }
-  if (options.kind !== 'log' && isRstPath(path)) return readRstRecord(lines, path);
+  if (options.kind !== 'log' && isRstPath(path)) return readRstRecord(lines, path, sink);
   const bom = text.startsWith(BOM) ? 1 : 0;
   const fm = readFrontMatter(lines, bom, path);
   const bodyStart = fm.bodyStartLine === 0 ? bom : lines.lineStart(fm.bodyStartLine);

@@ -29,6 +29,7 @@ import type { MdHeading } from './markdown';
 import { splitPeople } from './fields';
 import { buildSections, sectionText } from './sections';
 import { statusKind } from './status';
+import type { PlacesSink } from './parseRecord';
 import type { LineIndex } from './text';
 
 /** A section adornment line: one punctuation character repeated (`=====`, `-----`, `~~~~`). */
@@ -104,7 +105,7 @@ function seedOptions(lines: LineIndex): Map<string, { value: string; range: Rang
  * @returns the decision, or `[]` when the file has neither a title nor a `.. seed::` directive
  *   (pigweed's `0000.rst` index has a title but no directive and is no record either).
  */
-export function readRstRecord(lines: LineIndex, path: string): Decision[] {
+export function readRstRecord(lines: LineIndex, path: string, sink?: PlacesSink): Decision[] {
   const problems: Problem[] = [];
   const name = identityFromFileName(path);
   const headings = headingsOf(lines);
@@ -180,7 +181,7 @@ export function readRstRecord(lines: LineIndex, path: string): Decision[] {
     }
   });
 
-  return [
+  const decision: Decision =
     {
       path,
       format: 'unknown',
@@ -198,6 +199,14 @@ export function readRstRecord(lines: LineIndex, path: string): Decision[] {
       range: lines.fullRange(),
       titleRange,
       problems,
-    },
-  ];
+    };
+  // The `:status:` field of the `.. seed::` directive is where a status edit writes; a status
+  // read from a `Status` section, and links, are not edited in reStructuredText.
+  const statusField = seed?.get('status');
+  if (sink && statusField) {
+    let last = lines.lineCount - 1;
+    while (last > 0 && lines.lineText(last).trim() === '') last--;
+    sink(decision, { kind: 'record', bom: 0, status: { source: 'header', range: statusField.range, raw: statusField.value }, lastContentLine: last });
+  }
+  return [decision];
 }

@@ -77,6 +77,7 @@ export function statusEdits(text: string, decision: Decision, status: string): E
  *   place for the link, front matter that is not valid YAML).
  */
 export function linkEdits(text: string, decision: Decision, kind: LinkKind, other: RelatedRecord): EditResult {
+  if (/\.rst$/i.test(decision.path)) return { ok: false, message: `${decision.path} is reStructuredText: links are not written into it; add the link by hand.` };
   const loc = locate(text, decision);
   if ('message' in loc) return { ok: false, message: loc.message };
   return linkWith(loc, kind, other);
