@@ -12,6 +12,7 @@
 import { findCitations } from '../src/core/citations';
 import { compileGlobs } from '../src/core/glob';
 import { parseRecord } from '../src/core/parse/parseRecord';
+import { table } from './table';
 
 /** Input sizes, MB. */
 export const SIZES_MB: readonly number[] = [0.1, 1, 2];
@@ -165,14 +166,6 @@ export function measureAdversarial(log: (m: string) => void = () => undefined): 
     }
   }
   return { sizesMB: SIZES_MB, rows, worst };
-}
-
-function table(rows: readonly (readonly string[])[], print: (line: string) => void): void {
-  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
-  const line = (r: readonly string[]): string => '| ' + r.map((cell, c) => cell.padEnd(widths[c])).join(' | ') + ' |';
-  print(line(rows[0]));
-  print('|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|');
-  for (const r of rows.slice(1)) print(line(r));
 }
 
 /**

@@ -1,6 +1,7 @@
 /** The benchmark's table: the same figures as the JSON, for people. */
 import { printAdversarial } from './adversarial';
 import type { BenchResults, PhaseStats } from './main';
+import { table } from './table';
 
 const MB = 1024 * 1024;
 
@@ -10,14 +11,6 @@ function s(p: PhaseStats | undefined): string {
 
 function ms(n: number | undefined, digits = 2): string {
   return n === undefined || Number.isNaN(n) ? 'not measured' : `${n.toFixed(digits)} ms`;
-}
-
-function table(rows: readonly (readonly string[])[], print: (line: string) => void): void {
-  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
-  const line = (r: readonly string[]): string => '| ' + r.map((cell, c) => cell.padEnd(widths[c])).join(' | ') + ' |';
-  print(line(rows[0]));
-  print('|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|');
-  for (const r of rows.slice(1)) print(line(r));
 }
 
 /**
