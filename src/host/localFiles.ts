@@ -46,6 +46,9 @@ export interface LocalFiles {
   readTextFile(path: string, maxFileBytes: number): LocalRead;
   /** @returns the file's size and mtime, or `undefined` when it cannot be read. */
   stat(path: string): LocalStat | undefined;
-  /** @returns the file's text (BOM kept, for discovery's config files), or `undefined`. */
+  /**
+   * @returns the file's text (BOM kept, for discovery's config files), or `undefined` when it is
+   *   missing, not a regular file or over 2 MiB.
+   */
   readText(path: string): string | undefined;
 }

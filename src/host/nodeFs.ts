@@ -1,13 +1,19 @@
 /**
  * {@link LocalFiles} over Node's fs and ripgrep, for `file:` workspaces in a Node extension host.
  */
-import { closeSync, fstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, constants as fsConstants, fstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import type { CitationPrefilter } from '../core/prefilter';
 import type { LocalFiles, LocalListOptions, LocalRead, LocalStat } from './localFiles';
 import { bundledRipgrep, ripgrepFiles } from './ripgrep';
 
 /** Reused by every read that fits (most source files): no buffer is allocated per file. */
 const SCRATCH = Buffer.allocUnsafe(256 * 1024);
+
+/** Opened non-blocking, so a FIFO put where a file was listed can never block the extension host. */
+const READ_FLAGS = fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0);
+
+/** Config files and sample records read by {@link LocalFiles.readText} are at most this many bytes (2 MiB). */
+const MAX_TEXT_BYTES = 2 * 1024 * 1024;
 
 /** Converts a core POSIX path to a native one (`/C:/x` -> `C:/x` on Windows). */
 function native(path: string): string {
@@ -53,10 +59,15 @@ export function createNodeFiles(rgPath?: string): LocalFiles {
       }
     },
     readText(path: string): string | undefined {
+      let fd: number | undefined;
       try {
-        return readFileSync(native(path), 'utf8');
+        fd = openSync(native(path), READ_FLAGS);
+        const stat = fstatSync(fd);
+        return stat.isFile() && stat.size <= MAX_TEXT_BYTES ? readFileSync(fd, 'utf8') : undefined;
       } catch {
         return undefined;
+      } finally {
+        if (fd !== undefined) closeSync(fd);
       }
     },
   };
@@ -69,7 +80,7 @@ export function createNodeFiles(rgPath?: string): LocalFiles {
 export function readTextFile(path: string, maxFileBytes: number): LocalRead {
   let fd: number | undefined;
   try {
-    fd = openSync(native(path), 'r');
+    fd = openSync(native(path), READ_FLAGS);
     const stat = fstatSync(fd);
     const meta = { size: stat.size, mtime: stat.mtimeMs };
     if (!stat.isFile()) return { skipped: 'unreadable', ...meta };
