@@ -26,6 +26,15 @@ const builds = [
     external: ['vscode'],
   },
   {
+    // The index build's worker threads (src/host/buildWorkers.ts), beside extension.js and cli.js.
+    ...common,
+    entryPoints: { buildWorker: 'src/host/buildWorker.ts' },
+    outdir: 'dist',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+  },
+  {
     ...common,
     entryPoints: { cli: 'src/cli/main.ts' },
     outdir: 'dist',

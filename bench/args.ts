@@ -32,6 +32,8 @@ export interface BenchOptions {
   readonly editor: boolean;
   /** First-index sessions in the editor (each followed by a reopen with the cache). */
   readonly editorRuns: number;
+  /** `--profile`: CPU profiles (the CLI's by node --cpu-prof, the extension host's by the runner) in bench/profiles/. */
+  readonly profile: boolean;
   readonly help: boolean;
 }
 
@@ -52,7 +54,8 @@ export const USAGE = `Usage: npm run bench -- [options]
   --only adversarial           run only the adversarial-inputs table (JSON: bench/results-adversarial.json unless --out)
   --editor / --no-editor       measure in code-server too (default: on; needs node scripts/install-test-deps.mjs)
   --editor-runs N              code-server sessions, each a first index and a reopen with the cache (default 3)
-  --profile                    write a CPU profile (node --cpu-prof) to bench/profiles/
+  --profile                    write CPU profiles to bench/profiles/: the bench's own (node --cpu-prof) and the
+                               extension host's from activation to ready in each editor session
 `;
 
 /**
@@ -77,6 +80,7 @@ export function parseArgs(argv: readonly string[], repo: string): BenchOptions {
   let editor = true;
   let editorRuns = 3;
   let help = false;
+  let profile = false;
   const value = (i: number, name: string): string => {
     const v = argv[i + 1];
     if (v === undefined || v.startsWith('--')) throw new Error(`${name} needs a value`);
@@ -152,7 +156,8 @@ export function parseArgs(argv: readonly string[], repo: string): BenchOptions {
         editorRuns = int(take(), '--editor-runs', 1);
         break;
       case '--profile':
-        // handled by scripts/bench.mjs (it starts Node with --cpu-prof)
+        // The bench's own profile: scripts/bench.mjs starts Node with --cpu-prof.
+        profile = true;
         break;
       case '--help':
       case '-h':
@@ -163,5 +168,5 @@ export function parseArgs(argv: readonly string[], repo: string): BenchOptions {
     }
   }
   if (only === 'adversarial' && !outGiven) out = `${repo}/bench/results-adversarial.json`;
-  return { scale, seed, real, out, runs, requestRuns, dir, keep, cold, vsix, activation, adversarial, editor, editorRuns, ...(only ? { only } : {}), help };
+  return { scale, seed, real, out, runs, requestRuns, dir, keep, cold, vsix, activation, adversarial, editor, editorRuns, profile, ...(only ? { only } : {}), help };
 }

@@ -25,6 +25,8 @@ export interface EditorRunInput {
   /** Sessions with a fresh user data folder (first index, no cache); each is followed by a reopen. */
   readonly runs: number;
   readonly vsix?: string;
+  /** Write each session's extension-host CPU profile into this folder. */
+  readonly profileDir?: string;
 }
 
 /** What it prints. */
@@ -44,7 +46,7 @@ async function session(name: string, input: EditorRunInput, runDir: string, exte
   mkdirSync(dir, { recursive: true });
   const resultsFile = join(dir, 'results.json');
   rmSync(resultsFile, { force: true });
-  const config: EditorBenchConfig = { session: name, resultsFile, hover: input.hover, ...(withRecord && input.record ? { record: input.record } : {}) };
+  const config: EditorBenchConfig = { session: name, resultsFile, hover: input.hover, ...(withRecord && input.record ? { record: input.record } : {}), ...(input.profileDir ? { profileFile: join(input.profileDir, `editor-${name}.cpuprofile`) } : {}) };
   const configFile = join(dir, 'config.json');
   writeFileSync(configFile, JSON.stringify(config, null, 2));
   let server: CodeServer | undefined;

@@ -65,7 +65,7 @@ function summarize(list: readonly EditorBenchResults[]): Summary {
  * @param index an index of the same tree (for a citation to hover and a record to edit).
  * @param runs first-index sessions (each followed by a reopen).
  */
-export async function measureEditor(root: string, index: DecisionIndex, runs: number, repoRoot: string, log: (m: string) => void): Promise<EditorResults> {
+export async function measureEditor(root: string, index: DecisionIndex, runs: number, repoRoot: string, log: (m: string) => void, profileDir?: string): Promise<EditorResults> {
   const empty = { first: {}, reopen: {}, runs: { first: [], reopen: [] }, errors: [] };
   const rg = codeServerRipgrep();
   if (!rg) return { ...empty, note: 'code-server is not installed (node scripts/install-test-deps.mjs)' };
@@ -78,6 +78,7 @@ export async function measureEditor(root: string, index: DecisionIndex, runs: nu
     hover: { file: citation.path, line: citation.range.start.line, character: citation.range.start.character + 1, title: d.title },
     record: { file: d.path, line: d.titleRange.start.line, start: d.titleRange.start.character, end: d.titleRange.end.character },
     runs,
+    ...(profileDir ? { profileDir } : {}),
   };
   const prefilter = citationPrefilter([...index.getCitationPrefixes()]);
   const samples: number[] = [];

@@ -419,7 +419,9 @@ async function measure(
   let editor: EditorResults | undefined;
   if (options.editor) {
     try {
-      editor = await measureEditor(root, index, options.editorRuns, repoRoot, log);
+      const profileDir = options.profile ? join(repoRoot, 'bench', 'profiles') : undefined;
+      if (profileDir) mkdirSync(profileDir, { recursive: true });
+      editor = await measureEditor(root, index, options.editorRuns, repoRoot, log, profileDir);
     } catch (error) {
       editor = { first: {}, reopen: {}, runs: { first: [], reopen: [] }, errors: [error instanceof Error ? error.message : String(error)] };
     }

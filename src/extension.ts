@@ -12,6 +12,7 @@ import type { DecisionLensApi } from './host/api';
 import { createApi } from './host/api';
 import { WorkspaceIndexer } from './host/indexer';
 import { createLogger } from './host/logger';
+import { bundledBuildWorker } from './host/buildWorkers';
 import { createNodeFiles } from './host/nodeFs';
 
 /**
@@ -26,6 +27,7 @@ export function activate(context: vscode.ExtensionContext): DecisionLensApi {
     appRoot: vscode.env.appRoot,
     storage: context.storageUri,
     version: String((context.extension.packageJSON as { version?: unknown }).version ?? '0'),
+    buildWorker: bundledBuildWorker(),
   });
   context.subscriptions.push(channel, indexer);
 

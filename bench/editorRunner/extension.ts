@@ -1,8 +1,9 @@
 // The bench runner: inside the extension host, waits for Decision Lens, asks a hover as early as
 // it can, records when the records and the whole index were ready, CPU and memory, and (first
-// session) times a record edit until the index and CodeLens show it. Without
-// DECISION_LENS_BENCH_CONFIG it does nothing.
+// session, once the editor settled after the build) times a record edit until the index and
+// CodeLens show it. Without DECISION_LENS_BENCH_CONFIG it does nothing.
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
 import * as vscode from 'vscode';
 import type { EditorBenchConfig, EditorBenchResults } from './protocol';
 import { BENCH_CONFIG_ENV } from './protocol';
@@ -29,7 +30,24 @@ function hoverText(hovers: vscode.Hover[] | undefined): string {
     .join('\n');
 }
 
-async function measure(config: EditorBenchConfig): Promise<EditorBenchResults> {
+/** A CPU profile of this extension host (Chrome DevTools format), started now. */
+function startProfile(): { stop(file: string): Promise<void> } {
+  const session = new Session();
+  session.connect();
+  const post = (method: string, params?: object): Promise<unknown> =>
+    new Promise((resolve, reject) => session.post(method, params ?? {}, (error, result) => (error ? reject(error) : resolve(result))));
+  const started = post('Profiler.enable').then(() => post('Profiler.setSamplingInterval', { interval: 500 })).then(() => post('Profiler.start'));
+  return {
+    async stop(file) {
+      await started;
+      const { profile } = (await post('Profiler.stop')) as { profile: unknown };
+      writeFileSync(file, JSON.stringify(profile));
+      session.disconnect();
+    },
+  };
+}
+
+async function measure(config: EditorBenchConfig, profiler?: { stop(file: string): Promise<void> }): Promise<EditorBenchResults> {
   const runnerStarted = Date.now();
   let extension = vscode.extensions.getExtension<ApiLike>('decision-lens.decision-lens');
   for (let i = 0; !extension && i < 100; i++) {
@@ -59,6 +77,7 @@ async function measure(config: EditorBenchConfig): Promise<EditorBenchResults> {
     } else await sleep(50);
   }
   await indexer.whenReady();
+  if (profiler && config.profileFile) await profiler.stop(config.profileFile);
   const cpu = process.cpuUsage();
   const mem = process.memoryUsage();
   const base: EditorBenchResults = {
@@ -80,7 +99,11 @@ async function measure(config: EditorBenchConfig): Promise<EditorBenchResults> {
     return { ...base, cache: indexer.cacheState };
   }
 
-  // A record edit: a new title, typed into the open record; until the index and CodeLens have it.
+  // A record edit in a settled editor (the first build's follow-up work done: diagnostics of the
+  // whole workspace, the cache written): a new title, typed into the open record; until the index
+  // and CodeLens have it.
+  await indexer.whenCacheWritten();
+  await sleep(500);
   const recordUri = vscode.Uri.file(config.record.file);
   const record = await vscode.workspace.openTextDocument(recordUri);
   await vscode.window.showTextDocument(record, { preview: false, preserveFocus: true });
@@ -114,11 +137,13 @@ export function activate(): void {
   const configPath = process.env[BENCH_CONFIG_ENV];
   if (!configPath) return;
   const config = JSON.parse(readFileSync(configPath, 'utf8')) as EditorBenchConfig;
+  // Started before the runner looks for Decision Lens (activated on workspace start-up or by it).
+  const profiler = config.profileFile ? startProfile() : undefined;
   const write = (value: EditorBenchResults): void => {
     writeFileSync(`${config.resultsFile}.partial`, JSON.stringify(value, null, 2));
     renameSync(`${config.resultsFile}.partial`, config.resultsFile);
   };
-  measure(config).then(write, (error: unknown) =>
+  measure(config, profiler).then(write, (error: unknown) =>
     write({ session: config.session, vscodeVersion: vscode.version, runnerStartMs: 0, cpuSeconds: 0, rssMB: 0, heapUsedMB: 0, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
   );
 }

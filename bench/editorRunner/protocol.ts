@@ -13,6 +13,8 @@ export interface EditorBenchConfig {
   readonly hover: { readonly file: string; readonly line: number; readonly character: number; readonly title: string };
   /** A record to edit (first session): its file and the 0-based range of its title. */
   readonly record?: { readonly file: string; readonly line: number; readonly start: number; readonly end: number };
+  /** Write a CPU profile of the extension host, from the runner's activation to the index being ready, here. */
+  readonly profileFile?: string;
 }
 
 /** Written by the runner. Times are milliseconds after Decision Lens's activation. */

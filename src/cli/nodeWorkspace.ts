@@ -122,6 +122,8 @@ export class NodeWorkspace implements WorkspaceReader {
   private readonly skips = new Map<string, SkippedFile>();
   /** Symbolic links found by `findFiles` that lead to a regular file inside the root: their target. */
   private readonly linkTargets = new Map<string, string>();
+  /** Walks of every file, by root and excludes (see {@link findFiles}). */
+  private readonly walks = new Map<string, string[]>();
 
   /**
    * @param root the folder reads are confined to (absolute POSIX, links resolved); none: no confinement.
@@ -203,6 +205,14 @@ export class NodeWorkspace implements WorkspaceReader {
   async findFiles(root: string, include: readonly string[], exclude: readonly string[]): Promise<string[]> {
     const base = normalize(root);
     const prefix = base === '/' ? '/' : base + '/';
+    // A walk of every file (`**\/*`) with the same excludes answers narrower listings too: the
+    // command line lists everything first, so discovery does not walk the tree a second time.
+    const walkKey = `${base}\u0000${exclude.join('\u0000')}`;
+    const everything = this.walks.get(walkKey);
+    if (everything) {
+      const includeSet = compileGlobs(include);
+      return everything.filter((p) => includeSet.matches(p.slice(prefix.length)));
+    }
     // Linear-time globs (src/core/glob.ts); a glob that cannot be matched safely is ignored and said so.
     const includeSet = compileGlobs(include);
     const excludeSet = compileGlobs(exclude);
@@ -271,7 +281,8 @@ export class NodeWorkspace implements WorkspaceReader {
       await Promise.all(subdirs.map((d) => walk(d, depth + 1)));
     };
     await walk(base, 0);
-    return out;
+    if (include.length === 1 && include[0] === '**/*') this.walks.set(walkKey, out);
+    return [...out];
   }
 
   /**
@@ -287,12 +298,25 @@ export class NodeWorkspace implements WorkspaceReader {
   }
 
   async readTextFile(path: string): Promise<TextFile> {
-    const dot = path.lastIndexOf('.');
-    if (dot > path.lastIndexOf('/') && BINARY_EXTENSIONS.has(path.slice(dot + 1).toLowerCase())) return { path, skipped: 'binary-name' };
-    const target = this.linkTargets.get(path);
-    const file = readRegular(target ?? toNative(path), MAX_FILE_BYTES, target === undefined ? O_NOFOLLOW : 0, false);
-    return 'text' in file ? { path, text: file.text } : { path, ...file };
+    return readIndexFile(path, this.linkTargets.get(path));
   }
+
+  /** The target of a file {@link findFiles} listed through a symbolic link, for {@link readIndexFile} elsewhere (a build worker). */
+  linkTarget(path: string): string | undefined {
+    return this.linkTargets.get(path);
+  }
+}
+
+/**
+ * {@link NodeWorkspace.readTextFile} without the walk's state, for a build worker: `target` is the
+ * checked target of a listed symbolic link (`NodeWorkspace.linkTarget`); any other path is
+ * opened with `O_NOFOLLOW`.
+ */
+export function readIndexFile(path: string, target: string | undefined): TextFile {
+  const dot = path.lastIndexOf('.');
+  if (dot > path.lastIndexOf('/') && BINARY_EXTENSIONS.has(path.slice(dot + 1).toLowerCase())) return { path, skipped: 'binary-name' };
+  const file = readRegular(target ?? toNative(path), MAX_FILE_BYTES, target === undefined ? O_NOFOLLOW : 0, false);
+  return 'text' in file ? { path, text: file.text } : { path, ...file };
 }
 
 function megabytes(bytes: number): string {

@@ -16,7 +16,7 @@ import { bundledRipgrep, ripgrepFiles } from '../host/ripgrep';
 
 import { MAX_FILE_BYTES, NodeWorkspace, hasBinaryExtension, toNative } from './nodeWorkspace';
 import type { ScanOptions, ScanResult } from './scan';
-import { discoverAndIndex, readCliSettings } from './scan';
+import { discoverAndIndex, readCliSettings, readIntoIndex } from './scan';
 
 /** Where VS Code installs keep their application folder (`vscode.env.appRoot`), by platform. */
 function vscodeAppRoots(): string[] {
@@ -98,8 +98,9 @@ export async function ripgrepScan(options: ScanOptions, rgPath: string): Promise
     ripgrepFiles({ rgPath, paths: [toNative(root)], prefilter, maxFileBytes: MAX_FILE_BYTES, excludedDirs: pruned, follow: false });
   const early = search(guess);
   early.catch(() => undefined); // awaited below
-  const { folders, index, prefixes } = await discoverAndIndex(reader, { ...options, root }, settings, logger);
+  // One walk: discovery's own listings are answered from it.
   const listing = (await reader.findFiles(root, ['**/*'], exclude)).sort();
+  const { folders, index, prefixes } = await discoverAndIndex(reader, { ...options, root }, settings, logger);
   const actual = citationPrefilter(prefixes);
   const matching = new Set((await (coversPrefilter(guess, actual) ? early : search(actual))).files.map((p) => normalize(p)));
   // Files over the size limit are opened too: ripgrep passes over them, the read names them as skipped.
@@ -114,19 +115,7 @@ export async function ripgrepScan(options: ScanOptions, rgPath: string): Promise
   }
   const tooLarge = (p: string): boolean => (sizes.get(p) ?? 0) > MAX_FILE_BYTES;
   const toRead = listing.filter((p) => matching.has(p) || reader.isLink(p) || tooLarge(p) || isDecisionFile(p, folders) !== undefined);
-  let read = 0;
-  options.onProgress?.(0, toRead.length);
-  for (let i = 0; i < toRead.length; i++) {
-    const file = await reader.readTextFile(toRead[i]);
-    if ('text' in file) {
-      index.upsert(file.path, file.text);
-      read++;
-    } else {
-      reader.skip(file.path, file.skipped, file.detail);
-    }
-    if (i % 200 === 199) options.onProgress?.(i + 1, toRead.length);
-  }
-  options.onProgress?.(toRead.length, toRead.length);
+  let read = await readIntoIndex(index, reader, toRead, options, logger);
   // Files ripgrep searched and ruled out were read too (by ripgrep): counted like the full read
   // counts them, leaving out what it would skip unread (binary extensions, over the size limit).
   const opened = new Set(toRead);

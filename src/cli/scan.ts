@@ -11,8 +11,9 @@ import { mapLimit } from '../core/limiter';
 import type { Logger } from '../core/ports';
 import { nullLogger } from '../core/ports';
 import { join } from '../core/paths';
-import type { SkippedFile } from './nodeWorkspace';
-import { NodeWorkspace } from './nodeWorkspace';
+import { bundledBuildWorker, readInWorkers } from '../host/buildWorkers';
+import type { SkippedFile, SkipReason } from './nodeWorkspace';
+import { MAX_FILE_BYTES, NodeWorkspace } from './nodeWorkspace';
 import { findRipgrep, ripgrepScan } from './ripgrepScan';
 
 /** Files read at the same time. */
@@ -34,6 +35,11 @@ export interface ScanOptions {
    * `ripgrepScan.ts`). False, or no ripgrep found, or ripgrep failing: every file is read.
    */
   readonly ripgrep?: boolean;
+  /**
+   * The build worker script that reads and parses files in worker threads (default: the
+   * `buildWorker.js` beside the bundle, see `host/buildWorkers.ts`); `false` reads on this thread.
+   */
+  readonly buildWorker?: string | false;
 }
 
 /** The result of {@link scanWorkspace}. */
@@ -75,12 +81,51 @@ export async function scanWorkspace(options: ScanOptions): Promise<ScanResult> {
   }
   const reader = new NodeWorkspace(options.root, logger);
   const settings = await readCliSettings(reader, options.root, logger);
-  const { folders, index } = await discoverAndIndex(reader, options, settings, logger);
+  // One walk: discovery's own listings are answered from it.
   const files = (await reader.findFiles(options.root, ['**/*'], settings.discovery.exclude ?? DEFAULT_EXCLUDES)).sort();
+  const { folders, index } = await discoverAndIndex(reader, options, settings, logger);
+  const read = await readIntoIndex(index, reader, files, options, logger);
+  return { index, folders, filesRead: read, skipped: reader.skipped };
+}
+
+/** Fewer files than this are read on this thread: starting workers costs more than they save. */
+const MIN_WORKER_FILES = 200;
+
+/**
+ * Reads `files` into `index`, in this order: in build worker threads when there are many and a
+ * worker script is there (`options.buildWorker`), else on this thread. Skipped files go to
+ * `reader.skip`, as the reader's own reads report them.
+ * @returns the number of files read and indexed.
+ */
+export async function readIntoIndex(index: DecisionIndex, reader: NodeWorkspace, files: readonly string[], options: ScanOptions, logger: Logger): Promise<number> {
   let done = 0;
   let read = 0;
   options.onProgress?.(0, files.length);
-  await mapLimit(files, READ_PARALLELISM, async (path) => {
+  const progress = (): void => {
+    done++;
+    if (done % 200 === 0) options.onProgress?.(done, files.length);
+  };
+  const script = options.buildWorker === false ? undefined : (options.buildWorker ?? bundledBuildWorker());
+  let rest = files;
+  if (script && files.length >= MIN_WORKER_FILES) {
+    const config = { folders: index.getFolders(), citationPrefixes: index.getCitationPrefixes(), commentsOnly: index.isCommentsOnly(), maxFileBytes: MAX_FILE_BYTES, reader: 'cli' as const };
+    const jobs = files.map((path) => {
+      const target = reader.linkTarget(path);
+      return target !== undefined ? { path, target } : { path };
+    });
+    const result = await readInWorkers(script, config, jobs, (job, file) => {
+      if (file.kind === 'text') {
+        index.restore(job.path, file.entry);
+        read++;
+      } else if (file.kind === 'skipped') {
+        reader.skip(job.path, file.reason as SkipReason, file.detail);
+      }
+      progress();
+    });
+    if (result.error) logger.warn(`index workers failed, reading the rest on this thread: ${result.error.message}`);
+    rest = files.slice(result.done);
+  }
+  await mapLimit(rest, READ_PARALLELISM, async (path) => {
     const file = await reader.readTextFile(path);
     if ('text' in file) {
       index.upsert(path, file.text);
@@ -88,11 +133,10 @@ export async function scanWorkspace(options: ScanOptions): Promise<ScanResult> {
     } else {
       reader.skip(path, file.skipped, file.detail);
     }
-    done++;
-    if (done % 200 === 0) options.onProgress?.(done, files.length);
+    progress();
   });
   options.onProgress?.(files.length, files.length);
-  return { index, folders, filesRead: read, skipped: reader.skipped };
+  return read;
 }
 
 /**

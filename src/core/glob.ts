@@ -67,7 +67,10 @@ export interface GlobSet {
 /** A compiled glob's match over a path already split at `/`. */
 interface SegmentMatcher {
   readonly negated: boolean;
-  onSegments(segments: readonly string[], stats: GlobStats | undefined): boolean;
+  /** @param path the unsplit path, when given only alternatives whose literal text it contains are matched. */
+  onSegments(segments: readonly string[], stats: GlobStats | undefined, path?: string): boolean;
+  /** False when no alternative can match `path`: some literal text of each is missing from it. */
+  mayMatch(path: string): boolean;
 }
 const SEGMENT_MATCHERS = new WeakMap<Glob, SegmentMatcher>();
 
@@ -117,24 +120,29 @@ export function compileGlob(source: string): GlobResult {
   const expanded = expandBraces(body);
   if (typeof expanded === 'string') return fail(expanded);
   const alternatives = expanded.map(compileAlternative);
-  const onSegments = (segments: readonly string[], stats: GlobStats | undefined): boolean => {
+  const needles = alternatives.map(literalRuns);
+  const onSegments = (segments: readonly string[], stats: GlobStats | undefined, path?: string): boolean => {
     let hit = false;
-    for (const alt of alternatives) {
-      if (matchSegments(alt, segments, stats)) {
+    for (let a = 0; a < alternatives.length; a++) {
+      if (path !== undefined && !containsAll(path, needles[a])) continue;
+      if (matchSegments(alternatives[a], segments, stats)) {
         hit = true;
         break;
       }
     }
     return hit !== negated;
   };
+  /** True when some alternative's literal text is all in `path`: only those can match it. */
+  const mayMatch = (path: string): boolean => needles.some((n) => containsAll(path, n));
   const glob: Glob = {
     source,
     matches(path: string, stats?: GlobStats): boolean {
       if (typeof path !== 'string' || path === '') return negated;
-      return onSegments(path.split('/'), stats);
+      if (!mayMatch(path)) return negated;
+      return onSegments(path.split('/'), stats, path);
     },
   };
-  SEGMENT_MATCHERS.set(glob, { negated, onSegments });
+  SEGMENT_MATCHERS.set(glob, { negated, onSegments, mayMatch });
   return { ok: true, glob };
 }
 
@@ -156,9 +164,16 @@ export function compileGlobs(sources: readonly string[]): GlobSet {
     rejected,
     matches(path: string, stats?: GlobStats): boolean {
       if (typeof path !== 'string' || path === '') return matchers.some((m) => m.negated);
-      // The path is split once for every glob of the set.
-      const segments = path.split('/');
-      for (const m of matchers) if (m.onSegments(segments, stats)) return true;
+      // Most paths contain no literal text of any glob (`node_modules`, `.git`): no split, no
+      // match. The path is split once for the globs that may match it.
+      let segments: string[] | undefined;
+      for (const m of matchers) {
+        if (!m.mayMatch(path)) {
+          if (m.negated) return true;
+          continue;
+        }
+        if (m.onSegments((segments ??= path.split('/')), stats, path)) return true;
+      }
       return false;
     },
   };
@@ -446,4 +461,31 @@ function matchSegments(globSegments: readonly Segment[], pathSegments: readonly 
   }
   while (p < globSegments.length && globSegments[p].globstar) p++;
   return p === globSegments.length;
+}
+
+/**
+ * The runs of literal characters of a compiled glob (`**\/node_modules/*.js` -> `node_modules`,
+ * `.js`): each must occur in a path the glob matches, since a segment pattern matches one path
+ * segment character by character. A cheap `includes` rules most paths out before matching.
+ */
+function literalRuns(segments: readonly Segment[]): string[] {
+  const runs: string[] = [];
+  for (const seg of segments) {
+    if (seg.globstar) continue;
+    let run = '';
+    for (const t of seg.tokens) {
+      if (typeof t === 'string') run += t;
+      else {
+        if (run) runs.push(run);
+        run = '';
+      }
+    }
+    if (run) runs.push(run);
+  }
+  return runs;
+}
+
+function containsAll(path: string, needles: readonly string[]): boolean {
+  for (const n of needles) if (!path.includes(n)) return false;
+  return true;
 }

@@ -102,6 +102,12 @@ export interface IndexChange {
   readonly records: boolean;
   /** Whether citations changed. */
   readonly citations: boolean;
+  /**
+   * Set by the editor's first build when its records are in and the citations of the rest of
+   * the workspace are still being read: features may answer for open documents only until the
+   * next change.
+   */
+  readonly partial?: boolean;
 }
 
 /** Options of {@link DecisionIndex}. */
@@ -277,6 +283,11 @@ export class DecisionIndex {
   /** The prefixes citations are looked for with. */
   getCitationPrefixes(): readonly string[] {
     return this.citationPrefixes;
+  }
+
+  /** True when citations are looked for in comments (and Markdown prose) only. */
+  isCommentsOnly(): boolean {
+    return this.commentsOnly;
   }
 
   /**

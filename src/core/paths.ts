@@ -7,6 +7,17 @@
 const NEEDS_NORMALIZING = /\\|\/\/|\/$|(?:^|\/)\.{1,2}(?:\/|$)/;
 
 /**
+ * True when {@link normalize} leaves `path` as it is. Substring checks first (no backslash, no
+ * `//`, no `/.`, no trailing `/`, no leading `.`): they answer for almost every path; a path with
+ * a dot segment candidate (`/.github/`) is tested with {@link NEEDS_NORMALIZING}.
+ */
+function isPlainPath(path: string): boolean {
+  if (path.indexOf('\\') >= 0 || path.indexOf('//') >= 0 || path.charCodeAt(path.length - 1) === 47) return false;
+  if (path.charCodeAt(0) !== 46 && path.indexOf('/.') < 0) return true;
+  return !NEEDS_NORMALIZING.test(path);
+}
+
+/**
  * Normalises a POSIX path: collapses `//`, resolves `.` and `..` segments, drops a trailing `/`
  * (except for the root). Backslashes are treated as separators so Windows-style paths written in
  * records (`docs\adr\0001-x.md`) resolve too. A relative path stays relative; `..` segments that
@@ -17,7 +28,7 @@ const NEEDS_NORMALIZING = /\\|\/\/|\/$|(?:^|\/)\.{1,2}(?:\/|$)/;
 export function normalize(path: string): string {
   // Most paths are already normal; returning them as they are keeps the hot paths (isInside per
   // file and folder while indexing) free of split/join garbage.
-  if (path !== '' && !NEEDS_NORMALIZING.test(path)) return path;
+  if (path !== '' && isPlainPath(path)) return path;
   const p = path.replace(/\\/g, '/');
   const absolute = p.startsWith('/');
   const out: string[] = [];

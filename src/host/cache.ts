@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { DecisionFolder } from '../core/config';
 import type { SavedEntry } from '../core/index';
 import type { Logger } from '../core/ports';
 import type { LocalFiles } from './localFiles';
@@ -21,6 +22,19 @@ interface CacheFile {
   readonly format: number;
   readonly key: string;
   readonly files: Record<string, [number, number, SavedEntry]>;
+  readonly snapshot?: CacheSnapshot;
+}
+
+/**
+ * What a reopened workspace needs to be ready from the cache before it is listed and
+ * discovered again: the decision folders of each workspace folder, valid while the settings
+ * that decide listing and discovery are the same (`settingsKey`).
+ */
+export interface CacheSnapshot {
+  /** The extension version and every setting that decides what is listed and discovered (see {@link cacheKey}). */
+  readonly settingsKey: string;
+  /** Per workspace folder (by URI string): its decision folders and logs as discovery found them. */
+  readonly roots: readonly { readonly uri: string; readonly folders: readonly DecisionFolder[] }[];
 }
 
 /**
@@ -34,6 +48,8 @@ interface CacheFile {
 export class IndexCache {
   private loaded: Map<string, CachedFile> | undefined;
   private loadedKey: string | undefined;
+  /** The cache file as read (once per session), until a key asks for its entries. */
+  private file: Promise<Partial<CacheFile> | undefined> | undefined;
   /** What happened to the cache file last: for the log, tests and the benchmark. */
   readonly state: { file?: string; loaded?: number; written?: number; error?: string } = {};
 
@@ -45,55 +61,79 @@ export class IndexCache {
   ) {}
 
   /**
-   * Reads the cache file once.
+   * The snapshot of the last session, when it was made under `settingsKey`, with the cache key
+   * its entries were made under: a reopen can be ready from it (see `WorkspaceIndexer`).
+   * @returns `undefined` when there is no cache, it has no snapshot or another settings key.
+   */
+  async snapshot(settingsKey: string): Promise<{ readonly key: string; readonly snapshot: CacheSnapshot } | undefined> {
+    const doc = await this.read();
+    const snap = doc?.snapshot;
+    if (!doc || typeof doc.key !== 'string' || !snap || snap.settingsKey !== settingsKey || !Array.isArray(snap.roots)) return undefined;
+    const roots = snap.roots.filter((r) => typeof r?.uri === 'string' && Array.isArray(r.folders));
+    return roots.length === snap.roots.length ? { key: doc.key, snapshot: snap } : undefined;
+  }
+
+  /**
+   * The cache's entries, read from the file once.
    * @param key the current key (see {@link cacheKey}).
    * @returns the entries by path; empty when there is no cache, it has another key, or it cannot be read.
    */
   async load(key: string): Promise<Map<string, CachedFile>> {
     if (this.loaded && this.loadedKey === key) return this.loaded;
     const out = new Map<string, CachedFile>();
+    const doc = this.loaded ? undefined : await this.read();
     this.loaded = out;
     this.loadedKey = key;
-    if (!this.storage) return out;
-    const uri = vscode.Uri.joinPath(this.storage, FILE_NAME);
-    this.state.file = uri.toString();
-    this.state.loaded = 0;
-    try {
-      let text: string | undefined;
-      if (this.local && uri.scheme === 'file') {
-        const stat = this.local.stat(uri.path);
-        if (!stat || stat.size > MAX_CACHE_BYTES) return out;
-        text = this.local.readText(uri.path);
-        if (text === undefined) return out;
-      } else {
-        const stat = await vscode.workspace.fs.stat(uri);
-        if (stat.size > MAX_CACHE_BYTES) return out;
-        text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-      }
-      const doc = JSON.parse(text) as Partial<CacheFile>;
-      if (doc.format !== FORMAT || doc.key !== key || typeof doc.files !== 'object' || doc.files === null) return out;
-      for (const [path, value] of Object.entries(doc.files)) {
-        if (!Array.isArray(value) || value.length !== 3) continue;
-        const [size, mtime, entry] = value;
-        if (typeof size !== 'number' || typeof mtime !== 'number' || !isSavedEntry(entry)) continue;
-        out.set(path, { size, mtime, entry });
-      }
-      this.state.loaded = out.size;
-    } catch (error) {
-      if (!(error instanceof vscode.FileSystemError && error.code === 'FileNotFound')) {
-        this.logger.info(`Index cache not used: ${error instanceof Error ? error.message : String(error)}`);
-      }
+    if (!doc || doc.format !== FORMAT || doc.key !== key || typeof doc.files !== 'object' || doc.files === null) return out;
+    for (const [path, value] of Object.entries(doc.files)) {
+      if (!Array.isArray(value) || value.length !== 3) continue;
+      const [size, mtime, entry] = value;
+      if (typeof size !== 'number' || typeof mtime !== 'number' || !isSavedEntry(entry)) continue;
+      out.set(path, { size, mtime, entry });
     }
+    this.state.loaded = out.size;
     return out;
+  }
+
+  /** Reads and parses the cache file once; `undefined` when it is missing, too large, corrupt or of another format. */
+  private read(): Promise<Partial<CacheFile> | undefined> {
+    this.file ??= (async () => {
+      if (!this.storage) return undefined;
+      const uri = vscode.Uri.joinPath(this.storage, FILE_NAME);
+      this.state.file = uri.toString();
+      this.state.loaded = 0;
+      try {
+        let text: string | undefined;
+        if (this.local && uri.scheme === 'file') {
+          const stat = this.local.stat(uri.path);
+          if (!stat || stat.size > MAX_CACHE_BYTES) return undefined;
+          text = this.local.readText(uri.path);
+          if (text === undefined) return undefined;
+        } else {
+          const stat = await vscode.workspace.fs.stat(uri);
+          if (stat.size > MAX_CACHE_BYTES) return undefined;
+          text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+        }
+        const doc = JSON.parse(text) as Partial<CacheFile>;
+        return typeof doc === 'object' && doc !== null && doc.format === FORMAT ? doc : undefined;
+      } catch (error) {
+        if (!(error instanceof vscode.FileSystemError && error.code === 'FileNotFound')) {
+          this.logger.info(`Index cache not used: ${error instanceof Error ? error.message : String(error)}`);
+        }
+        return undefined;
+      }
+    })();
+    return this.file;
   }
 
   /**
    * Writes the cache file (replacing it): entries beyond {@link MAX_CACHE_BYTES} of JSON are left out.
    * @returns the bytes written, or 0 when nothing was written (no storage, or it failed: logged).
    */
-  async save(key: string, files: ReadonlyMap<string, CachedFile>): Promise<number> {
+  async save(key: string, files: ReadonlyMap<string, CachedFile>, snapshot?: CacheSnapshot): Promise<number> {
     this.loaded = new Map(files);
     this.loadedKey = key;
+    this.file = undefined;
     if (!this.storage) return 0;
     const parts: string[] = [];
     let bytes = 100;
@@ -103,7 +143,8 @@ export class IndexCache {
       if (bytes > MAX_CACHE_BYTES) break;
       parts.push(part);
     }
-    const text = `{"format":${FORMAT},"key":${JSON.stringify(key)},"files":{${parts.join(',')}}}`;
+    const snap = snapshot ? `,"snapshot":${JSON.stringify(snapshot)}` : '';
+    const text = `{"format":${FORMAT},"key":${JSON.stringify(key)}${snap},"files":{${parts.join(',')}}}`;
     const data = new TextEncoder().encode(text);
     const target = vscode.Uri.joinPath(this.storage, FILE_NAME);
     const temp = vscode.Uri.joinPath(this.storage, `${FILE_NAME}.${Date.now()}.tmp`);

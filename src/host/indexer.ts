@@ -2,13 +2,13 @@ import * as vscode from 'vscode';
 import type { DecisionFolder } from '../core/config';
 import { DEFAULT_FOLDER_PREFIX, normalizePrefix } from '../core/config';
 import { discoverDecisionFolders } from '../core/discovery';
-import type { IndexChange, IndexedDecision, ResolvedCitation } from '../core/index';
+import type { IndexChange, IndexedDecision, ResolvedCitation, SavedEntry } from '../core/index';
 import { DecisionIndex } from '../core/index';
 import { basename, dirname, isInside, relative } from '../core/paths';
 import type { Logger, WorkspaceReader } from '../core/ports';
 import { citationPrefilter, coversPrefilter, prefixesBeforeDiscovery } from '../core/prefilter';
 import { DEFAULT_EXCLUDED_DIRS } from '../core/config';
-import type { CachedFile } from './cache';
+import type { CacheSnapshot, CachedFile } from './cache';
 import { IndexCache, cacheKey } from './cache';
 import type { LocalFiles, LocalListOptions } from './localFiles';
 import { filterListing, matchListing } from './listing';
@@ -20,6 +20,10 @@ import type { Settings } from './settings';
 import { describePrefixes, prefixesOf } from '../core/prefixes';
 import { INDEX_SETTINGS, discoverySettings, excludeGlobs, readSettings } from './settings';
 import { createWorkspaceReader, excludeMatcher, simpleGlobs } from './workspaceReader';
+import type { BuildWorkerFile } from './buildProtocol';
+import type { BuildFileJob } from './buildWorkers';
+import { readInWorkers } from './buildWorkers';
+import { hasBinaryExtension } from './fileRules';
 
 /** Files larger than this (bytes) are not indexed. */
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
@@ -28,6 +32,8 @@ export const MAX_FILE_BYTES = 2 * 1024 * 1024;
 const WATCH_DEBOUNCE_MS = 300;
 /** Quiet time (ms) after edits of an open document before it is re-indexed. */
 const EDIT_DEBOUNCE_MS = 250;
+/** Fewer local files than this in a phase are read on the extension host's thread (a worker costs ~30 ms to start). */
+const MIN_WORKER_FILES = 96;
 /** Files read at the same time while indexing through `workspace.fs`. */
 const READ_PARALLELISM = 8;
 /** Longest stretch (ms) of synchronous local reads before the indexer yields to the extension host. */
@@ -39,15 +45,6 @@ const CACHE_WRITE_DELAY_MS = 2000;
 
 /** Files whose change can add or remove decision folders: discovery runs again. */
 const DISCOVERY_FILES = new Set(['.adr-dir', '.log4brains.yml', '.log4brains.yaml', 'adr.config.json']);
-
-/** Extensions of files that are never text; skipped without reading. */
-const BINARY_EXTENSIONS = new Set(
-  (
-    'png jpg jpeg gif bmp ico webp tif tiff psd avif heic svgz pdf zip gz tgz bz2 xz 7z rar jar war ear class ' +
-    'exe dll so dylib o a lib obj bin dat wasm woff woff2 ttf otf eot mp3 mp4 m4a wav ogg flac avi mov mkv webm ' +
-    'sqlite db pyc pyo pdb nupkg vsix iso dmg deb rpm pack idx'
-  ).split(' '),
-);
 
 const utf8 = new TextDecoder('utf-8');
 
@@ -74,6 +71,14 @@ export interface IndexerOptions {
   readonly storage?: vscode.Uri;
   /** The extension's version, part of the cache key. */
   readonly version?: string;
+  /**
+   * The build worker script (`dist/buildWorker.js`, see `buildWorkers.ts`): local files of a
+   * build are read and parsed in worker threads. Without it (or when a worker fails) they are
+   * read on the extension host's thread in slices.
+   */
+  readonly buildWorker?: string;
+  /** Fewer local files than this in a phase are read on the extension host's thread (default {@link MIN_WORKER_FILES}). */
+  readonly minWorkerFiles?: number;
 }
 
 /** One file to read in a build. */
@@ -428,6 +433,15 @@ export class WorkspaceIndexer implements vscode.Disposable {
     });
     const roots: RootState[] = [];
     const allSettings = (vscode.workspace.workspaceFolders ?? []).map((folder) => ({ folder, settings: readSettings(folder) }));
+    // What decides listing and discovery: a reopen with the same may be ready from the cache.
+    const settingsKey = cacheKey(
+      this.options.version ?? '0',
+      allSettings.map(({ folder, settings }) => [folder.uri.toString(), settings, excludeGlobs(settings, folder), listOptions(folder).follow]),
+    );
+    const snapshotRoots = (states: readonly RootState[]): CacheSnapshot => ({ settingsKey, roots: states.map((r) => ({ uri: r.folder.uri.toString(), folders: r.decisionFolders })) });
+    const optimistic = !this.ready && !this.recordsIn && local && this.options.storage ? await this.readyFromCache(allSettings, settingsKey, local, started) : undefined;
+    if (token.isCancellationRequested) return;
+    if (optimistic) mark('from cache');
     // The candidates are searched while the folder is listed and discovered, with the prefixes
     // possible before discovery (a superset); checked against the prefixes found below.
     const guess = citationPrefilter(
@@ -468,32 +482,10 @@ export class WorkspaceIndexer implements vscode.Disposable {
       mark('discovery');
     }
 
-    const folders = roots.flatMap((r) => r.decisionFolders);
+    const { folders, prefixes, commentsOnly, index, key } = this.indexFor(roots);
     for (const f of folders) {
       this.logger.info(`Decision ${f.kind} ${f.path} (from ${f.source}${f.missing ? ', does not exist' : ''}); prefixes: ${describePrefixes(f)}`);
     }
-    // Every prefix every folder learned, plus the extra ones from the settings.
-    const prefixes = new Set<string>(folders.flatMap((f) => prefixesOf(f)));
-    if (prefixes.size === 0) prefixes.add(DEFAULT_FOLDER_PREFIX);
-    for (const root of roots) {
-      for (const p of root.settings.citationPrefixes) {
-        const n = normalizePrefix(p);
-        if (n) prefixes.add(n);
-      }
-    }
-    const commentsOnly = roots.every((r) => r.settings.commentsOnly);
-    const index = new DecisionIndex({
-      folders,
-      citationPrefixes: [...prefixes],
-      // Matching rules are index-wide: comment-only unless a workspace folder turns it off.
-      commentsOnly,
-      logger: this.logger,
-    });
-    const key = cacheKey(this.options.version ?? '0', {
-      prefixes: [...prefixes].sort(),
-      commentsOnly,
-      folders: folders.map((f) => [f.path, f.prefix, f.kind, f.package ?? '', f.root ?? ''].join('|')).sort(),
-    });
     const cached = await this.cache.load(key);
     const nextCache = new Map<string, CachedFile>();
     mark('cache');
@@ -504,6 +496,7 @@ export class WorkspaceIndexer implements vscode.Disposable {
     let listed = 0;
     let paths: 'ripgrep' | 'editor' | 'mixed' | undefined;
     const prefilter = citationPrefilter([...prefixes]);
+    const searches: { root: RootState; isRecord: Set<string> }[] = [];
     for (const root of roots) {
       const via = root.listing ? 'ripgrep' : 'editor';
       paths = paths === undefined || paths === via ? via : 'mixed';
@@ -516,18 +509,8 @@ export class WorkspaceIndexer implements vscode.Disposable {
             records.push({ uri: root.folder.uri.with({ path: p }), local: true });
           }
         }
-        let candidates: readonly string[];
-        try {
-          const listedSet = new Set(root.listing);
-          const early = coversPrefilter(guess, prefilter) ? speculative.get(root.folder.uri.toString()) : undefined;
-          const matching = await (early ?? local.filesMatching(root.folder.uri.path, prefilter, MAX_FILE_BYTES, listOptions(root.folder)));
-          candidates = matching.filter((p) => listedSet.has(p));
-        } catch (error) {
-          if (token.isCancellationRequested) return;
-          this.logger.warn(`Searching ${root.folder.name} with ripgrep failed, reading every file: ${describe(error)}`);
-          candidates = root.listing;
-        }
-        for (const p of candidates) if (!isRecord.has(p)) sources.push({ uri: root.folder.uri.with({ path: p }), local: true });
+        // The files that can cite are searched by ripgrep meanwhile; asked for after the records.
+        searches.push({ root, isRecord });
         continue;
       }
       const globs = excludeGlobs(root.settings, root.folder);
@@ -543,9 +526,10 @@ export class WorkspaceIndexer implements vscode.Disposable {
       }
     }
     if (token.isCancellationRequested) return;
-    mark('search');
+    mark('files');
 
     const total = listed;
+    // Files listed by ripgrep are counted done until the search says they can cite.
     let done = listed - records.length - sources.length;
     let lastReport = 0;
     const report = (force = false): void => {
@@ -563,6 +547,7 @@ export class WorkspaceIndexer implements vscode.Disposable {
     let fromCache = 0;
     let filesRead = 0;
     let fromDocuments = 0;
+    let viaWorkers = 0;
     const readInto = async (jobs: readonly ReadJob[]): Promise<void> => {
       /** @returns false when a cached entry no longer fits (made under other folders): read the file. */
       const apply = (job: ReadJob, read: ReadResult): boolean => {
@@ -578,6 +563,11 @@ export class WorkspaceIndexer implements vscode.Disposable {
             if (!index.restore(path, read.cached.entry)) return false;
             fromCache++;
             nextCache.set(path, read.cached);
+          } else if (read.kind === 'derived') {
+            // Read and parsed by a build worker, with this index's folders and prefixes.
+            if (!index.restore(path, read.entry)) return false;
+            filesRead++;
+            nextCache.set(path, { size: read.size, mtime: read.mtime, entry: read.entry });
           } else {
             index.upsert(path, read.text);
             filesRead++;
@@ -603,8 +593,32 @@ export class WorkspaceIndexer implements vscode.Disposable {
       }
       const localWork = async (): Promise<void> => {
         if (!local) return;
+        let rest: readonly ReadJob[] = localJobs;
+        const script = this.options.buildWorker;
+        if (script && localJobs.length >= (this.options.minWorkerFiles ?? MIN_WORKER_FILES)) {
+          const jobs: BuildFileJob[] = localJobs.map((job) => {
+            const c = cached.get(job.uri.path);
+            return c ? { path: job.uri.path, cached: { size: c.size, mtime: c.mtime } } : { path: job.uri.path };
+          });
+          const config = { folders: index.getFolders(), citationPrefixes: index.getCitationPrefixes(), commentsOnly, maxFileBytes: MAX_FILE_BYTES, reader: 'editor' as const };
+          const readJobs = new Map(jobs.map((j, i) => [j, localJobs[i]]));
+          const result = await readInWorkers(script, config, jobs, (job, file) => {
+            const readJob = readJobs.get(job) as ReadJob;
+            // Opened while the build ran (a live first build): the document's text is in already.
+            if (versions.has(readJob.uri.toString())) {
+              done++;
+              return;
+            }
+            if (!apply(readJob, this.fromWorker(local, job.path, file, cached.get(job.path)))) apply(readJob, this.localRead(local, job.path, undefined));
+            report();
+          }, signal);
+          viaWorkers += result.done;
+          if (result.error) this.logger.warn(`Index workers failed, reading the rest on this thread: ${result.error.message}`);
+          else if (result.done < localJobs.length && !token.isCancellationRequested) this.logger.warn(`Index workers stopped after ${result.done} of ${localJobs.length} files`);
+          rest = localJobs.slice(result.done);
+        }
         let sliceStart = Date.now();
-        for (const job of localJobs) {
+        for (const job of rest) {
           if (token.isCancellationRequested) return;
           // Opened while the build ran (a live first build): the document's text is in already.
           if (versions.has(job.uri.toString())) {
@@ -635,18 +649,7 @@ export class WorkspaceIndexer implements vscode.Disposable {
     };
 
     const indexOpenDocuments = (): void => {
-      for (const document of vscode.workspace.textDocuments) {
-        const uri = document.uri;
-        if (document.isClosed || versions.get(uri.toString()) === document.version) continue;
-        const root = roots.find((r) => r.folder.uri.toString() === vscode.workspace.getWorkspaceFolder(uri)?.uri.toString());
-        if (!root || !isWorkspaceFile(uri) || root.excluded(relative(root.folder.uri.path, uri.path))) continue;
-        const text = document.getText();
-        if (text.length > MAX_FILE_BYTES) continue;
-        index.upsert(uri.path, text, document.languageId);
-        versions.set(uri.toString(), document.version);
-        indexed.add(uri.path);
-        fromDocuments++;
-      }
+      fromDocuments += indexOpenDocumentsInto(index, roots, versions, indexed);
     };
 
     // ---- records, then the open documents: enough for the tree, hovers and Go to Decision.
@@ -659,11 +662,32 @@ export class WorkspaceIndexer implements vscode.Disposable {
     if (live) {
       this.swapIn(index, roots, indexed, versions);
       this.resolveRecords();
-      this.changeEmitter.fire({ paths: [], records: true, citations: true });
+      this.changeEmitter.fire({ paths: [], records: true, citations: true, partial: true });
       report(true);
     }
 
     // ---- every other file that can cite a decision.
+    for (const { root, isRecord } of searches) {
+      const listing = root.listing as readonly string[];
+      let candidates: readonly string[];
+      try {
+        const listedSet = new Set(listing);
+        const early = coversPrefilter(guess, prefilter) ? speculative.get(root.folder.uri.toString()) : undefined;
+        const matching = await (early ?? (local as LocalFiles).filesMatching(root.folder.uri.path, prefilter, MAX_FILE_BYTES, listOptions(root.folder)));
+        candidates = matching.filter((p) => listedSet.has(p));
+      } catch (error) {
+        if (token.isCancellationRequested) return;
+        this.logger.warn(`Searching ${root.folder.name} with ripgrep failed, reading every file: ${describe(error)}`);
+        candidates = listing;
+      }
+      for (const p of candidates) {
+        if (isRecord.has(p)) continue;
+        sources.push({ uri: root.folder.uri.with({ path: p }), local: true });
+        done--;
+      }
+    }
+    if (token.isCancellationRequested || this.disposed) return;
+    mark('search');
     await readInto(sources);
     if (token.isCancellationRequested || this.disposed) {
       // A live build that was stopped: what it read is in the index, and the features hear of it.
@@ -685,20 +709,128 @@ export class WorkspaceIndexer implements vscode.Disposable {
       for (const document of vscode.workspace.textDocuments) {
         if (this.tracks(document.uri) && this.documentVersions.get(document.uri.toString()) !== document.version) this.indexDocument(document);
       }
+    } else if (optimistic && key === optimistic.key && filesRead === 0 && sameSet(indexed, optimistic.indexed)) {
+      // The reopen was ready from the cache and listing and discovery found nothing else: the
+      // live index stays (no change for the features); only the roots' listings are new.
+      this.roots = roots;
+      index.dispose();
+      this.logger.info('Index cache verified: the workspace is as the cache had it');
     } else {
       this.swapIn(index, roots, indexed, versions);
     }
-    const decisions = index.decisions().length;
+    const decisions = this.current.decisions().length;
     void vscode.commands.executeCommand('setContext', 'decisionLens.hasDecisions', decisions > 0);
     const ms = Date.now() - started;
     const times = Object.entries(phases).map(([name, t]) => `${name} ${t} ms`).join(', ');
-    this.lastStats = { ms, phases: { ...phases }, filesListed: total, filesRead, fromCache, fromDocuments, skipped, decisions, paths: paths ?? 'editor' };
+    this.lastStats = { ms, phases: { ...phases }, filesListed: total, filesRead, fromCache, fromDocuments, skipped, viaWorkers, decisions, paths: paths ?? 'editor' };
     this.logger.info(
       `Indexed ${decisions} decisions in ${folders.length} folders and ${indexed.size} of ${total} files in ${ms} ms ` +
-        `(${times}; ${fromCache} from the cache, ${skipped} skipped, files listed by ${paths ?? 'the editor'})`,
+        `(${times}; ${fromCache} from the cache, ${skipped} skipped, ${viaWorkers} by worker threads, files listed by ${paths ?? 'the editor'})`,
     );
     this.changeEmitter.fire({ paths: [], records: true, citations: true });
-    this.scheduleCacheWrite(key, nextCache);
+    this.scheduleCacheWrite(key, nextCache, snapshotRoots(roots));
+  }
+
+  /**
+   * The empty index for `roots`' decision folders: every prefix every folder learned plus the
+   * extra ones of the settings, comment-only matching unless a workspace folder turns it off,
+   * and the cache key of what it derives.
+   */
+  private indexFor(roots: readonly RootState[]): { folders: DecisionFolder[]; prefixes: Set<string>; commentsOnly: boolean; index: DecisionIndex; key: string } {
+    const folders = roots.flatMap((r) => r.decisionFolders);
+    const prefixes = new Set<string>(folders.flatMap((f) => prefixesOf(f)));
+    if (prefixes.size === 0) prefixes.add(DEFAULT_FOLDER_PREFIX);
+    for (const root of roots) {
+      for (const p of root.settings.citationPrefixes) {
+        const n = normalizePrefix(p);
+        if (n) prefixes.add(n);
+      }
+    }
+    const commentsOnly = roots.every((r) => r.settings.commentsOnly);
+    const index = new DecisionIndex({ folders, citationPrefixes: [...prefixes], commentsOnly, logger: this.logger });
+    const key = cacheKey(this.options.version ?? '0', {
+      prefixes: [...prefixes].sort(),
+      commentsOnly,
+      folders: folders.map((f) => [f.path, f.prefix, f.kind, f.package ?? '', f.root ?? ''].join('|')).sort(),
+    });
+    return { folders, prefixes, commentsOnly, index, key };
+  }
+
+  /**
+   * A reopened workspace, ready from the last session's cache before it is listed and discovered
+   * again: when the settings that decide listing and discovery are those of the cache's snapshot,
+   * the snapshot's decision folders make the index, every cached file is checked (size and
+   * mtime): unchanged ones are restored, changed ones read again, missing ones left out; open
+   * documents are indexed from their text. The index goes live, the records and the first build
+   * are ready. The build that follows lists and discovers as usual and swaps its index in only
+   * when it differs (new or deleted files, other folders).
+   * @returns the cache key and the indexed paths, or `undefined` (nothing changed) when the cache
+   *   cannot serve (none, another settings key or layout, a folder not on the local disk).
+   */
+  private async readyFromCache(
+    allSettings: readonly { folder: vscode.WorkspaceFolder; settings: Settings }[],
+    settingsKey: string,
+    local: LocalFiles,
+    started: number,
+  ): Promise<{ key: string; indexed: Set<string> } | undefined> {
+    const found = await this.cache.snapshot(settingsKey);
+    if (!found || found.snapshot.roots.length !== allSettings.length) return undefined;
+    const roots: RootState[] = [];
+    for (const { folder, settings } of allSettings) {
+      const snap = found.snapshot.roots.find((r) => r.uri === folder.uri.toString());
+      if (!snap || folder.uri.scheme !== 'file') return undefined;
+      roots.push({ folder, settings, decisionFolders: [...snap.folders], excluded: excludeMatcher(excludeGlobs(settings, folder), this.logger) });
+    }
+    const { index, key } = this.indexFor(roots);
+    const cached = key === found.key ? await this.cache.load(key) : new Map<string, CachedFile>();
+    if (cached.size === 0) {
+      index.dispose();
+      return undefined;
+    }
+    const open = new Set(vscode.workspace.textDocuments.map((d) => d.uri.path));
+    const indexed = new Set<string>();
+    const versions = new Map<string, number>();
+    let fromCache = 0;
+    let filesRead = 0;
+    let skipped = 0;
+    // Records first, as a build reads them; each group in path order.
+    const paths = [...cached.keys()].sort();
+    const ordered = [...paths.filter((p) => cached.get(p)?.entry.decisions !== undefined), ...paths.filter((p) => cached.get(p)?.entry.decisions === undefined)];
+    this.quiet = true;
+    try {
+      for (const path of ordered) {
+        const root = roots.find((r) => isInside(path, r.folder.uri.path));
+        if (!root || root.excluded(relative(root.folder.uri.path, path)) || open.has(path)) continue;
+        const entry = cached.get(path) as CachedFile;
+        const stat = local.stat(path);
+        if (!stat) continue; // deleted while the workspace was closed
+        if (stat.size === entry.size && stat.mtime === entry.mtime && index.restore(path, entry.entry)) {
+          fromCache++;
+        } else {
+          const read = this.localRead(local, path, undefined);
+          if (read.kind !== 'text') {
+            skipped++;
+            continue;
+          }
+          index.upsert(path, read.text);
+          filesRead++;
+        }
+        indexed.add(path);
+      }
+    } finally {
+      this.quiet = false;
+    }
+    const fromDocuments = indexOpenDocumentsInto(index, roots, versions, indexed);
+    this.swapIn(index, roots, indexed, versions);
+    this.resolveRecords();
+    this.resolveFirstBuild();
+    const decisions = index.decisions().length;
+    void vscode.commands.executeCommand('setContext', 'decisionLens.hasDecisions', decisions > 0);
+    const ms = Date.now() - started;
+    this.lastStats = { ms, phases: { 'from cache': ms }, filesListed: indexed.size, filesRead, fromCache, fromDocuments, skipped, viaWorkers: 0, decisions, paths: 'cache' };
+    this.logger.info(`Ready from the index cache: ${decisions} decisions, ${indexed.size} files (${fromCache} unchanged, ${filesRead} read again) in ${ms} ms; checking the workspace for other changes`);
+    this.changeEmitter.fire({ paths: [], records: true, citations: true });
+    return { key, indexed };
   }
 
   /** Makes `index` the current index with the state of the build that made it. */
@@ -720,7 +852,7 @@ export class WorkspaceIndexer implements vscode.Disposable {
   }
 
   /** Writes the cache a little after a build, so the build's own work is never delayed by it. */
-  private scheduleCacheWrite(key: string, files: Map<string, CachedFile>): void {
+  private scheduleCacheWrite(key: string, files: Map<string, CachedFile>, snapshot: CacheSnapshot): void {
     if (this.cacheTimer) clearTimeout(this.cacheTimer);
     else this.cacheWritten = new Promise<void>((resolve) => (this.resolveCacheWritten = resolve));
     this.cacheTimer = setTimeout(() => {
@@ -728,7 +860,7 @@ export class WorkspaceIndexer implements vscode.Disposable {
       const done = this.resolveCacheWritten;
       if (this.disposed) return done();
       const t0 = Date.now();
-      void this.cache.save(key, files).then((bytes) => {
+      void this.cache.save(key, files, snapshot).then((bytes) => {
         if (bytes > 0) this.logger.info(`Index cache: ${files.size} files, ${(bytes / 1024 / 1024).toFixed(1)} MB written in ${Date.now() - t0} ms`);
         done();
       });
@@ -789,6 +921,16 @@ export class WorkspaceIndexer implements vscode.Disposable {
       this.logger.warn(`Cannot read ${uri.path}: ${describe(error)}`);
       return SKIPPED;
     }
+  }
+
+  /** What a build worker found for `path`, as a read result; same logs as {@link localRead}. */
+  private fromWorker(local: LocalFiles, path: string, file: BuildWorkerFile, cached: CachedFile | undefined): ReadResult {
+    if (file.kind === 'text') return { kind: 'derived', entry: file.entry, size: file.size, mtime: file.mtime };
+    if (file.kind === 'cached') return cached ? { kind: 'cached', cached } : this.localRead(local, path, undefined);
+    if (file.reason === 'too-large') this.logger.info(`Skipped ${path}: ${file.size ?? '?'} bytes is over the ${MAX_FILE_BYTES}-byte limit`);
+    else if (file.reason === 'binary') this.logger.trace(`Skipped ${path}: binary`);
+    else if (file.reason === 'unreadable') this.logger.warn(`Cannot read ${path}`);
+    return SKIPPED;
   }
 
   /** Reads a file for the index with {@link LocalFiles}; same rules and logs as {@link readFile}. */
@@ -900,7 +1042,11 @@ const RECORD_NAME = /\.(?:md|markdown)$/i;
 export interface BuildStats {
   /** Milliseconds from the start of the build to the index being complete. */
   readonly ms: number;
-  /** Milliseconds per phase: `list`, `discovery`, `cache`, `search`, `records`, `citations`. */
+  /**
+   * Milliseconds per phase: `from cache` (a reopen ready before listing), `list`, `discovery`,
+   * `cache`, `files` (what to read), `records`, `search` (waiting for ripgrep's candidates),
+   * `citations`.
+   */
   readonly phases: Readonly<Record<string, number>>;
   readonly filesListed: number;
   /** Files read from disk (not from the cache, not from open documents). */
@@ -910,25 +1056,24 @@ export interface BuildStats {
   /** Open documents indexed from their text. */
   readonly fromDocuments: number;
   readonly skipped: number;
+  /** Local files read and parsed by build worker threads (see `buildWorkers.ts`). */
+  readonly viaWorkers: number;
   readonly decisions: number;
-  /** How files were listed: ripgrep and Node's fs, or the editor's `findFiles` and `workspace.fs`. */
-  readonly paths: 'ripgrep' | 'editor' | 'mixed';
+  /**
+   * How files were listed: ripgrep and Node's fs, the editor's `findFiles` and `workspace.fs`, or
+   * (a reopen ready before listing) the last session's cache.
+   */
+  readonly paths: 'ripgrep' | 'editor' | 'mixed' | 'cache';
 }
 
 /** A file read for a build: its text, its still valid cache entry, or nothing to index. */
 type ReadResult =
   | { readonly kind: 'text'; readonly text: string; readonly size?: number; readonly mtime?: number }
+  | { readonly kind: 'derived'; readonly entry: SavedEntry; readonly size: number; readonly mtime: number }
   | { readonly kind: 'cached'; readonly cached: CachedFile }
   | { readonly kind: 'skipped' };
 
 const SKIPPED: ReadResult = { kind: 'skipped' };
-
-/** @returns true for a file name with an extension that is never text. */
-function hasBinaryExtension(path: string): boolean {
-  const name = basename(path);
-  const dot = name.lastIndexOf('.');
-  return dot > 0 && BINARY_EXTENSIONS.has(name.slice(dot + 1).toLowerCase());
-}
 
 /**
  * A {@link WorkspaceReader} for discovery over a ripgrep listing of a workspace folder and local
@@ -957,6 +1102,28 @@ function listingReader(listing: readonly string[], local: LocalFiles): Workspace
   };
 }
 
+/**
+ * Indexes the open documents of `roots` (not excluded, not over the size limit) from their text
+ * into `index`, unless that version is in already.
+ * @returns how many were indexed.
+ */
+function indexOpenDocumentsInto(index: DecisionIndex, roots: readonly RootState[], versions: Map<string, number>, indexed: Set<string>): number {
+  let n = 0;
+  for (const document of vscode.workspace.textDocuments) {
+    const uri = document.uri;
+    if (document.isClosed || versions.get(uri.toString()) === document.version) continue;
+    const root = roots.find((r) => r.folder.uri.toString() === vscode.workspace.getWorkspaceFolder(uri)?.uri.toString());
+    if (!root || !isWorkspaceFile(uri) || root.excluded(relative(root.folder.uri.path, uri.path))) continue;
+    const text = document.getText();
+    if (text.length > MAX_FILE_BYTES) continue;
+    index.upsert(uri.path, text, document.languageId);
+    versions.set(uri.toString(), document.version);
+    indexed.add(uri.path);
+    n++;
+  }
+  return n;
+}
+
 /** @returns true when `path` is a record file of one of `folders` (a cheap check for ordering). */
 function isDecisionPath(path: string, folders: readonly DecisionFolder[]): boolean {
   return folders.some((f) => (f.kind === 'log' ? f.path === path : isInside(path, f.path)));
@@ -971,4 +1138,10 @@ function looksBinary(bytes: Uint8Array): boolean {
 
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+function sameSet<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): boolean {
+  if (a.size !== b.size) return false;
+  for (const x of a) if (!b.has(x)) return false;
+  return true;
 }

@@ -4,7 +4,7 @@ import type { IndexChange } from '../../core/index';
 import type { Problem } from '../../core/model';
 import { citationsAt } from '../../host/citationsAt';
 import type { WorkspaceIndexer } from '../../host/indexer';
-import { folderOfPath, toRange, uriOf } from '../../host/paths';
+import { folderOfPath, pathOf, toRange, uriOf } from '../../host/paths';
 import { isWriteAllowed } from '../../host/trust';
 import type { Settings } from '../../host/settings';
 import { readSettings, toDiagnosticSeverity } from '../../host/settings';
@@ -84,7 +84,11 @@ export class DecisionDiagnostics implements vscode.Disposable {
   }
 
   private schedule(change: IndexChange): void {
-    if (change.records || change.paths.length === 0) this.pendingAll = true;
+    if (change.partial) {
+      // The first build's records are in, citations elsewhere are still being read: the open
+      // documents now, everything when the build is done (its last change is not partial).
+      for (const d of vscode.workspace.textDocuments) if (this.indexer.isIndexed(d)) this.pendingPaths.add(pathOf(d.uri));
+    } else if (change.records || change.paths.length === 0) this.pendingAll = true;
     else for (const p of change.paths) this.pendingPaths.add(p);
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => this.update(), CHECK_DEBOUNCE_MS);

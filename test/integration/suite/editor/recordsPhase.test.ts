@@ -92,6 +92,23 @@ describe('records phase of the first build', () => {
     assert.ok((fast.buildStats?.filesRead ?? 0) < (slow.buildStats?.filesRead ?? 0), `fast read ${fast.buildStats?.filesRead}, slow ${slow.buildStats?.filesRead}`);
   });
 
+  it('builds the same index with build worker threads (the bundled dist/buildWorker.js) as through workspace.fs', async () => {
+    const extension = vscode.extensions.getExtension('decision-lens.decision-lens');
+    assert.ok(extension, 'the extension is installed');
+    const script = join(extension.extensionPath, 'dist', 'buildWorker.js');
+    const threaded = new WorkspaceIndexer(nullLogger, { local: createNodeFiles(), appRoot: vscode.env.appRoot, buildWorker: script, minWorkerFiles: 1 });
+    const slow = new WorkspaceIndexer(nullLogger, {});
+    made.push(threaded, slow);
+    threaded.start();
+    slow.start();
+    await Promise.all([threaded.whenReady(), slow.whenReady()]);
+    assert.equal(threaded.buildStats?.paths, 'ripgrep');
+    assert.ok((threaded.buildStats?.filesRead ?? 0) > 0 && (threaded.buildStats?.viaWorkers ?? 0) >= (threaded.buildStats?.filesRead ?? 0), `files by workers: ${JSON.stringify(threaded.buildStats)}`);
+    const a = snapshot(slow);
+    assert.ok(a.decisions.length > 3 && a.citations.length > 3, `${a.decisions.length} decisions, ${a.citations.length} citations`);
+    assert.deepEqual(snapshot(threaded), a);
+  });
+
   it('reopens from its cache: only changed files are read again, a corrupt cache is ignored, the index is the same', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'decision-lens-cache-'));
     try {

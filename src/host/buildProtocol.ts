@@ -1,0 +1,54 @@
+/**
+ * What the index builder's worker threads (`buildWorker.ts`) and the thread that owns the index
+ * (`buildWorkers.ts`) exchange. Plain structured-clone data; no `vscode`, no Node built-ins.
+ */
+import type { DecisionFolder } from '../core/config';
+import type { SavedEntry } from '../core/index';
+
+/** How a worker derives entries: the same settings as the index they are restored into. */
+export interface BuildWorkerConfig {
+  readonly folders: readonly DecisionFolder[];
+  readonly citationPrefixes: readonly string[];
+  readonly commentsOnly: boolean;
+  /** Files larger than this (bytes) are skipped. */
+  readonly maxFileBytes: number;
+  /**
+   * How files are read: `editor` as the extension host's local reads (`nodeFs.readTextFile`),
+   * `cli` as the command line's guarded reads (`nodeWorkspace.readIndexFile`: regular files
+   * only, no link followed but the checked targets the job names, UTF-16 BOMs decoded).
+   */
+  readonly reader: 'editor' | 'cli';
+}
+
+/** A chunk of files to read: absolute POSIX paths, each with the size and mtime of its cache entry (or `null`). */
+export interface BuildWorkerJob {
+  readonly id: number;
+  readonly paths: readonly string[];
+  readonly cached: readonly ([size: number, mtime: number] | null)[];
+  /** `cli` reader: the checked target of each path listed through a symbolic link (or `null`). */
+  readonly targets?: readonly (string | null)[];
+}
+
+/** One file of a chunk, as the worker found it. */
+export type BuildWorkerFile =
+  /** Read and indexed: what the index derived (see `DecisionIndex.savedEntry`). */
+  | { readonly kind: 'text'; readonly size: number; readonly mtime: number; readonly entry: SavedEntry }
+  /** Same size and mtime as its cache entry: not read; the cached entry holds. */
+  | { readonly kind: 'cached' }
+  /** Not indexed: a binary name or content, over the size limit, or not readable. */
+  | {
+      readonly kind: 'skipped';
+      /** `binary-name`, `binary`, `too-large`, `unreadable`, and with the `cli` reader its other skip reasons (`not-regular`). */
+      readonly reason: string;
+      readonly size?: number;
+      /** A short detail for the report (`FIFO`, `EACCES`, `2 MB`). */
+      readonly detail?: string;
+    };
+
+/** The worker's answer to a {@link BuildWorkerJob}: one file per path, in the job's order. */
+export type BuildWorkerReply = { readonly id: number; readonly files: readonly BuildWorkerFile[] } | { readonly id: number; readonly error: string };
+
+/** The first message to a worker. */
+export interface BuildWorkerInit {
+  readonly config: BuildWorkerConfig;
+}
