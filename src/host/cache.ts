@@ -107,7 +107,7 @@ export class IndexCache {
         if (this.local && uri.scheme === 'file') {
           const stat = this.local.stat(uri.path);
           if (!stat || stat.size > MAX_CACHE_BYTES) return undefined;
-          text = this.local.readText(uri.path);
+          text = this.local.readText(uri.path, MAX_CACHE_BYTES);
           if (text === undefined) return undefined;
         } else {
           const stat = await vscode.workspace.fs.stat(uri);

@@ -4,7 +4,7 @@ import { DEFAULT_FOLDER_PREFIX, normalizePrefix } from '../core/config';
 import { discoverDecisionFolders } from '../core/discovery';
 import type { IndexChange, IndexedDecision, ResolvedCitation, SavedEntry } from '../core/index';
 import { DecisionIndex } from '../core/index';
-import { basename, dirname, isInside, relative } from '../core/paths';
+import { basename, isInside, relative } from '../core/paths';
 import type { Logger, WorkspaceReader } from '../core/ports';
 import { citationPrefilter, coversPrefilter, prefixesBeforeDiscovery } from '../core/prefilter';
 import { DEFAULT_EXCLUDED_DIRS } from '../core/config';
@@ -470,7 +470,7 @@ export class WorkspaceIndexer implements vscode.Disposable {
         }
       }
       mark('list');
-      const reader = listing && local ? listingReader(listing, local) : createWorkspaceReader(token);
+      const reader = listing && local ? listingReader(listing, local, exclude) : createWorkspaceReader(token);
       let decisionFolders: DecisionFolder[] = [];
       try {
         decisionFolders = await discoverDecisionFolders(reader, folder.uri.path, { ...discoverySettings(settings, folder), exclude }, this.logger);
@@ -1079,23 +1079,34 @@ const SKIPPED: ReadResult = { kind: 'skipped' };
  * A {@link WorkspaceReader} for discovery over a ripgrep listing of a workspace folder and local
  * reads: no `workspace.fs` round trip. Open documents win, as in `createWorkspaceReader`.
  */
-function listingReader(listing: readonly string[], local: LocalFiles): WorkspaceReader {
+function listingReader(listing: readonly string[], local: LocalFiles, listedExclude: readonly string[]): WorkspaceReader {
   let dirs: Set<string> | undefined;
   const files = new Set(listing);
+  const listedWith = listedExclude.join('\u0000');
   return {
     readText(path: string): Promise<string | undefined> {
       const open = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'file' && d.uri.path === path);
       return Promise.resolve(open ? open.getText() : local.readText(path));
     },
     findFiles(root: string, include: readonly string[], exclude: readonly string[]): Promise<string[]> {
+      const matching = matchListing(listing, root, include);
+      // The listing was filtered with these excludes already (discovery asks with the same).
+      if (exclude.join('\u0000') === listedWith) return Promise.resolve(matching);
       const excluded = excludeMatcher(exclude);
-      return Promise.resolve(matchListing(listing, root, include).filter((p) => !excluded(relative(root, p))));
+      return Promise.resolve(matching.filter((p) => !excluded(relative(root, p))));
     },
     exists(path: string): Promise<boolean> {
       if (files.has(path)) return Promise.resolve(true);
       if (!dirs) {
         dirs = new Set<string>();
-        for (const p of listing) for (let d = dirname(p); d.length > 1 && !dirs.has(d); d = dirname(d)) dirs.add(d);
+        // Every folder above a listed file (listed paths are absolute and normal).
+        for (const p of listing) {
+          for (let end = p.lastIndexOf('/'); end > 0; end = p.lastIndexOf('/', end - 1)) {
+            const d = p.slice(0, end);
+            if (dirs.has(d)) break;
+            dirs.add(d);
+          }
+        }
       }
       return Promise.resolve(dirs.has(path.replace(/\/+$/, '')) || local.stat(path) !== undefined);
     },

@@ -47,8 +47,9 @@ export interface LocalFiles {
   /** @returns the file's size and mtime, or `undefined` when it cannot be read. */
   stat(path: string): LocalStat | undefined;
   /**
+   * @param maxBytes the largest file read (default 2 MiB: config files and sample records).
    * @returns the file's text (BOM kept, for discovery's config files), or `undefined` when it is
-   *   missing, not a regular file or over 2 MiB.
+   *   missing, not a regular file or over `maxBytes`.
    */
-  readText(path: string): string | undefined;
+  readText(path: string, maxBytes?: number): string | undefined;
 }

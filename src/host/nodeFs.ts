@@ -58,12 +58,12 @@ export function createNodeFiles(rgPath?: string): LocalFiles {
         return undefined;
       }
     },
-    readText(path: string): string | undefined {
+    readText(path: string, maxBytes = MAX_TEXT_BYTES): string | undefined {
       let fd: number | undefined;
       try {
         fd = openSync(native(path), READ_FLAGS);
         const stat = fstatSync(fd);
-        return stat.isFile() && stat.size <= MAX_TEXT_BYTES ? readFileSync(fd, 'utf8') : undefined;
+        return stat.isFile() && stat.size <= maxBytes ? readFileSync(fd, 'utf8') : undefined;
       } catch {
         return undefined;
       } finally {

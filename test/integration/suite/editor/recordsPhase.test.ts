@@ -4,7 +4,7 @@
 // files slowed down so the citations phase lasts; and the full index it builds equals the one the
 // editor's `workspace.fs` path builds.
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
@@ -122,6 +122,14 @@ describe('records phase of the first build', () => {
       const read = first.buildStats?.filesRead ?? 0;
       const expected = snapshot(first);
 
+      // A cache the size of a monorepo's (over 2 MiB, the limit for config files): entries of
+      // files that are gone are padding the reopen leaves out.
+      for (const name of readdirSync(dir).filter((n) => n.endsWith('.json'))) {
+        const doc = JSON.parse(readFileSync(join(dir, name), 'utf8')) as { files: Record<string, unknown> };
+        for (let i = 0; i < 40_000; i++) doc.files[`/nowhere/padding/file-${i}.ts`] = [100, 1, { citations: [] }];
+        writeFileSync(join(dir, name), JSON.stringify(doc));
+        assert.ok(statSync(join(dir, name)).size > 2 * 1024 * 1024, 'the padded cache is over 2 MiB');
+      }
       const again = new WorkspaceIndexer(nullLogger, { local: createNodeFiles(), appRoot: vscode.env.appRoot, storage, version: 'test' });
       made.push(again);
       again.start();
