@@ -55,7 +55,7 @@ function sarifValidator(): ReturnType<Ajv['compile']> {
   const { $schema: _draft, id, ...rest } = schema;
   const ajv = new Ajv({ allErrors: true, strict: false });
   addFormats(ajv);
-  return ajv.compile({ $id: id, ...rest });
+  return ajv.compile({ $id: id as string, ...rest });
 }
 
 describe('check --format sarif', function () {
