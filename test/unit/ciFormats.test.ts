@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
-import { ANNOTATION_LIMITS, escapeData, escapeProperty } from '../../src/cli/formats/github';
+import { ANNOTATION_LIMITS, escapeData, escapeProperty, githubOutput } from '../../src/cli/formats/github';
+import type { Problem, Severity } from '../../src/core/model';
 import { knownRules } from '../../src/cli/formats/rules';
 import { run } from '../../src/cli/main';
 
@@ -235,6 +236,34 @@ describe('check --format github', function () {
     assert.ok(lines.slice(0, 7).every((l) => COMMAND.test(l)));
     assert.equal(lines.filter((l) => l.startsWith('::error ')).length, 4);
     assert.equal(lines[7], '4 errors, 3 warnings (5 decisions, 6 files read)');
+  });
+
+  it('keeps to the limits at their edges, and keeps a notice place for the summary', () => {
+    const problem = (severity: Severity, i: number): Problem => ({
+      code: 'unknown-decision',
+      severity,
+      message: `ADR-${i} is not a known decision`,
+      path: `/repo/src/f${String(i).padStart(3, '0')}.ts`,
+      range: { start: { line: i, character: 2 }, end: { line: i, character: 9 } },
+    });
+    const many = (severity: Severity, n: number, from = 0): Problem[] => Array.from({ length: n }, (_, i) => problem(severity, from + i));
+    const shape = (problems: Problem[]): { commands: Record<string, number>; listed: number; summary: boolean } => {
+      const lines = githubOutput('/repo', problems, 'summary').split('\n').slice(0, -1);
+      const stop = lines.findIndex((l) => l.startsWith('::stop-commands::'));
+      const commands: Record<string, number> = { error: 0, warning: 0, notice: 0 };
+      for (const l of stop < 0 ? lines : lines.slice(0, stop)) {
+        const m = COMMAND.exec(l);
+        if (m) commands[m[1]!]!++;
+      }
+      const summary = lines.some((l) => l.startsWith('::notice title=Decision Lens%3A more problems::'));
+      return { commands, listed: stop < 0 ? 0 : lines.indexOf(`::${lines[stop]!.slice(17)}::`) - stop - 1, summary };
+    };
+    // Exactly 10 of each level: all annotated, no summary.
+    assert.deepEqual(shape([...many('error', 10), ...many('warning', 10, 10), ...many('info', 10, 20)]), { commands: { error: 10, warning: 10, notice: 10 }, listed: 0, summary: false });
+    // An 11th error: 10 annotated, 1 listed, and the summary notice takes one of the 10 notice places.
+    assert.deepEqual(shape([...many('error', 11), ...many('info', 10, 20)]), { commands: { error: 10, warning: 0, notice: 10 }, listed: 2, summary: true });
+    assert.deepEqual(shape(many('info', 25)), { commands: { error: 0, warning: 0, notice: 10 }, listed: 16, summary: true });
+    assert.deepEqual(shape([]), { commands: { error: 0, warning: 0, notice: 0 }, listed: 0, summary: false });
   });
 
   it('escapes messages and property values as GitHub documents', () => {
