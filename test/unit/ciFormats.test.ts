@@ -4,9 +4,10 @@
  * moved lines, and the GitHub workflow commands follow the documented syntax and display limits.
  */
 import * as assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { ANNOTATION_LIMITS, escapeData, escapeProperty, githubOutput } from '../../src/cli/formats/github';
@@ -84,6 +85,10 @@ describe('check --format sarif', function () {
     const results = log.runs[0]!.results;
     assert.ok(problems.length >= 50, `the corpus has ${problems.length} problems`);
     assert.equal(results.length, problems.length);
+    // Each result's URI, resolved against %SRCROOT%, is the file on disk.
+    const base = (log.runs[0] as unknown as { originalUriBaseIds: Record<string, { uri: string }> }).originalUriBaseIds['%SRCROOT%']!.uri;
+    assert.equal(fileURLToPath(base), CORPUS + '/');
+    for (const r of results) assert.ok(existsSync(fileURLToPath(new URL(r.locations[0]!.physicalLocation.artifactLocation.uri, base))), r.locations[0]!.physicalLocation.artifactLocation.uri);
     results.forEach((r, i) => {
       const p = problems[i]!;
       const loc = r.locations[0]!.physicalLocation;

@@ -136,6 +136,8 @@ export function sarifLog(index: DecisionIndex, root: string, problems: readonly 
             rules: rules.map(ruleJson),
           },
         },
+        // Where `%SRCROOT%` was on this machine, for local SARIF viewers; code scanning resolves it to the checkout.
+        originalUriBaseIds: { '%SRCROOT%': { uri: `file://${root.startsWith('/') ? '' : '/'}${uriOf(root.replace(/\/+$/, ''))}/` } },
         columnKind: 'utf16CodeUnits',
         results,
       },
