@@ -41,9 +41,18 @@ export function quoted(text: string, max = 200): string {
   return JSON.stringify(flat).replace(CONTROLS, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-/** An id or path with control characters shown escaped (`\u000a`), never as they are. */
+/** Text with control characters shown escaped (`\u000a`), never as they are. */
 export function plain(text: string): string {
   return text.replace(CONTROLS, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/**
+ * An id or path, which come from records and file names too: as it is when it is made of
+ * letters, digits and `_ . - / @ +` only (`ADR-0005`, `docs/adr/0005-x.md`), else quoted like
+ * record text (a front-matter `id: "<b>: x"`, a file name with spaces or quotes).
+ */
+export function token(text: string): string {
+  return /^[\p{L}\p{N}_.\-/@+]+$/u.test(text) ? text : quoted(text, 300);
 }
 
 /** How a decision relates to the file asked about. */
@@ -154,22 +163,22 @@ function summaryOf(d: IndexedDecision): string | undefined {
  * @param extra lines about why it is listed (`governs this file`), after the status.
  */
 export function decisionText(index: DecisionIndex, d: IndexedDecision, root: string | undefined, extra: readonly string[] = []): string[] {
-  const where = (x: IndexedDecision): string => plain(root !== undefined ? relative(root, x.path) : x.path);
-  const lines = [`- ${plain(d.display)}: ${quoted(d.title || '(untitled)')}`];
+  const where = (x: IndexedDecision): string => token(root !== undefined ? relative(root, x.path) : x.path);
+  const lines = [`- ${token(d.display)}: ${quoted(d.title || '(untitled)')}`];
   const written = d.status.text.trim();
   const status = d.status.defaultOf !== undefined ? `${d.status.kind} (${d.status.defaultOf}'s default)` : d.status.kind;
   const successor = index.successorOf(d);
   // adr-tools keeps `Accepted` above `Superseded by ...`: the status as written, but no longer in force.
-  const overruled = successor !== undefined && d.status.kind !== 'superseded' ? `; no longer in force: ${plain(successor.display)} supersedes it` : '';
+  const overruled = successor !== undefined && d.status.kind !== 'superseded' ? `; no longer in force: ${token(successor.display)} supersedes it` : '';
   lines.push(`  status: ${status}${written !== '' && written.toLowerCase() !== d.status.kind ? `, written ${quoted(written, 80)}` : ''}${overruled}`);
   for (const x of extra) lines.push(`  ${x}`);
   lines.push(`  record: ${where(d)}${d.folder.kind === 'log' ? ` (line ${d.range.start.line + 1}, an entry of a decision log)` : ''}`);
   if (d.date !== undefined) lines.push(`  date: ${quoted(d.date, 40)}`);
   if (d.decisionMakers.length > 0) lines.push(`  decision makers: ${d.decisionMakers.map((m) => quoted(m, 80)).join(', ')}`);
   if (successor) {
-    lines.push(`  superseded by: ${plain(successor.display)} ${quoted(successor.title, 120)} (${where(successor)}, ${successor.status.kind})`);
+    lines.push(`  superseded by: ${token(successor.display)} ${quoted(successor.title, 120)} (${where(successor)}, ${successor.status.kind})`);
     const latest = index.latestSuccessorOf(d);
-    if (latest && latest !== successor) lines.push(`  latest successor: ${plain(latest.display)} ${quoted(latest.title, 120)} (${where(latest)}, ${latest.status.kind})`);
+    if (latest && latest !== successor) lines.push(`  latest successor: ${token(latest.display)} ${quoted(latest.title, 120)} (${where(latest)}, ${latest.status.kind})`);
   } else if (d.status.kind === 'superseded') {
     lines.push('  superseded by: (the record names no successor that was found)');
   }
@@ -202,12 +211,12 @@ function linkLines(link: FileLink): string[] {
 export function fileAnswer(index: DecisionIndex, shownPath: string, root: string | undefined, links: readonly FileLink[]): string {
   const lines = [DATA_NOTICE, ''];
   if (links.length === 0) {
-    lines.push(`No decision record governs ${plain(shownPath)} (no applies-to glob matches it) and it cites none.`);
+    lines.push(`No decision record governs ${token(shownPath)} (no applies-to glob matches it) and it cites none.`);
     return lines.join('\n');
   }
   const stale = links.filter((l) => !l.own && !inForce(index, l.decision));
-  const why = (d: IndexedDecision): string => (index.successorOf(d) ? `superseded by ${plain(index.latestSuccessorOf(d)?.display ?? '')}` : d.status.kind);
-  lines.push(`${links.length} decision${links.length === 1 ? '' : 's'} for ${plain(shownPath)}${stale.length > 0 ? `; ${stale.length} of them ${stale.length === 1 ? 'is' : 'are'} no longer in force (${stale.map((l) => `${plain(l.decision.display)} ${why(l.decision)}`).join(', ')})` : ''}:`);
+  const why = (d: IndexedDecision): string => (index.successorOf(d) ? `superseded by ${token(index.latestSuccessorOf(d)?.display ?? '?')}` : d.status.kind);
+  lines.push(`${links.length} decision${links.length === 1 ? '' : 's'} for ${token(shownPath)}${stale.length > 0 ? `; ${stale.length} of them ${stale.length === 1 ? 'is' : 'are'} no longer in force (${stale.map((l) => `${token(l.decision.display)} ${why(l.decision)}`).join(', ')})` : ''}:`);
   for (const link of links) lines.push(...decisionText(index, link.decision, root, linkLines(link)));
   return lines.join('\n');
 }

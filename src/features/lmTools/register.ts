@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { WorkspaceIndexer } from '../../host/indexer';
 import { folderOfPath, isWorkspaceFile, pathOf, relativeLabel } from '../../host/paths';
 import type { DecisionQuery } from './answers';
-import { decisionsForFile, fileAnswer, findAnswer, findDecisions, plain } from './answers';
+import { decisionsForFile, fileAnswer, findAnswer, findDecisions, plain, token } from './answers';
 
 /** Tool names, as `contributes.languageModelTools` declares them. */
 export const DECISIONS_FOR_FILE = 'decisions_for_file';
@@ -96,12 +96,12 @@ function fileTarget(input: FileInput | undefined): { uri: vscode.Uri; error?: un
   if (posix.startsWith('/') || /^[A-Za-z]:\//.test(posix)) {
     const abs = posix.startsWith('/') ? posix : '/' + posix;
     const folder = folderOfPath(abs);
-    if (!folder) return { error: `${plain(given)} is not inside the open workspace.` };
+    if (!folder) return { error: `${token(given)} is not inside the open workspace.` };
     return { uri: folder.uri.with({ path: abs }) };
   }
   // Relative: to the workspace folder (`src/x.ts`), or to a named folder of a multi-root workspace (`api/src/x.ts`).
   const clean = posix.replace(/^\.\//, '');
-  if (clean.split('/').includes('..')) return { error: `${plain(given)} leads out of the workspace folder; give a path inside it.` };
+  if (clean.split('/').includes('..')) return { error: `${token(given)} leads out of the workspace folder; give a path inside it.` };
   const named = folders.find((f) => clean.startsWith(f.name + '/'));
   const folder = named ?? folders[0];
   if (!folder) return { error: 'No folder is open in the workspace.' };
