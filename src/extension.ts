@@ -5,6 +5,7 @@ import { registerShowCitations } from './features/commands/showCitations';
 import { registerCompletion } from './features/completion/register';
 import { registerDiagnostics } from './features/diagnostics/register';
 import { registerHover } from './features/hover/register';
+import { registerLanguageModelTools } from './features/lmTools/register';
 import { registerNavigation } from './features/navigation/register';
 import { registerNewDecision } from './features/newDecision/register';
 import { registerDecisionsView } from './features/tree/register';
@@ -40,6 +41,7 @@ export function activate(context: vscode.ExtensionContext): DecisionLensApi {
   registerOpenDecision(context, indexer);
   registerShowCitations(context, indexer);
   registerNewDecision(context, indexer, logger);
+  registerLanguageModelTools(context, indexer);
 
   context.subscriptions.push(vscode.commands.registerCommand('decisionLens.stopIndexing', () => indexer.stopIndexing()));
   indexer.start();

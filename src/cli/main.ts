@@ -3,7 +3,7 @@
  *
  *   decision-lens list [--json] [--group-by status|folder|tag] [--root DIR]
  *   decision-lens show <id|path> [--json] [--root DIR]
- *   decision-lens check [--json] [--root DIR]
+ *   decision-lens check [--json | --format text|json|sarif|github] [--root DIR]
  *   decision-lens status <id> <status> | supersede <old> <new> | amend <id> <by> [--dry-run] [--root DIR]
  *   decision-lens new --title T [--folder DIR] [--status S] [--format F] [--dry-run] [--root DIR]
  *   decision-lens citations [--json] [--root DIR] [--anywhere]
@@ -28,6 +28,8 @@ import type { GroupBy } from './format';
 import { decisionJson, decisionLines, escapeControls, groupDecisions, jsonText, problemLine, rel, shownPath, showDecision, skipReasonText } from './format';
 import type { SkippedFile } from './nodeWorkspace';
 import { foldersJson, foldersText } from './commands/folders';
+import { githubOutput } from './formats/github';
+import { sarifLog } from './formats/sarif';
 import { toPosix } from './nodeWorkspace';
 import { amendCommand } from './commands/amend';
 import type { NewFlags } from './commands/new';
@@ -43,8 +45,10 @@ const HELP = `decision-lens ${version}: decision records (ADRs, MADR, log4brains
 Usage:
   decision-lens list  [--json] [--group-by status|folder|tag]   list every decision
   decision-lens show  <id|path> [--json]                        show one decision (ADR-0005, ADR 5, DL-1, a path)
-  decision-lens check [--json]                                  report citations of unknown or superseded
+  decision-lens check [--format text|json|sarif|github]        report citations of unknown or superseded
                                                                 decisions, duplicate ids, broken links
+                                                                (sarif: SARIF 2.1.0 for code scanning; github:
+                                                                workflow-command annotations; --json = json)
   decision-lens status <id> <status>                            change a status (proposed, accepted, rejected,
                                                                 deprecated, draft) in the record's own format
   decision-lens supersede <old> <new>                           mark <old> superseded by <new>, and <new>
@@ -63,7 +67,8 @@ Options:
                    prefixes each folder learns from its records)
   --quiet          no progress output on stderr
   --dry-run        status, supersede, amend, new: print a unified diff, write nothing
-  --format F       new: nygard, madr4, madr4-minimal, madr3, madr2, log4brains, decision-log
+  --format F       new: nygard, madr4, madr4-minimal, madr3, madr2, log4brains, decision-log;
+                   check: text, json, sarif, github
   -h, --help       this help
   -v, --version    the version
 
@@ -148,6 +153,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       throw new UsageError(`--group-by must be status, folder or tag, not "${groupBy}"`);
     }
     for (const p of values.prefix ?? []) if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(p)) throw new UsageError(`invalid prefix "${p}"`);
+    const checkAs = command === 'check' ? checkFormat(values.format, values.json === true) : 'text';
     const root = rootOf(values.root, io.cwd);
     const scan = await scanWithProgress(root, io, {
       commentsOnly: values.anywhere ? false : undefined,
@@ -161,7 +167,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       io.stdout(values.json === true ? JSON.stringify(foldersJson(root, scan.index), null, 2) + '\n' : foldersText(root, scan.index));
       return 0;
     }
-    return check(scan, root, io, values.json === true);
+    return check(scan, root, io, checkAs);
   } catch (error) {
     if (error instanceof UsageError) return usage(io, error.message);
     if (error instanceof EditFailure) {
@@ -316,7 +322,17 @@ function unreadablePath(s: SkippedFile): string {
   return s.path.slice(0, slash + 1) + s.path.slice(slash + 1).replace(/\\/g, '-');
 }
 
-function check(scan: ScanResult, root: string, io: CliIO, json: boolean): number {
+/** How `check` prints: `--format text|json|sarif|github`; `--json` is `--format json`. */
+type CheckFormat = 'text' | 'json' | 'sarif' | 'github';
+
+function checkFormat(format: string | undefined, json: boolean): CheckFormat {
+  if (format === undefined) return json ? 'json' : 'text';
+  if (!['text', 'json', 'sarif', 'github'].includes(format)) throw new UsageError(`check --format must be text, json, sarif or github, not "${format}"`);
+  if (json && format !== 'json') throw new UsageError(`--json and --format ${format} cannot be combined`);
+  return format as CheckFormat;
+}
+
+function check(scan: ScanResult, root: string, io: CliIO, format: CheckFormat): number {
   const problems = checkIndex(scan.index, { unreadable: scan.skipped.map((s) => ({ path: unreadablePath(s), reason: skipReasonText(s) })) });
   // Every skipped file is a warning of its own, in path order among the problems.
   const skipped: Problem[] = scan.skipped.map((s) => ({
@@ -330,17 +346,21 @@ function check(scan: ScanResult, root: string, io: CliIO, json: boolean): number
   const errors = all.filter((p) => p.severity === 'error').length;
   const warnings = all.filter((p) => p.severity === 'warning').length;
   const infos = all.length - errors - warnings;
-  if (json) {
+  const decisions = scan.index.decisions().length;
+  const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const summary =
+    `${plural(errors, 'error')}, ${plural(warnings, 'warning')}${infos > 0 ? `, ${infos} info` : ''} ` +
+    `(${plural(decisions, 'decision')}, ${plural(scan.filesRead, 'file')} read${skipped.length > 0 ? `, ${skipped.length} skipped` : ''})`;
+  if (format === 'json') {
     io.stdout(jsonText(all.map((p) => ({ ...p, path: rel(root, p.path), line: p.range.start.line + 1, column: p.range.start.character + 1 }))) + '\n');
+  } else if (format === 'sarif') {
+    io.stdout(jsonText(sarifLog(scan.index, root, all, version)) + '\n');
+  } else if (format === 'github') {
+    io.stdout(githubOutput(root, all, summary));
   } else {
     // A skipped file prints as `path:1:1: warning: skipped: over 2 MB [skipped-file]`.
     const lines = all.map((p) => problemLine(root, p));
-    const decisions = scan.index.decisions().length;
-    const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
-    lines.push(
-      `${plural(errors, 'error')}, ${plural(warnings, 'warning')}${infos > 0 ? `, ${infos} info` : ''} ` +
-        `(${plural(decisions, 'decision')}, ${plural(scan.filesRead, 'file')} read${skipped.length > 0 ? `, ${skipped.length} skipped` : ''})`,
-    );
+    lines.push(summary);
     io.stdout(escapeControls(lines.join('\n'), true) + '\n');
   }
   return errors > 0 ? 1 : 0;
