@@ -121,7 +121,7 @@ window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
       if (message.messages.length > 0) messages = message.messages;
       showMessages();
       updateSubmit();
-      setStatusLine(attentionText() ?? message.message, true);
+      setStatusLine(attentionText() ?? message.message, true, attentionText() !== undefined);
       focusFirstError();
       // Bring the preview up to the values that were submitted.
       requestPreview(0);
@@ -510,7 +510,7 @@ function submit(): void {
   showMessages();
   const errors = messages.filter((m) => m.severity === 'error');
   if (errors.length > 0 && preview && preview.seq === seq && !timer) {
-    setStatusLine(attentionText() ?? '', true);
+    setStatusLine(attentionText() ?? '', true, true);
     focusFirstError();
     return;
   }
@@ -563,6 +563,10 @@ function showMessages(): void {
     const control = controls.get(name);
     if (control) control.invalid = own.some((m) => m.severity === 'error');
   }
+  if (statusIsAttention) {
+    const attention = attentionText();
+    setStatusLine(attention ?? '', attention !== undefined, attention !== undefined);
+  }
   const optionInputs = document.querySelectorAll<Control>('.option-input');
   const optionErrors = messages.some((m) => m.field === 'consideredOptions' && m.severity === 'error' && visible(m));
   optionInputs.forEach((input) => (input.invalid = optionErrors && input.value.trim() === ''));
@@ -584,8 +588,15 @@ function focusFirstError(): void {
   control?.focus();
 }
 
-function setStatusLine(text: string, error = false): void {
+/**
+ * True while the status line shows {@link attentionText}: it then follows the field messages (the
+ * count changes, and it clears once every field is fixed) instead of staying stale.
+ */
+let statusIsAttention = false;
+
+function setStatusLine(text: string, error = false, attention = false): void {
   const line = document.getElementById('status-line');
+  statusIsAttention = attention;
   if (!line) return;
   line.textContent = text;
   line.classList.toggle('error', error);
