@@ -62,6 +62,13 @@ describe('e2e: the extension in German (--locale de)', function () {
     // slug comes from the German placeholder title.
     assert.equal(GERMAN['Untitled decision'], 'Unbenannte Entscheidung');
     await f.locator('#submit', { hasText: /^\s*doc\/adr\/0010-unbenannte-entscheidung\.md erstellen\s*$/ }).waitFor({ timeout: 30_000 });
+    // The core's texts too (@vscode/l10n, configured with the same bundle): why the format was
+    // chosen, and a field message after an early submit.
+    assert.equal(GERMAN['like {0} of {1} records here'], 'wie {0} von {1} Entscheidungsdokumenten hier');
+    assert.match(await f.locator('#format-detected').innerText(), /^Erkannt für doc\/adr: Nygard \(adr-tools\) \(wie 3 von 3 Entscheidungsdokumenten hier\)\.$/);
+    await f.locator('#submit').click();
+    await f.locator('#field-title-message .message-error', { hasText: GERMAN['A title is required.'] }).waitFor({ timeout: 30_000 });
+    await f.locator('#status-line', { hasText: GERMAN['One field needs attention before the record can be created.'] }).waitFor({ timeout: 30_000 });
     // No English label is left in the form's own text.
     const text = await f.locator('form').innerText();
     for (const english of ['Decision makers', 'Considered options', 'Add Option', 'Comma-separated names.']) {

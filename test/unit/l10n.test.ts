@@ -39,10 +39,16 @@ function links(text: string): string[] {
   return [...text.matchAll(/\]\(([^)]+)\)/g)].map((m) => m[1]).sort();
 }
 
-/** Strings `l10n.t` is called with in the New Decision form's webview bundle. */
+/**
+ * Strings `l10n.t` is called with in what the New Decision form shows: its webview bundle, and
+ * the core's field messages and format reasons (`@vscode/l10n` in src/core/templates/).
+ */
 function formStrings(): string[] {
-  const text = readFileSync(join(ROOT, 'src', 'webview', 'main.ts'), 'utf8');
-  return [...text.matchAll(/l10n\.t\('((?:[^'\\]|\\.)*)'/g)].map((m) => m[1].replace(/\\'/g, "'"));
+  const files = [['webview', 'main.ts'], ['core', 'templates', 'validate.ts'], ['core', 'templates', 'plan.ts']];
+  return files.flatMap((parts) => {
+    const text = readFileSync(join(ROOT, 'src', ...parts), 'utf8');
+    return [...text.matchAll(/l10n\.t\('((?:[^'\\]|\\.)*)'/g)].map((m) => m[1].replace(/\\(.)/g, '$1'));
+  });
 }
 
 const english = readJson(join(L10N, 'bundle.l10n.json'));
