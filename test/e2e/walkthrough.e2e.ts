@@ -2,7 +2,8 @@
 // command `workbench.action.openWalkthrough`, which with no argument asks which walkthrough)
 // opens "Get Started with Decision Lens" with its four steps and their Markdown media; the first
 // step's button opens the Decisions view, which completes the step (its completion event
-// `onView:decisionLens.decisions`).
+// `onView:decisionLens.decisions`), and the third one's opens the New Decision form
+// (`onCommand:decisionLens.newDecision`).
 // Screenshots: test-results/screenshots/walkthrough.png and walkthrough-view-opened.png.
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -81,5 +82,23 @@ describe('e2e: the Getting Started walkthrough', function () {
     // Back on the walkthrough, the step is checked.
     await step.locator('.codicon-pass-filled, .codicon-getting-started-step-checked').first().waitFor({ state: 'attached', timeout: 30_000 });
     await wb.screenshot('walkthrough-view-opened');
+  });
+
+  it('completes "Record a decision" when its button opens the New Decision form', async function () {
+    const wb = workbench!;
+    await wb.page.locator('.tabs-container .tab', { hasText: 'Walkthrough' }).first().click();
+    const container = page(wb);
+    const step = container.locator('.getting-started-step', { hasText: text(walkthrough.steps[2].title) }).first();
+    await step.click();
+    const button = step.locator('.button-link, a.button-link, .monaco-button', { hasText: 'New Decision' }).first();
+    await button.waitFor({ state: 'visible', timeout: 30_000 });
+    // Its Markdown media is shown beside it.
+    const media = wb.page.frameLocator('.gettingStartedContainer iframe.webview.ready').frameLocator('iframe#active-frame');
+    await media.locator('h1', { hasText: 'Record a decision' }).waitFor({ state: 'visible', timeout: 60_000 });
+    await button.click();
+    const form = wb.page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+    await form.locator('#field-title').waitFor({ state: 'visible', timeout: 60_000 });
+    await wb.page.locator('.tabs-container .tab', { hasText: 'Walkthrough' }).first().click();
+    await step.locator('.codicon-pass-filled, .codicon-getting-started-step-checked').first().waitFor({ state: 'attached', timeout: 30_000 });
   });
 });
