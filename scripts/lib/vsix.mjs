@@ -1,6 +1,6 @@
 // Packages an extension folder into a VSIX with @vscode/vsce, never prompting (no stdin in CI).
 import { spawnSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -9,8 +9,10 @@ export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', 
 
 /**
  * Runs `vsce package --no-dependencies` in `folder` and writes the VSIX to `out`.
- * The folder's `.vscodeignore` decides what ships. Relative README links are left as they are,
- * so no repository URL is needed.
+ * The folder's `.vscodeignore` decides what ships. Relative README links and images are
+ * rewritten to the manifest's `repository` as for the Marketplace; a folder without a
+ * `repository` (a test fixture extension) is packaged with `--allow-missing-repository
+ * --no-rewrite-relative-links`.
  * @param {{ folder?: string; out: string; skipLicense?: boolean; quiet?: boolean }} options
  *   `folder` defaults to the repository root; `skipLicense` for folders without a LICENSE file.
  * @returns {{ path: string; bytes: number }} the VSIX written
@@ -19,7 +21,8 @@ export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', 
 export function packageVsix({ folder = REPO_ROOT, out, skipLicense = false, quiet = false }) {
   const vsce = join(REPO_ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
   if (!existsSync(vsce)) throw new Error(`${vsce} is missing: run npm ci first`);
-  const args = [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '-o', out];
+  const args = [vsce, 'package', '--no-dependencies', '-o', out];
+  if (!hasRepository(folder)) args.push('--allow-missing-repository', '--no-rewrite-relative-links');
   if (skipLicense) args.push('--skip-license');
   const result = spawnSync(process.execPath, args, {
     cwd: folder,
@@ -33,4 +36,13 @@ export function packageVsix({ folder = REPO_ROOT, out, skipLicense = false, quie
   }
   if (!quiet) process.stdout.write(output);
   return { path: out, bytes: statSync(out).size };
+}
+
+/** @returns {boolean} true when `folder/package.json` has a `repository` field */
+function hasRepository(folder) {
+  try {
+    return Boolean(JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8')).repository);
+  } catch {
+    return false;
+  }
 }

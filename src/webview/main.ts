@@ -5,7 +5,13 @@
  *
  * Text from the workspace (titles, paths, record text) is only ever set as `textContent` or as
  * element properties, never as HTML.
+ *
+ * Every label the form shows goes through `l10n.t` (`@vscode/l10n`): the host sends the
+ * extension's translation bundle for VS Code's display language (`vscode.l10n.bundle`) in the
+ * `init` message, and the form is rendered only after that. `npx @vscode/l10n-dev export` finds
+ * these calls and writes them to `l10n/bundle.l10n.json` with the host's `vscode.l10n.t` strings.
  */
+import * as l10n from '@vscode/l10n';
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-form-group/index.js';
 import '@vscode-elements/elements/dist/vscode-form-helper/index.js';
@@ -72,6 +78,8 @@ window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
   const message = event.data;
   switch (message.type) {
     case 'init': {
+      // The bundle is absent in English (the strings below are the English text).
+      if (message.l10n) l10n.config({ contents: message.l10n });
       targets = message.targets;
       decisions = message.decisions;
       formats = message.formats;
@@ -105,7 +113,7 @@ window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
       submitting = false;
       dirty = false;
       saveState();
-      setStatusLine(`Created ${message.relativePath} (${message.display}).${message.note ? ' ' + message.note : ''}`);
+      setStatusLine(`${l10n.t('Created {0} ({1}).', message.relativePath, message.display)}${message.note ? ' ' + message.note : ''}`);
       break;
     case 'submitFailed':
       submitting = false;
@@ -113,7 +121,7 @@ window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
       if (message.messages.length > 0) messages = message.messages;
       showMessages();
       updateSubmit();
-      setStatusLine(attentionText() ?? message.message, true);
+      setStatusLine(attentionText() ?? message.message, true, attentionText() !== undefined);
       focusFirstError();
       // Bring the preview up to the values that were submitted.
       requestPreview(0);
@@ -143,24 +151,28 @@ function custom<T extends HTMLElement>(tag: string, props: Record<string, unknow
   return node;
 }
 
-const LABELS: Record<FieldName, string> = {
-  target: 'Decision folder or log',
-  format: 'Format',
-  title: 'Title',
-  status: 'Status',
-  date: 'Date',
-  decisionMakers: 'Decision makers',
-  consulted: 'Consulted',
-  informed: 'Informed',
-  context: 'Context and problem statement',
-  consideredOptions: 'Considered options',
-  chosenOption: 'Chosen option',
-  decision: 'Decision (and why)',
-  consequences: 'Consequences and trade-offs',
-  relation: 'Supersedes or amends',
-  tags: 'Tags',
-  appliesTo: 'Applies to',
-};
+/** The label of each field, in the display language (read after the host's bundle is loaded). */
+function fieldLabel(name: FieldName): string {
+  switch (name) {
+    case 'target': return l10n.t('Decision folder or log');
+    case 'format': return l10n.t('Format');
+    case 'title': return l10n.t('Title');
+    case 'status': return l10n.t('Status');
+    case 'date': return l10n.t('Date');
+    case 'decisionMakers': return l10n.t('Decision makers');
+    case 'consulted': return l10n.t('Consulted');
+    case 'informed': return l10n.t('Informed');
+    case 'context': return l10n.t('Context and problem statement');
+    case 'consideredOptions': return l10n.t('Considered options');
+    case 'chosenOption': return l10n.t('Chosen option');
+    case 'decision': return l10n.t('Decision (and why)');
+    case 'consequences': return l10n.t('Consequences and trade-offs');
+    case 'relation': return l10n.t('Supersedes or amends');
+    case 'tags': return l10n.t('Tags');
+    case 'appliesTo': return l10n.t('Applies to');
+    default: return String(name);
+  }
+}
 
 /** A labelled field: label, control, hint and an inline message slot. */
 function field(name: FieldName, control: HTMLElement, hint?: string, required = false): HTMLElement {
@@ -171,7 +183,7 @@ function field(name: FieldName, control: HTMLElement, hint?: string, required = 
   slot.setAttribute('aria-live', 'polite');
   messageSlots.set(name, slot);
   control.setAttribute('aria-describedby', `${id}-message${hint ? ` ${id}-hint` : ''}`);
-  const label = custom('vscode-label', { htmlFor: id, required, 'attr:for': id }, LABELS[name]);
+  const label = custom('vscode-label', { htmlFor: id, required, 'attr:for': id }, fieldLabel(name));
   const group = custom('vscode-form-group', { 'attr:variant': 'vertical', className: `field field-${name}` }, label, control);
   if (hint) group.append(custom('vscode-form-helper', { id: `${id}-hint` }, hint));
   group.append(slot);
@@ -183,7 +195,7 @@ function field(name: FieldName, control: HTMLElement, hint?: string, required = 
  * error colours while empty, before the user did anything.
  */
 function textfield(name: keyof FormValues & FieldName, placeholder = ''): Control {
-  const control = custom<Control>('vscode-textfield', { placeholder, label: LABELS[name] });
+  const control = custom<Control>('vscode-textfield', { placeholder, label: fieldLabel(name) });
   control.value = String(values?.[name] ?? '');
   control.addEventListener('input', () => update({ [name]: control.value } as Partial<FormValues>));
   control.addEventListener('focusout', () => touch(name));
@@ -192,7 +204,7 @@ function textfield(name: keyof FormValues & FieldName, placeholder = ''): Contro
 }
 
 function textarea(name: keyof FormValues & FieldName, placeholder = '', rows = 4): Control {
-  const control = custom<Control>('vscode-textarea', { placeholder, label: LABELS[name], rows, resize: 'vertical' });
+  const control = custom<Control>('vscode-textarea', { placeholder, label: fieldLabel(name), rows, resize: 'vertical' });
   control.value = String(values?.[name] ?? '');
   control.addEventListener('input', () => update({ [name]: control.value } as Partial<FormValues>));
   control.addEventListener('focusout', () => touch(name));
@@ -201,7 +213,7 @@ function textarea(name: keyof FormValues & FieldName, placeholder = '', rows = 4
 }
 
 function select(name: FieldName, options: Select['options'], value: string, onChange: (value: string) => void, combobox = false): Select {
-  const control = custom<Select>('vscode-single-select', { label: LABELS[name] });
+  const control = custom<Select>('vscode-single-select', { label: fieldLabel(name) });
   if (combobox) {
     control.setAttribute('combobox', '');
     control.setAttribute('filter', 'contains');
@@ -230,16 +242,16 @@ function fillSelect(name: FieldName, options: Select['options'], value: string):
 }
 
 function targetOptions(): Select['options'] {
-  return targets.map((t) => ({ label: t.label, value: t.id, description: t.kind === 'log' ? `decision log · ${t.prefix}` : `folder · ${t.prefix}` }));
+  return targets.map((t) => ({ label: t.label, value: t.id, description: t.kind === 'log' ? l10n.t('decision log · {0}', t.prefix) : l10n.t('folder · {0}', t.prefix) }));
 }
 
 function relationOptions(): Select['options'] {
-  return [{ label: '(choose a decision)', value: '' }, ...decisions.map((d) => ({ label: d.label, value: d.id, description: d.description }))];
+  return [{ label: l10n.t('(choose a decision)'), value: '' }, ...decisions.map((d) => ({ label: d.label, value: d.id, description: d.description }))];
 }
 
 function chosenOptions(): Select['options'] {
   const options = (values?.options ?? []).map((o) => o.trim()).filter((o) => o !== '');
-  const list = [{ label: '(none)', value: '' }, ...options.map((o) => ({ label: o, value: o }))];
+  const list = [{ label: l10n.t('(none)'), value: '' }, ...options.map((o) => ({ label: o, value: o }))];
   const current = values?.chosenOption ?? '';
   if (current !== '' && !options.includes(current)) list.push({ label: current, value: current });
   return list;
@@ -247,7 +259,7 @@ function chosenOptions(): Select['options'] {
 
 function formatDescription(): string {
   const target = targets.find((t) => t.id === values?.target);
-  return target ? `Detected for ${target.label}: ${formats.find((f) => f.id === target.format)?.label ?? target.format} (${target.formatReason}).` : '';
+  return target ? l10n.t('Detected for {0}: {1} ({2}).', target.label, formats.find((f) => f.id === target.format)?.label ?? target.format, target.formatReason) : '';
 }
 
 function render(restored: boolean): void {
@@ -257,10 +269,10 @@ function render(restored: boolean): void {
   app.replaceChildren();
   app.setAttribute('aria-busy', 'false');
 
-  const header = el('header', {}, el('h1', {}, 'New Decision'));
+  const header = el('header', {}, el('h1', {}, l10n.t('New Decision')));
   app.append(header);
   if (restored) {
-    const startOver = custom<HTMLElement>('vscode-button', { secondary: true, 'attr:type': 'button' }, 'Start Over');
+    const startOver = custom<HTMLElement>('vscode-button', { secondary: true, 'attr:type': 'button' }, l10n.t('Start Over'));
     startOver.addEventListener('click', () => {
       if (!defaults) return;
       values = { ...defaults };
@@ -271,7 +283,7 @@ function render(restored: boolean): void {
       render(false);
       requestPreview(0);
     });
-    app.append(el('div', { className: 'banner', role: 'status' }, el('span', { className: 'codicon codicon-history' }), el('span', {}, 'Your unsaved draft was restored.'), startOver));
+    app.append(el('div', { className: 'banner', role: 'status' }, el('span', { className: 'codicon codicon-history' }), el('span', {}, l10n.t('Your unsaved draft was restored.')), startOver));
   }
 
   const form = el('form', { className: 'form', noValidate: true });
@@ -279,7 +291,7 @@ function render(restored: boolean): void {
   // the button do.
   form.addEventListener('submit', (e) => e.preventDefault());
 
-  const where = el('fieldset', {}, el('legend', {}, 'Where'));
+  const where = el('fieldset', {}, el('legend', {}, l10n.t('Where')));
   const formatHelp = el('div', { className: 'hint', id: 'format-detected' }, formatDescription());
   where.append(
     field('target', select('target', targetOptions(), values.target, (v) => {
@@ -292,37 +304,37 @@ function render(restored: boolean): void {
     formatHelp,
   );
 
-  const what = el('fieldset', {}, el('legend', {}, 'Decision'));
+  const what = el('fieldset', {}, el('legend', {}, l10n.t('Decision')));
   const row = el('div', { className: 'row' });
   row.append(
     field('status', select('status', statuses.map((s) => ({ label: s, value: s })), values.status, (v) => update({ status: v }))),
-    field('date', textfield('date', 'YYYY-MM-DD')),
+    field('date', textfield('date', l10n.t('YYYY-MM-DD'))),
   );
-  what.append(field('title', textfield('title', 'Use webhooks instead of polling'), undefined, true), row);
+  what.append(field('title', textfield('title', l10n.t('Use webhooks instead of polling')), undefined, true), row);
 
-  const people = el('fieldset', {}, el('legend', {}, 'People'));
+  const people = el('fieldset', {}, el('legend', {}, l10n.t('People')));
   people.append(
-    field('decisionMakers', textfield('decisionMakers', 'Ann Lee, Bob Smith'), 'Comma-separated names.'),
+    field('decisionMakers', textfield('decisionMakers', l10n.t('Ann Lee, Bob Smith')), l10n.t('Comma-separated names.')),
     field('consulted', textfield('consulted')),
     field('informed', textfield('informed')),
   );
 
-  const reasoning = el('fieldset', {}, el('legend', {}, 'Reasoning'));
+  const reasoning = el('fieldset', {}, el('legend', {}, l10n.t('Reasoning')));
   reasoning.append(
-    field('context', textarea('context', 'What is the issue that motivates this decision?')),
+    field('context', textarea('context', l10n.t('What is the issue that motivates this decision?'))),
     optionsField(),
     field('chosenOption', select('chosenOption', chosenOptions(), values.chosenOption, (v) => update({ chosenOption: v }))),
-    field('decision', textarea('decision', 'The change we propose or agreed to, and why.')),
-    field('consequences', textarea('consequences', 'What becomes easier or harder because of this decision?')),
+    field('decision', textarea('decision', l10n.t('The change we propose or agreed to, and why.'))),
+    field('consequences', textarea('consequences', l10n.t('What becomes easier or harder because of this decision?'))),
   );
 
-  const links = el('fieldset', {}, el('legend', {}, 'Links'));
+  const links = el('fieldset', {}, el('legend', {}, l10n.t('Links')));
   const relationKind = select(
     'relation',
     [
-      { label: 'None', value: '' },
-      { label: 'Supersedes', value: 'supersedes' },
-      { label: 'Amends', value: 'amends' },
+      { label: l10n.t('None'), value: '' },
+      { label: l10n.t('Supersedes'), value: 'supersedes' },
+      { label: l10n.t('Amends'), value: 'amends' },
     ],
     values.relationKind,
     (v) => {
@@ -332,21 +344,21 @@ function render(restored: boolean): void {
   );
   const relationTarget = select('relationTarget' as FieldName, relationOptions(), values.relationTarget, (v) => update({ relationTarget: v }), true);
   relationTarget.id = 'field-relationTarget';
-  relationTarget.setAttribute('aria-label', 'Decision superseded or amended (type to search)');
+  relationTarget.setAttribute('aria-label', l10n.t('Decision superseded or amended (type to search)'));
   relationTarget.disabled = values.relationKind === '';
   const relationGroup = field('relation', relationKind);
   relationGroup.insertBefore(relationTarget, relationGroup.querySelector('.message'));
   links.append(
     relationGroup,
-    field('tags', textfield('tags', 'api, security'), 'Separated by commas or spaces.'),
-    field('appliesTo', textarea('appliesTo', 'src/partner/**', 2), 'Globs of the code this decision governs, relative to the workspace folder; one per line.'),
+    field('tags', textfield('tags', 'api, security'), l10n.t('Separated by commas or spaces.')),
+    field('appliesTo', textarea('appliesTo', 'src/partner/**', 2), l10n.t('Globs of the code this decision governs, relative to the workspace folder; one per line.')),
   );
 
   form.append(where, what, people, reasoning, links);
 
-  const submitButton = custom<HTMLElement>('vscode-button', { id: 'submit', 'attr:type': 'button' }, 'Create');
+  const submitButton = custom<HTMLElement>('vscode-button', { id: 'submit', 'attr:type': 'button' }, l10n.t('Create'));
   submitButton.addEventListener('click', () => submit());
-  const cancel = custom<HTMLElement>('vscode-button', { id: 'cancel', secondary: true, 'attr:type': 'button' }, 'Cancel');
+  const cancel = custom<HTMLElement>('vscode-button', { id: 'cancel', secondary: true, 'attr:type': 'button' }, l10n.t('Cancel'));
   cancel.addEventListener('click', () => vscode.postMessage({ type: 'cancel', dirty: dirty && hasInput() }));
   const status = el('div', { id: 'status-line', className: 'status-line' });
   status.setAttribute('role', 'status');
@@ -356,12 +368,12 @@ function render(restored: boolean): void {
   const previewBox = el(
     'section',
     { className: 'preview', id: 'preview' },
-    el('h2', {}, 'Preview'),
+    el('h2', {}, l10n.t('Preview')),
     el('div', { className: 'preview-meta' }, el('span', { className: 'codicon codicon-file' }), el('code', { id: 'preview-path' }), el('span', { id: 'preview-id', className: 'badge' })),
     el('div', { id: 'preview-note', className: 'hint' }),
     el('pre', { id: 'preview-text', tabIndex: 0 }),
   );
-  previewBox.setAttribute('aria-label', 'Preview of the record');
+  previewBox.setAttribute('aria-label', l10n.t('Preview of the record'));
 
   app.append(el('div', { className: 'layout' }, el('div', { className: 'left' }, form, actions), previewBox));
   showPreview();
@@ -379,12 +391,12 @@ function onKeyDown(e: KeyboardEvent): void {
 function optionsField(): HTMLElement {
   const list = el('div', { className: 'options', id: 'options-list' });
   list.setAttribute('role', 'list');
-  const add = custom<HTMLElement>('vscode-button', { secondary: true, icon: 'add', id: 'add-option', 'attr:type': 'button' }, 'Add Option');
+  const add = custom<HTMLElement>('vscode-button', { secondary: true, icon: 'add', id: 'add-option', 'attr:type': 'button' }, l10n.t('Add Option'));
   const rerender = (focusIndex?: number, focusPart = 'input'): void => {
     list.replaceChildren();
     const options = values?.options ?? [];
     options.forEach((option, i) => {
-      const input = custom<Control>('vscode-textfield', { value: option, label: `Option ${i + 1}`, placeholder: `Option ${i + 1}` });
+      const input = custom<Control>('vscode-textfield', { value: option, label: l10n.t('Option {0}', i + 1), placeholder: l10n.t('Option {0}', i + 1) });
       input.className = 'option-input';
       input.addEventListener('input', () => {
         const next = [...(values?.options ?? [])];
@@ -399,9 +411,9 @@ function optionsField(): HTMLElement {
           addOption(i + 1);
         }
       });
-      const up = iconButton('arrow-up', `Move option ${i + 1} up`, () => move(i, -1), i === 0);
-      const down = iconButton('arrow-down', `Move option ${i + 1} down`, () => move(i, 1), i === options.length - 1);
-      const remove = iconButton('close', `Remove option ${i + 1}`, () => {
+      const up = iconButton('arrow-up', l10n.t('Move option {0} up', i + 1), () => move(i, -1), i === 0);
+      const down = iconButton('arrow-down', l10n.t('Move option {0} down', i + 1), () => move(i, 1), i === options.length - 1);
+      const remove = iconButton('close', l10n.t('Remove option {0}', i + 1), () => {
         const next = [...(values?.options ?? [])];
         const [removed] = next.splice(i, 1);
         update({ options: next, chosenOption: values?.chosenOption === removed?.trim() ? '' : (values?.chosenOption ?? '') });
@@ -436,7 +448,7 @@ function optionsField(): HTMLElement {
   };
   add.addEventListener('click', () => addOption(values?.options.length ?? 0));
   rerender();
-  const group = field('consideredOptions', list, 'The choices you weighed; Enter in an option adds the next one.');
+  const group = field('consideredOptions', list, l10n.t('The choices you weighed; Enter in an option adds the next one.'));
   group.insertBefore(add, group.querySelector('.message'));
   list.removeAttribute('aria-describedby');
   return group;
@@ -498,7 +510,7 @@ function submit(): void {
   showMessages();
   const errors = messages.filter((m) => m.severity === 'error');
   if (errors.length > 0 && preview && preview.seq === seq && !timer) {
-    setStatusLine(attentionText() ?? '', true);
+    setStatusLine(attentionText() ?? '', true, true);
     focusFirstError();
     return;
   }
@@ -510,7 +522,7 @@ function submit(): void {
   // Previews still on their way describe older values: drop them.
   seq++;
   updateSubmit();
-  setStatusLine('Creating…');
+  setStatusLine(l10n.t('Creating…'));
   vscode.postMessage({ type: 'submit', values });
 }
 
@@ -532,7 +544,7 @@ function showPreview(): void {
 function updateSubmit(): void {
   const button = document.getElementById('submit') as (HTMLElement & { disabled: boolean }) | null;
   if (!button) return;
-  button.textContent = submitting ? 'Creating…' : (preview?.action ?? 'Create');
+  button.textContent = submitting ? l10n.t('Creating…') : (preview?.action ?? l10n.t('Create'));
   button.disabled = submitting;
 }
 
@@ -551,6 +563,10 @@ function showMessages(): void {
     const control = controls.get(name);
     if (control) control.invalid = own.some((m) => m.severity === 'error');
   }
+  if (statusIsAttention) {
+    const attention = attentionText();
+    setStatusLine(attention ?? '', attention !== undefined, attention !== undefined);
+  }
   const optionInputs = document.querySelectorAll<Control>('.option-input');
   const optionErrors = messages.some((m) => m.field === 'consideredOptions' && m.severity === 'error' && visible(m));
   optionInputs.forEach((input) => (input.invalid = optionErrors && input.value.trim() === ''));
@@ -560,7 +576,9 @@ function showMessages(): void {
 function attentionText(): string | undefined {
   const fields = new Set(messages.filter((m) => m.severity === 'error').map((m) => m.field));
   if (fields.size === 0) return undefined;
-  return `${fields.size === 1 ? 'One field needs' : `${fields.size} fields need`} attention before the record can be created.`;
+  return fields.size === 1
+    ? l10n.t('One field needs attention before the record can be created.')
+    : l10n.t('{0} fields need attention before the record can be created.', fields.size);
 }
 
 function focusFirstError(): void {
@@ -570,8 +588,15 @@ function focusFirstError(): void {
   control?.focus();
 }
 
-function setStatusLine(text: string, error = false): void {
+/**
+ * True while the status line shows {@link attentionText}: it then follows the field messages (the
+ * count changes, and it clears once every field is fixed) instead of staying stale.
+ */
+let statusIsAttention = false;
+
+function setStatusLine(text: string, error = false, attention = false): void {
   const line = document.getElementById('status-line');
+  statusIsAttention = attention;
   if (!line) return;
   line.textContent = text;
   line.classList.toggle('error', error);

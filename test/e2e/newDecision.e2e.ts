@@ -141,6 +141,8 @@ for (const theme of THEMES) {
       await submit.waitFor({ timeout: 30_000 });
       await f.locator('#preview-text', { hasText: 'Chosen option: "Webhooks", because it is the only option within the rate limit.' }).waitFor({ timeout: 30_000 });
       assert.equal(await f.locator('.message-error').count(), 0, await f.locator('.message').allInnerTexts().then((t) => t.join(' | ')));
+      // The "3 fields need attention" line of the early submit went away with the last error.
+      assert.equal((await f.locator('#status-line').innerText()).trim(), '');
       await wb.screenshot(`newdecision-filled-${theme.name}`);
 
       await input(f, 'consequences').focus();

@@ -30,6 +30,10 @@ export interface WorkbenchOptions {
   viewport?: { width: number; height: number };
   /** Packaged extension; default `$DECISION_LENS_VSIX`, else the repository is built and packaged once. */
   vsix?: string;
+  /** More VSIX files to install beside it (e.g. a language pack). */
+  extraVsix?: readonly string[];
+  /** VS Code's display language (code-server's `--locale`); needs a language pack for it in `extraVsix`. */
+  locale?: string;
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
@@ -78,8 +82,10 @@ export class Workbench {
     const runDir = makeRunDir('e2e');
     const target: OpenTarget = copyWorkspace(workspace, runDir);
     const extensionsDir = join(runDir, 'extensions');
-    installExtensions(extensionsDir, join(runDir, 'install-user-data'), [options.vsix ?? extensionVsix()]);
-    const server = await startCodeServer({ runDir, extensionsDir, ...(options.settings ? { settings: options.settings } : {}) });
+    installExtensions(extensionsDir, join(runDir, 'install-user-data'), [options.vsix ?? extensionVsix(), ...(options.extraVsix ?? [])]);
+    const server = await startCodeServer({
+      runDir, extensionsDir, ...(options.settings ? { settings: options.settings } : {}), ...(options.locale ? { locale: options.locale } : {}),
+    });
     const folderPath = 'folder' in target ? target.folder : join(runDir, 'workspace');
     let lastError: unknown;
     for (let attempt = 1; attempt <= 3; attempt++) {

@@ -6,6 +6,7 @@ import type { ChildProcess } from 'node:child_process';
 import {
   closeSync, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, statSync, writeFileSync,
 } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { basename, join, relative, resolve } from 'node:path';
@@ -165,6 +166,39 @@ export function installExtensions(extensionsDir: string, userDataDir: string, vs
   for (const line of output.split('\n').filter((l) => /successfully installed/i.test(l))) log(line.trim());
 }
 
+/**
+ * Registers the language packs installed in `extensionsDir` in `userDataDir/languagepacks.json`,
+ * as VS Code's language pack service does when it installs one (`postInstall` of
+ * `vs/platform/languagePacks/node/languagePacks.ts`). code-server's `--install-extension` CLI
+ * never starts that service, and without the file the server resolves every `--locale` to English.
+ * @returns the language ids registered (e.g. `['de']`)
+ */
+export function registerLanguagePacks(extensionsDir: string, userDataDir: string): string[] {
+  type Localization = { languageId?: unknown; languageName?: unknown; localizedLanguageName?: unknown; translations?: { id: string; path: string }[] };
+  const packs: Record<string, { hash: string; extensions: { extensionIdentifier: { id: string }; version: string }[]; translations: Record<string, string>; label: string }> = {};
+  for (const entry of existsSync(extensionsDir) ? readdirSync(extensionsDir, { withFileTypes: true }) : []) {
+    if (!entry.isDirectory()) continue;
+    const folder = join(extensionsDir, entry.name);
+    let manifest: { publisher?: string; name?: string; version?: string; contributes?: { localizations?: Localization[] } };
+    try {
+      manifest = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8')) as typeof manifest;
+    } catch {
+      continue;
+    }
+    const id = `${manifest.publisher ?? ''}.${manifest.name ?? ''}`.toLowerCase();
+    for (const l of manifest.contributes?.localizations ?? []) {
+      if (typeof l.languageId !== 'string' || !Array.isArray(l.translations)) continue;
+      const pack = (packs[l.languageId] ??= { hash: '', extensions: [], translations: {}, label: String(l.localizedLanguageName ?? l.languageName ?? l.languageId) });
+      pack.extensions.push({ extensionIdentifier: { id }, version: manifest.version ?? '0.0.0' });
+      for (const t of l.translations) pack.translations[t.id] = join(folder, t.path);
+      pack.hash = createHash('md5').update(pack.extensions.map((e) => `${e.extensionIdentifier.id}${e.version}`).join('')).digest('hex');
+    }
+  }
+  mkdirSync(userDataDir, { recursive: true });
+  writeFileSync(join(userDataDir, 'languagepacks.json'), JSON.stringify(packs));
+  return Object.keys(packs);
+}
+
 /** Process ids of all descendants of `pid` (Linux /proc), deepest first. */
 function descendants(pid: number): number[] {
   const children = new Map<number, number[]>();
@@ -269,6 +303,12 @@ export interface CodeServerOptions {
    * or `untrusted` (trust on, the opened folder in Restricted Mode; see {@link UNTRUSTED_SETTINGS}).
    */
   workspaceTrust?: WorkspaceTrust;
+  /**
+   * VS Code's display language (`--locale`, e.g. `de`). VS Code resolves it only when an installed
+   * language pack provides it (else the session is in English); see
+   * `test/fixtures/extensions/language-pack-de/`.
+   */
+  locale?: string;
 }
 
 /** How a session treats workspace trust (see `CodeServerOptions.workspaceTrust`). */
@@ -339,6 +379,10 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
   );
   const configFile = join(options.runDir, 'code-server.yaml');
   writeFileSync(configFile, 'auth: none\ncert: false\n');
+  if (options.locale) {
+    const languages = registerLanguagePacks(options.extensionsDir, userDataDir);
+    if (!languages.includes(options.locale.split('-')[0])) log(`no language pack for --locale ${options.locale} is installed: VS Code will be in English`);
+  }
   const timeoutMs = options.timeoutMs ?? 90_000;
   let lastError: Error | undefined;
   for (let attempt = 1; attempt <= 3; attempt++) {
@@ -351,6 +395,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
       '--disable-telemetry', '--disable-update-check', ...(untrusted ? [] : ['--disable-workspace-trust']),
       '--disable-getting-started-override', '--ignore-last-opened',
       '--user-data-dir', userDataDir, '--extensions-dir', options.extensionsDir,
+      ...(options.locale ? ['--locale', options.locale] : []),
     ];
     const child: ChildProcess = spawn(process.execPath, args, {
       detached: true,

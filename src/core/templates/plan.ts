@@ -2,6 +2,7 @@
  * Planning a new record: which format a target writes, what the new file is called, its id and
  * its text. Used for the form's live preview and, with the folder re-read, for the create itself.
  */
+import * as l10n from '@vscode/l10n';
 import type { FormatFamily } from '../model';
 import { basename, join, relative } from '../paths';
 import type { NamingScheme } from './numbering';
@@ -42,7 +43,7 @@ export interface TargetHints {
  * @returns the format and a short reason the form shows ("like 12 of 14 records here").
  */
 export function detectTemplateFormat(records: readonly SampleRecord[], hints: TargetHints): { format: TemplateFormat; reason: string } {
-  if (hints.kind === 'log') return { format: 'decision-log', reason: 'the target is a decision log' };
+  if (hints.kind === 'log') return { format: 'decision-log', reason: l10n.t('the target is a decision log') };
   const counts = new Map<TemplateFormat, { count: number; last: string }>();
   let total = 0;
   for (const record of [...records].sort((a, b) => a.path.localeCompare(b.path))) {
@@ -60,13 +61,13 @@ export function detectTemplateFormat(records: readonly SampleRecord[], hints: Ta
       bestEntry = entry;
     }
   }
-  if (best) return { format: best, reason: `like ${bestEntry.count} of ${total} records here` };
+  if (best) return { format: best, reason: l10n.t('like {0} of {1} records here', bestEntry.count, total) };
   const fromFamily = hints.format ? templateFormatOf(hints.format, '') : undefined;
-  if (fromFamily) return { format: fromFamily, reason: 'the folder\'s configuration' };
-  if (hints.source === 'log4brains') return { format: 'log4brains', reason: 'the folder is a log4brains folder' };
-  if (hints.source === 'adr-dir' || hints.source === 'dotnet-adr') return { format: 'nygard', reason: 'the folder is an adr-tools folder' };
-  if (/(^|\/)madr(\/|$)/i.test(hints.path)) return { format: 'madr4', reason: 'the folder is a MADR folder' };
-  return { format: 'nygard', reason: 'the default (no records here yet)' };
+  if (fromFamily) return { format: fromFamily, reason: l10n.t('the folder\'s configuration') };
+  if (hints.source === 'log4brains') return { format: 'log4brains', reason: l10n.t('the folder is a log4brains folder') };
+  if (hints.source === 'adr-dir' || hints.source === 'dotnet-adr') return { format: 'nygard', reason: l10n.t('the folder is an adr-tools folder') };
+  if (/(^|\/)madr(\/|$)/i.test(hints.path)) return { format: 'madr4', reason: l10n.t('the folder is a MADR folder') };
+  return { format: 'nygard', reason: l10n.t('the default (no records here yet)') };
 }
 
 /**

@@ -1,7 +1,12 @@
 /**
  * Validation of the New Decision form's fields, shared by the preview (shown inline next to
  * each field) and the create command (which refuses invalid data).
+ *
+ * Messages are English unless the caller configured `@vscode/l10n` with a translation bundle
+ * (the extension does, with `vscode.l10n.bundle`: `src/host/l10n.ts`); the command line prints
+ * them in English.
  */
+import * as l10n from '@vscode/l10n';
 import { splitPeople } from '../parse/fields';
 import type { RecordData, TemplateFormat } from './recordData';
 import { NEW_RECORD_STATUSES } from './recordData';
@@ -54,44 +59,44 @@ export function validateRecordData(data: RecordData, format: TemplateFormat, exi
   const warning = (field: FieldName, message: string): void => void out.push({ field, severity: 'warning', message });
 
   const title = data.title.trim();
-  if (title === '') error('title', 'A title is required.');
-  else if (title.length > MAX_TITLE_LENGTH) error('title', `The title is longer than ${MAX_TITLE_LENGTH} characters.`);
-  else if (/[\r\n]/.test(data.title)) error('title', 'The title must be a single line.');
-  else if (!/[\p{L}\p{N}]/u.test(title)) error('title', 'The title needs at least one letter or digit.');
+  if (title === '') error('title', l10n.t('A title is required.'));
+  else if (title.length > MAX_TITLE_LENGTH) error('title', l10n.t('The title is longer than {0} characters.', MAX_TITLE_LENGTH));
+  else if (/[\r\n]/.test(data.title)) error('title', l10n.t('The title must be a single line.'));
+  else if (!/[\p{L}\p{N}]/u.test(title)) error('title', l10n.t('The title needs at least one letter or digit.'));
   else if (existingTitles.some((t) => t.trim().toLowerCase() === title.toLowerCase())) {
-    if (format === 'decision-log') error('title', 'An entry with this title is already in the log; entries are referred to by title.');
-    else warning('title', 'A decision with this title already exists.');
+    if (format === 'decision-log') error('title', l10n.t('An entry with this title is already in the log; entries are referred to by title.'));
+    else warning('title', l10n.t('A decision with this title already exists.'));
   }
 
-  if (!NEW_RECORD_STATUSES.includes(data.status)) error('status', `Choose one of: ${NEW_RECORD_STATUSES.join(', ')}.`);
+  if (!NEW_RECORD_STATUSES.includes(data.status)) error('status', l10n.t('Choose one of: {0}.', NEW_RECORD_STATUSES.join(', ')));
 
-  if (!isIsoDate(data.date)) error('date', 'Use a date like 2026-05-01 (YYYY-MM-DD).');
+  if (!isIsoDate(data.date)) error('date', l10n.t('Use a date like 2026-05-01 (YYYY-MM-DD).'));
 
   for (const [field, list] of [['decisionMakers', data.decisionMakers], ['consulted', data.consulted], ['informed', data.informed]] as const) {
-    if (list.some((n) => /[\r\n]/.test(n))) error(field, 'Each name must be on one line.');
-    if (hasDuplicates(list)) warning(field, 'A name is listed twice.');
+    if (list.some((n) => /[\r\n]/.test(n))) error(field, l10n.t('Each name must be on one line.'));
+    if (hasDuplicates(list)) warning(field, l10n.t('A name is listed twice.'));
     if (!FRONT_MATTER_FORMATS.includes(format) && list.length > 1 && splitPeople(list.join(', ')).length !== list.length) {
-      warning(field, 'Readers will take these names as one entry; start each name with a capital letter.');
+      warning(field, l10n.t('Readers will take these names as one entry; start each name with a capital letter.'));
     }
   }
 
   const options = data.consideredOptions.map((o) => o.trim());
-  if (options.some((o) => o === '')) error('consideredOptions', 'An option has no title; fill it in or remove it.');
-  if (hasDuplicates(options)) error('consideredOptions', 'Two options have the same title.');
+  if (options.some((o) => o === '')) error('consideredOptions', l10n.t('An option has no title; fill it in or remove it.'));
+  if (hasDuplicates(options)) error('consideredOptions', l10n.t('Two options have the same title.'));
   if (format === 'decision-log' && options.some((o) => o.includes(';'))) {
-    error('consideredOptions', 'In a decision log options are separated by ";", so an option cannot contain one.');
+    error('consideredOptions', l10n.t('In a decision log options are separated by ";", so an option cannot contain one.'));
   }
   const chosen = data.chosenOption.trim();
   if (chosen !== '' && options.length > 0 && !options.includes(chosen)) {
-    error('chosenOption', 'The chosen option must be one of the considered options.');
+    error('chosenOption', l10n.t('The chosen option must be one of the considered options.'));
   }
   if (options.length > 0 && chosen === '' && data.status === 'accepted') {
-    warning('chosenOption', 'An accepted decision usually names the chosen option.');
+    warning('chosenOption', l10n.t('An accepted decision usually names the chosen option.'));
   }
 
   for (const tag of data.tags) {
     if (!/^[\p{L}\p{N}][\p{L}\p{N}._/-]*$/u.test(tag)) {
-      error('tags', `"${tag}" is not a valid tag: use letters, digits, ".", "_", "/" and "-", without spaces or commas.`);
+      error('tags', l10n.t('"{0}" is not a valid tag: use letters, digits, ".", "_", "/" and "-", without spaces or commas.', tag));
       break;
     }
   }
@@ -100,7 +105,7 @@ export function validateRecordData(data: RecordData, format: TemplateFormat, exi
     const problem =
       globProblem(glob) ??
       (!FRONT_MATTER_FORMATS.includes(format) && /[\s,]/.test(glob.trim())
-        ? `"${glob.trim()}" contains a comma or a space, which this format cannot write on its one "Applies to" line; use a MADR 3 or 4 record for it.`
+        ? l10n.t('"{0}" contains a comma or a space, which this format cannot write on its one "Applies to" line; use a MADR 3 or 4 record for it.', glob.trim())
         : undefined);
     if (problem) {
       error('appliesTo', problem);
@@ -125,18 +130,18 @@ export function isIsoDate(text: string): boolean {
  */
 export function globProblem(glob: string): string | undefined {
   const g = glob.trim();
-  if (g === '') return 'An applies-to path is empty.';
-  if (/^([A-Za-z]:)?[\\/]/.test(g)) return `"${g}" is absolute; use a path relative to the workspace folder.`;
-  if (g.includes('\\')) return `"${g}" uses "\\"; use "/" between folders.`;
-  if (g.split('/').includes('..')) return `"${g}" leaves the workspace folder ("..").`;
-  if (/\s,|,\s|^,|,$/.test(g)) return `"${g}" contains a comma; give one path per entry.`;
+  if (g === '') return l10n.t('An applies-to path is empty.');
+  if (/^([A-Za-z]:)?[\\/]/.test(g)) return l10n.t('"{0}" is absolute; use a path relative to the workspace folder.', g);
+  if (g.includes('\\')) return l10n.t('"{0}" uses "\\"; use "/" between folders.', g);
+  if (g.split('/').includes('..')) return l10n.t('"{0}" leaves the workspace folder ("..").', g);
+  if (/\s,|,\s|^,|,$/.test(g)) return l10n.t('"{0}" contains a comma; give one path per entry.', g);
   let depth = 0;
   for (const ch of g) {
     if (ch === '{' || ch === '[') depth++;
     if (ch === '}' || ch === ']') depth--;
     if (depth < 0) break;
   }
-  if (depth !== 0) return `"${g}" has unbalanced brackets.`;
+  if (depth !== 0) return l10n.t('"{0}" has unbalanced brackets.', g);
   return undefined;
 }
 

@@ -196,6 +196,7 @@ export class NewDecisionPanel implements vscode.Disposable {
       values: start,
       defaults: { ...base, format: target?.option.format ?? base.format },
       restored,
+      l10n: vscode.l10n.bundle,
     });
   }
 

@@ -104,6 +104,12 @@ export type HostMessage =
       readonly defaults: FormValues;
       /** True when `values` is an unsaved draft from an earlier form. */
       readonly restored: boolean;
+      /**
+       * The extension's translations for VS Code's display language (`vscode.l10n.bundle`:
+       * English message -> translated message, from `l10n/bundle.l10n.<language>.json`), for
+       * the form's own labels; absent in English or when the language has no bundle.
+       */
+      readonly l10n?: { readonly [message: string]: string };
     }
   | { readonly type: 'decisions'; readonly decisions: readonly DecisionOption[]; readonly targets: readonly TargetOption[] }
   | ({ readonly type: 'preview' } & Preview)

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Logger } from '../../core/ports';
 import type { WorkspaceIndexer } from '../../host/indexer';
+import { configureCoreL10n } from '../../host/l10n';
 import { isWorkspaceFile, pathOf } from '../../host/paths';
 import { registerChangeStatus } from '../commands/changeStatus';
 import { registerCiteHere } from '../commands/citeHere';
@@ -22,6 +23,8 @@ import { CreateError, DecisionWriter } from './writer';
  * (`decisionLens.createDecision`, `decisionLens.previewDecision`).
  */
 export function registerNewDecision(context: vscode.ExtensionContext, indexer: WorkspaceIndexer, logger: Logger): void {
+  // The form shows the core's field messages and format reasons: in the display language too.
+  configureCoreL10n();
   const writer = new DecisionWriter(indexer);
   context.subscriptions.push(writer);
   const services: PanelServices = {
