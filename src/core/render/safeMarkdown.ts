@@ -45,10 +45,16 @@ export function isSafeLinkTarget(href: string, relativeLinks = true): boolean {
   return true;
 }
 
-/** Escapes text so that Markdown shows it as written: every ASCII punctuation, `<` and `&` as entities. */
+/**
+ * Escapes text so that Markdown shows it as written: emphasis, code, link (brackets, and `(`
+ * after one), table and theme-icon characters always, list, heading and quote markers at the start, `<` and `&` as entities.
+ */
 export function escapeMarkdownText(text: string): string {
   return text
-    .replace(/[\\`*_{}[\]()#+\-.!|>$~]/g, '\\$&')
+    .replace(/[\\`*_[\]|$~]/g, '\\$&')
+    .replace(/\\\]\(/g, '\\]\\(')
+    .replace(/^(\s*)([#+\-=>])/, '$1\\$2')
+    .replace(/^(\s*\d+)([.)])/, '$1\\$2')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;');
 }
@@ -215,14 +221,14 @@ class Writer {
             out += `[${inner}](<${href.trim().replace(/[<>\s\\]/g, encodeURIComponent)}>)`;
           } else {
             // Shown as written, so the reader sees where it pointed; never a link.
-            out += `\\[${inner}\\]${escapeMarkdownText(`(${href}${linkTitle(t)})`)}`;
+            out += `\\[${inner}\\]\\(${escapeMarkdownText(`${href}${linkTitle(t)}`)}\\)`;
           }
           i = close;
           break;
         }
         case 'image': {
           const alt = t.children ? plainText(t.children) : t.content;
-          out += escapeMarkdownText(this.take(`![${alt}](${t.attrGet('src') ?? ''}${linkTitle(t)})`));
+          out += `!\\[${escapeMarkdownText(this.take(alt))}\\]\\(${escapeMarkdownText(`${t.attrGet('src') ?? ''}${linkTitle(t)}`)}\\)`;
           break;
         }
         default:
