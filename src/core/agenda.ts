@@ -164,7 +164,7 @@ function agendaItem(index: DecisionIndex, d: IndexedDecision, options: AgendaOpt
       if (target) {
         return { ...base, target: target.display, targetTitle: target.title, targetPath: options.relativePath(target.path), targetKey: target.key, resolved: true };
       }
-      return { ...base, target: t.id ?? t.path ?? t.title ?? t.text, resolved: false };
+      return { ...base, target: t.text || (t.id ?? t.path ?? t.title ?? ''), resolved: false };
     }),
   };
   if (d.date) item.date = d.date;
