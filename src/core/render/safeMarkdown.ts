@@ -196,7 +196,9 @@ class Writer {
         case 'code_inline': {
           const content = this.take(t.content.replace(/[\r\n]+/g, ' '));
           const fence = '`'.repeat(longestRun(content, '`') + 1);
-          out += `${fence} ${content} ${fence}`;
+          // A space on each side only where CommonMark needs it (content starting or ending with a backtick or a space).
+          const pad = /^[` ]|[` ]$/.test(content) ? ' ' : '';
+          out += `${fence}${pad}${content}${pad}${fence}`;
           break;
         }
         case 'em_open':
