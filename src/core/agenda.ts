@@ -184,13 +184,36 @@ function agendaItem(index: DecisionIndex, d: IndexedDecision, options: AgendaOpt
  */
 function optionsOf(d: IndexedDecision): AgendaOption[] {
   const listed = d.sections.consideredOptions ?? [];
-  const argued = [...(d.sections.prosAndCons ?? [])];
+  const argued = d.sections.prosAndCons ?? [];
   const chosen = d.sections.chosenOption !== undefined ? optionKey(d.sections.chosenOption) : undefined;
+  // Exact keys through a map; the looser match (a title followed by a description) looks at a
+  // bounded number of the remaining options, so a record with thousands of options stays linear.
+  const byKey = new Map<string, number[]>();
+  const keys = argued.map((a) => optionKey(a.title));
+  argued.forEach((_a, i) => {
+    const k = keys[i];
+    const list = byKey.get(k);
+    if (list) list.push(i);
+    else byKey.set(k, [i]);
+  });
+  const used = new Set<number>();
+  const take = (k: string): number | undefined => {
+    const exact = byKey.get(k)?.find((i) => !used.has(i));
+    if (exact !== undefined) return exact;
+    let looked = 0;
+    for (let i = 0; i < argued.length && looked < LOOSE_MATCH_LIMIT; i++) {
+      if (used.has(i)) continue;
+      looked++;
+      if (sameOption(keys[i], k)) return i;
+    }
+    return undefined;
+  };
   const out: AgendaOption[] = [];
   for (const title of listed) {
     const k = optionKey(title);
-    const at = argued.findIndex((a) => sameOption(optionKey(a.title), k));
-    const args = at >= 0 ? argued.splice(at, 1)[0] : undefined;
+    const at = take(k);
+    if (at !== undefined) used.add(at);
+    const args = at !== undefined ? argued[at] : undefined;
     out.push({
       title,
       ...(args?.description !== undefined ? { description: args.description } : {}),
@@ -200,11 +223,14 @@ function optionsOf(d: IndexedDecision): AgendaOption[] {
       chosen: chosen !== undefined && sameOption(k, chosen),
     });
   }
-  for (const a of argued) {
-    out.push({ ...a, chosen: chosen !== undefined && sameOption(optionKey(a.title), chosen) });
-  }
+  argued.forEach((a, i) => {
+    if (!used.has(i)) out.push({ ...a, chosen: chosen !== undefined && sameOption(keys[i], chosen) });
+  });
   return out;
 }
+
+/** How many unmatched options the loose title match compares with, per considered option. */
+const LOOSE_MATCH_LIMIT = 64;
 
 function optionKey(title: string): string {
   return title

@@ -59,7 +59,10 @@ function optionOf(o: Section, paragraphs: readonly MdParagraph[]): OptionArgumen
   const cons: string[] = [];
   const neutral: string[] = [];
   const description: string[] = [];
-  const inside = paragraphs.filter((p) => p.startLine >= o.start && p.startLine < o.end);
+  // Paragraphs are in document order: a binary search finds the option's first one, so many
+  // options cost O(options × log paragraphs + their own paragraphs), never a scan each.
+  const inside: MdParagraph[] = [];
+  for (let k = firstAtOrAfter(paragraphs, o.start); k < paragraphs.length && paragraphs[k].startLine < o.end; k++) inside.push(paragraphs[k]);
   let base = Number.POSITIVE_INFINITY;
   for (const p of inside) if (p.listDepth > 0 && p.firstInItem) base = Math.min(base, p.listDepth);
   for (const p of inside) {
@@ -77,4 +80,16 @@ function optionOf(o: Section, paragraphs: readonly MdParagraph[]): OptionArgumen
   }
   if (pros.length + cons.length + neutral.length === 0 && description.length === 0) return undefined;
   return { title, ...(description.length > 0 ? { description: description.join('\n\n') } : {}), pros, cons, neutral };
+}
+
+/** Index of the first paragraph starting at or after `line` (paragraphs in document order). */
+function firstAtOrAfter(paragraphs: readonly MdParagraph[], line: number): number {
+  let lo = 0;
+  let hi = paragraphs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (paragraphs[mid].startLine < line) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
