@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { changedFiles } from '../../src/features/review/git';
-import { isWebviewMessage } from '../../src/features/review/protocol';
+import { isReviewState, isWebviewMessage } from '../../src/features/review/protocol';
 
 function sh(cwd: string, ...args: string[]): void {
   execFileSync('git', args, { cwd, stdio: 'ignore', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' } });
@@ -74,6 +74,14 @@ describe('review panel messages (host-side validation)', () => {
       { type: 'openLink', href: 'https://x', key: 'ADR-5' },
     ]) {
       assert.ok(!isWebviewMessage(bad), JSON.stringify(bad)?.slice(0, 80));
+    }
+  });
+
+  it('restores a review only from a well-formed state', () => {
+    assert.ok(isReviewState({ scope: 'Proposed decisions', decisions: [{ path: '/w/docs/adr/0005-x.md', key: 'ADR-5' }] }));
+    assert.ok(isReviewState({ scope: 'Proposed decisions', decisions: [] }));
+    for (const bad of [undefined, {}, { scope: 'x', decisions: [{ path: 5, key: 'ADR-5' }] }, { scope: 'x', decisions: 'all' }, { scope: 'x', decisions: Array.from({ length: 10_001 }, () => ({ path: '/a.md', key: 'A-1' })) }]) {
+      assert.ok(!isReviewState(bad));
     }
   });
 });

@@ -12,7 +12,7 @@ import { isWriteAllowed, requireTrust, workspaceRoots } from '../../host/trust';
 import { changeStatus } from '../commands/changeStatus';
 import { SUPERSEDE } from '../commands/ids';
 import type { HostMessage, ReviewAction, ReviewLabels, WebviewMessage } from './protocol';
-import { REVIEW_VIEW_TYPE, isWebviewMessage } from './protocol';
+import { REVIEW_VIEW_TYPE, isReviewState, isWebviewMessage } from './protocol';
 
 /** The decisions a review is about: who they are (path and key) and how the set was chosen. */
 export interface ReviewSet {
@@ -51,6 +51,14 @@ export class ReviewPanel implements vscode.Disposable {
       return open;
     }
     const panel = vscode.window.createWebviewPanel(REVIEW_VIEW_TYPE, vscode.l10n.t('Design Review'), vscode.ViewColumn.Active, reviewWebviewOptions(context));
+    return new ReviewPanel(panel, context, indexer, logger, set);
+  }
+
+  /** Restores a panel after a window reload with the decisions the webview kept. */
+  static revive(panel: vscode.WebviewPanel, context: vscode.ExtensionContext, indexer: WorkspaceIndexer, logger: Logger, state: unknown): ReviewPanel {
+    ReviewPanel.current?.dispose();
+    panel.webview.options = reviewWebviewOptions(context);
+    const set: ReviewSet = isReviewState(state) ? state : { scope: vscode.l10n.t('Selected decisions'), decisions: [] };
     return new ReviewPanel(panel, context, indexer, logger, set);
   }
 
@@ -97,7 +105,15 @@ export class ReviewPanel implements vscode.Disposable {
   /** Sends the cards (after `ready`). */
   private send(): void {
     if (!this.ready) return;
-    this.post({ type: 'agenda', agenda: this.build(), scope: this.set.scope, labels: reviewLabels(), canEdit: isWriteAllowed(), deferred: [...this.deferred] });
+    this.post({
+      type: 'agenda',
+      agenda: this.build(),
+      scope: this.set.scope,
+      labels: reviewLabels(),
+      canEdit: isWriteAllowed(),
+      deferred: [...this.deferred],
+      state: { scope: this.set.scope, decisions: this.set.decisions },
+    });
   }
 
   private async onMessage(message: unknown): Promise<void> {

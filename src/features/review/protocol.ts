@@ -67,6 +67,8 @@ export type HostMessage =
       readonly canEdit: boolean;
       /** Keys of decisions deferred in this review. */
       readonly deferred: readonly string[];
+      /** The review's decisions, for the webview to keep (`setState`) so a reload restores the panel. */
+      readonly state: ReviewState;
     }
   | { readonly type: 'actionDone'; readonly key: string; readonly action: ReviewAction; readonly ok: boolean };
 
@@ -104,4 +106,22 @@ export function isWebviewMessage(m: unknown): m is WebviewMessage {
     default:
       return false;
   }
+}
+
+/** What the webview keeps across reloads (`setState`) and the serializer gives back. */
+export interface ReviewState {
+  readonly scope: string;
+  /** Absolute paths (as the index keeps them) and index keys of the review's decisions. */
+  readonly decisions: readonly { readonly path: string; readonly key: string }[];
+}
+
+/** Most decisions a restored review may name. */
+export const MAX_REVIEW_DECISIONS = 10_000;
+
+/** Validates a restored webview state (it comes back from the webview, so it is checked like a message). */
+export function isReviewState(v: unknown): v is ReviewState {
+  if (typeof v !== 'object' || v === null) return false;
+  const o = v as Record<string, unknown>;
+  if (!isString(o.scope) || !Array.isArray(o.decisions) || o.decisions.length > MAX_REVIEW_DECISIONS) return false;
+  return o.decisions.every((d: unknown) => typeof d === 'object' && d !== null && isString((d as Record<string, unknown>).path) && isString((d as Record<string, unknown>).key));
 }

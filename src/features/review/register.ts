@@ -8,6 +8,7 @@ import { START_BRANCH_REVIEW, START_REVIEW } from '../commands/ids';
 import { changedOnBranch } from './gitChanges';
 import type { ReviewSet } from './panel';
 import { ReviewPanel } from './panel';
+import { REVIEW_VIEW_TYPE } from './protocol';
 
 /** The decisions of a review as the panel keeps them. */
 function setOf(scope: string, decisions: readonly IndexedDecision[]): ReviewSet {
@@ -64,6 +65,12 @@ export function registerReview(context: vscode.ExtensionContext, indexer: Worksp
       if (set.decisions.length === 0) void vscode.window.showInformationMessage(vscode.l10n.t('There are no proposed decisions to review.'));
       ReviewPanel.show(context, indexer, logger, set);
       return true;
+    }),
+    vscode.window.registerWebviewPanelSerializer(REVIEW_VIEW_TYPE, {
+      deserializeWebviewPanel: async (panel: vscode.WebviewPanel, state: unknown): Promise<void> => {
+        await indexer.whenRecordsReady();
+        ReviewPanel.revive(panel, context, indexer, logger, state);
+      },
     }),
     vscode.commands.registerCommand(START_BRANCH_REVIEW, async (): Promise<boolean> => {
       await indexer.whenRecordsReady();

@@ -33,6 +33,7 @@ window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
   const m = event.data;
   if (m.type === 'agenda') {
     busy = new Set();
+    vscode.setState(m.state);
     render(m.agenda, m.scope, m.labels, m.canEdit, new Set(m.deferred));
   } else if (m.type === 'actionDone') {
     busy.delete(m.key);
