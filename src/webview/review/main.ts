@@ -28,16 +28,35 @@ const vscode = acquireVsCodeApi();
 const app = document.getElementById('app') as HTMLElement;
 
 let busy = new Set<string>();
+/** The last agenda shown, to skip re-rendering (and losing the focus) when nothing changed. */
+let shown = '';
+/** Whether edits are allowed (the workspace is trusted), as the last agenda said. */
+let canEditNow = false;
 
 window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
   const m = event.data;
   if (m.type === 'agenda') {
     busy = new Set();
     vscode.setState(m.state);
+    canEditNow = m.canEdit;
+    const key = JSON.stringify([m.agenda, m.scope, m.canEdit, m.deferred]);
+    if (key === shown) {
+      for (const b of document.querySelectorAll<HTMLElement>('.actions vscode-button[data-action]')) if (b.dataset.edits !== 'true' || m.canEdit) b.removeAttribute('disabled');
+      return;
+    }
+    shown = key;
+    // Keep the keyboard focus on the same button of the same card across a re-render.
+    const focused = document.activeElement?.closest<HTMLElement>('vscode-button[data-action]');
+    const focusKey = focused?.closest<HTMLElement>('.card')?.dataset.key;
+    const focusAction = focused?.dataset.action;
     render(m.agenda, m.scope, m.labels, m.canEdit, new Set(m.deferred));
+    if (focusKey !== undefined) {
+      const card = document.querySelector<HTMLElement>(`.card[data-key="${CSS.escape(focusKey)}"]`);
+      (card?.querySelector<HTMLElement>(`vscode-button[data-action="${CSS.escape(focusAction ?? '')}"]`) ?? card?.querySelector<HTMLElement>('vscode-button'))?.focus();
+    }
   } else if (m.type === 'actionDone') {
     busy.delete(m.key);
-    for (const b of document.querySelectorAll<HTMLElement>(`[data-key="${CSS.escape(m.key)}"] vscode-button`)) b.removeAttribute('disabled');
+    for (const b of document.querySelectorAll<HTMLElement>(`[data-key="${CSS.escape(m.key)}"] vscode-button`)) if (b.dataset.edits !== 'true' || canEditNow) b.removeAttribute('disabled');
   }
 });
 
@@ -164,7 +183,7 @@ function card(item: AgendaItem, labels: ReviewLabels, canEdit: boolean, isDeferr
 
   const actions = el('div', { className: 'actions' });
   const button = (action: ReviewAction, label: string, codicon: string, secondary: boolean, edits: boolean): void => {
-    const b = custom('vscode-button', { icon: codicon, secondary, disabled: (edits && !canEdit) || busy.has(item.key), 'data-action': action }, label);
+    const b = custom('vscode-button', { icon: codicon, secondary, disabled: (edits && !canEdit) || busy.has(item.key), 'data-action': action, 'data-edits': edits ? 'true' : 'false' }, label);
     b.addEventListener('click', () => {
       if (b.hasAttribute('disabled')) return;
       busy.add(item.key);
