@@ -56,6 +56,18 @@ if (existsSync('src/webview/main.ts')) {
   });
 }
 
+// The design review panel (browser, IIFE): `dist/review.js` and `dist/review.css`.
+if (existsSync('src/webview/review/main.ts')) {
+  builds.push({
+    ...common,
+    entryPoints: { review: 'src/webview/review/main.ts' },
+    outdir: 'dist',
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+  });
+}
+
 // The form's icons: the codicon style sheet and font, next to the webview bundle (the only
 // folder the webview may load from).
 if (existsSync('src/webview/main.ts')) {

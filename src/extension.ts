@@ -9,6 +9,7 @@ import { registerLanguageModelTools } from './features/lmTools/register';
 import { registerNavigation } from './features/navigation/register';
 import { registerNewDecision } from './features/newDecision/register';
 import { registerDecisionsView } from './features/tree/register';
+import { registerReview } from './features/review/register';
 import type { DecisionLensApi } from './host/api';
 import { createApi } from './host/api';
 import { WorkspaceIndexer } from './host/indexer';
@@ -42,6 +43,7 @@ export function activate(context: vscode.ExtensionContext): DecisionLensApi {
   registerShowCitations(context, indexer);
   registerNewDecision(context, indexer, logger);
   registerLanguageModelTools(context, indexer);
+  registerReview(context, indexer, logger);
 
   context.subscriptions.push(vscode.commands.registerCommand('decisionLens.stopIndexing', () => indexer.stopIndexing()));
   indexer.start();

@@ -8,6 +8,7 @@
  *   decision-lens new --title T [--folder DIR] [--status S] [--format F] [--dry-run] [--root DIR]
  *   decision-lens citations [--json] [--root DIR] [--anywhere]
  *   decision-lens folders [--json] [--root DIR]
+ *   decision-lens review [--status proposed] [--format markdown|json] [--root DIR]
  *
  * Exit codes: 0 success; 1 `check` found errors or `show` found no decision; 2 usage error.
  */
@@ -37,6 +38,7 @@ import { newCommand } from './commands/new';
 import { EditFailure } from './commands/shared';
 import { statusCommand } from './commands/status';
 import { supersedeCommand } from './commands/supersede';
+import { reviewCommand } from './commands/review';
 import type { ScanResult } from './scan';
 import { scanWorkspace } from './scan';
 
@@ -60,6 +62,9 @@ Usage:
   decision-lens citations [--json]                              list every citation found and what it resolves to
   decision-lens folders [--json]                                every decision folder and log, and the
                                                                 citation prefixes each learned, from where
+  decision-lens review [--status proposed] [--format markdown|json] [--today YYYY-MM-DD]
+                                                                the design review agenda of the proposed
+                                                                decisions (--status accepted,draft or all)
 Options:
   --root DIR       folder to read (default: the current folder)
   --anywhere       find citations anywhere in source files, not only in comments
@@ -115,6 +120,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
         status: { type: 'string' },
         format: { type: 'string' },
         date: { type: 'string' },
+        today: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -143,6 +149,11 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       const root = rootOf(values.root, io.cwd);
       const scan = await scanWithProgress(root, io, { commentsOnly: undefined, prefixes: values.prefix ?? [], quiet: values.quiet === true });
       return edit(scan, rest, values, { root, dryRun: values['dry-run'] === true }, io);
+    }
+    if (command === 'review') {
+      const root = rootOf(values.root, io.cwd);
+      const scan = await scanWithProgress(root, io, { commentsOnly: values.anywhere ? false : undefined, prefixes: values.prefix ?? [], quiet: values.quiet === true });
+      return reviewCommand(scan, root, rest, values, io);
     }
     if (!['list', 'show', 'check', 'citations', 'folders'].includes(command)) throw new UsageError(`unknown command "${command}"`);
     if (command === 'show' && rest.length !== 1) throw new UsageError('show takes one decision id or path');

@@ -154,6 +154,29 @@ export interface DecisionSections {
   readonly tradeOffs?: string;
   /** MADR 2 `Technical Story:`. */
   readonly technicalStory?: string;
+  /**
+   * MADR's "Pros and Cons of the Options": one entry per option sub-heading, in document order,
+   * with its `Good, because ...` / `Bad, because ...` / `Neutral, because ...` arguments.
+   */
+  readonly prosAndCons?: readonly OptionArguments[];
+}
+
+/**
+ * One option of MADR's "Pros and Cons of the Options" section
+ * (https://adr.github.io/madr/: `### Option`, an optional description, then
+ * `* Good, because ...`, `* Neutral, because ...`, `* Bad, because ...` bullets).
+ */
+export interface OptionArguments {
+  /** The option's heading in plain text (`Option 1:` numbering removed). */
+  readonly title: string;
+  /** Text under the heading that is not an argument bullet, as Markdown. */
+  readonly description?: string;
+  /** `Good, because X` arguments: `X` as Markdown. */
+  readonly pros: readonly string[];
+  /** `Bad, because X` arguments: `X` as Markdown. */
+  readonly cons: readonly string[];
+  /** `Neutral, because X` arguments (MADR 3+): `X` as Markdown. */
+  readonly neutral: readonly string[];
 }
 
 /**

@@ -16,6 +16,7 @@ import type { LineSlice } from './relations';
 import { relationsInLine } from './relations';
 import type { Section, SectionKey } from './sections';
 import { buildSections, sectionText, stripComments } from './sections';
+import { readProsAndCons } from './prosAndCons';
 import { normaliseDate } from './dates';
 import { statusKind } from './status';
 import type { LineIndex } from './text';
@@ -363,6 +364,8 @@ export function readSections(ctx: RecordContext, parts: RecordParts, story?: Met
   const tradeOffs = joined('tradeOffs');
   if (tradeOffs) out.tradeOffs = tradeOffs;
   if (technicalStory) out.technicalStory = technicalStory;
+  const prosAndCons = readProsAndCons(secs, ctx.outline.paragraphs);
+  if (prosAndCons.length > 0) out.prosAndCons = prosAndCons;
   return out;
 }
 

@@ -39,3 +39,10 @@ export const CREATE_DECISION = 'decisionLens.createDecision';
 export const PREVIEW_DECISION = 'decisionLens.previewDecision';
 /** Internal: the folders and logs the form offers, each with its detected format; returns `TargetOption[]`. */
 export const NEW_DECISION_TARGETS = 'decisionLens.newDecisionTargets';
+/**
+ * Opens the design review panel: args `(decision?: tree item | id | key | list of them, selected?: tree items)`;
+ * without arguments the proposed decisions.
+ */
+export const START_REVIEW = 'decisionLens.startReview';
+/** Opens the design review panel on the decisions in files added or changed on the current branch (git). */
+export const START_BRANCH_REVIEW = 'decisionLens.startBranchReview';

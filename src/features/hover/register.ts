@@ -2,8 +2,9 @@ import * as vscode from 'vscode';
 import type { DecisionIndex, IndexedDecision, ResolvedCitation } from '../../core/index';
 import { citationsAt } from '../../host/citationsAt';
 import type { WorkspaceIndexer } from '../../host/indexer';
-import { toRange } from '../../host/paths';
-import { appendFileText, decisionName, statusLabel, trimText } from '../../host/presentation';
+import { toRange, uriOf } from '../../host/paths';
+import { safeMarkdown } from '../../core/render/safeMarkdown';
+import { appendFileText, decisionName, statusLabel } from '../../host/presentation';
 import { OPEN_DECISION, SHOW_CITATIONS } from '../commands/ids';
 
 /** The only commands a decision hover may run (never `isTrusted = true`). */
@@ -15,8 +16,9 @@ const MAX_SECTION_CHARS = 400;
 /**
  * Hover on a citation: the decision's id and title, status, date, decision makers, the decision
  * itself, its trade-offs or consequences (trimmed), a warning when it was superseded, and links
- * to open it or show its citations. Record text is escaped: it cannot add HTML, links or
- * command links; only {@link HOVER_COMMANDS} are enabled.
+ * to open it or show its citations. Our own lines and links are in trusted parts where only
+ * {@link HOVER_COMMANDS} are enabled; the record's text is rendered from its Markdown in a part
+ * of its own that is not trusted, and cannot add HTML, images, command links or theme icons.
  */
 export class DecisionHoverProvider implements vscode.HoverProvider {
   constructor(private readonly indexer: WorkspaceIndexer) {}
@@ -31,12 +33,12 @@ export class DecisionHoverProvider implements vscode.HoverProvider {
     const citation = citations[0];
     const index = this.indexer.index;
     const count = (d: IndexedDecision): number => this.indexer.citationsOf(d).length;
-    let md: vscode.MarkdownString;
+    let md: vscode.MarkdownString[];
     if (citation.candidates !== undefined && citation.candidates.length > 1) md = ambiguousHover(index, citation, citation.candidates, count);
     else if (citation.decision && citation.moved === true) md = movedHover(index, citation.decision, count(citation.decision));
     else if (citation.decision) md = decisionHover(index, citation.decision, count(citation.decision));
-    else if (citation.log !== undefined) md = logHover(index, citation.log);
-    else md = unknownHover(citation);
+    else if (citation.log !== undefined) md = [logHover(index, citation.log)];
+    else md = [unknownHover(citation)];
     return new vscode.Hover(md, toRange(citation.range));
   }
 }
@@ -60,14 +62,23 @@ function appendTitleMarkdown(md: vscode.MarkdownString, d: IndexedDecision): voi
   if (last < title.length) appendFileText(md, title.slice(last).replace(/[*_]/g, ''));
 }
 
-/**
- * Builds the hover card of a decision (see {@link DecisionHoverProvider}).
- * @param citationCount how many places cite it (for the "N citations" link).
- */
-export function decisionHover(index: DecisionIndex, d: IndexedDecision, citationCount: number): vscode.MarkdownString {
+/** A Markdown string for our own lines: only {@link HOVER_COMMANDS} may run, no HTML. */
+function trustedPart(): vscode.MarkdownString {
   const md = new vscode.MarkdownString('', true);
   md.supportHtml = false;
   md.isTrusted = { enabledCommands: [...HOVER_COMMANDS] };
+  return md;
+}
+
+/**
+ * Builds the hover card of a decision (see {@link DecisionHoverProvider}) in three parts: a
+ * trusted heading (title, status, date, decision makers, the successor with an open link), the
+ * record's own text rendered from its Markdown in an untrusted part (no command links, no HTML,
+ * no theme icons; see `safeMarkdown`), and a trusted line of our own command links.
+ * @param citationCount how many places cite it (for the "N citations" link).
+ */
+export function decisionHover(index: DecisionIndex, d: IndexedDecision, citationCount: number): vscode.MarkdownString[] {
+  const md = trustedPart();
 
   md.appendMarkdown('#### ');
   // Code spans are kept; a title with a theme-icon look-alike (`$(`) is shown as plain text.
@@ -103,18 +114,43 @@ export function decisionHover(index: DecisionIndex, d: IndexedDecision, citation
     md.appendMarkdown('\n\n');
   }
 
-  const decision = d.sections.decision ?? (d.sections.chosenOption ? vscode.l10n.t('Chosen option: {0}', d.sections.chosenOption) : undefined);
-  if (decision) section(md, vscode.l10n.t('Decision'), decision);
-  if (d.sections.tradeOffs) section(md, vscode.l10n.t('Trade-offs'), d.sections.tradeOffs);
-  else if (d.sections.consequences) section(md, vscode.l10n.t('Consequences'), d.sections.consequences);
+  const parts = [md];
+  const body = recordTextPart(d);
+  if (body) parts.push(body);
 
   const n = citationCount;
-  md.appendMarkdown('---\n\n');
-  md.appendMarkdown(`[$(go-to-file) ${escapeInline(vscode.l10n.t('Open {0}', d.display))}](${commandUri(OPEN_DECISION, d)})`);
-  md.appendMarkdown(' · ');
-  md.appendMarkdown(
+  const links = trustedPart();
+  links.appendMarkdown(`[$(go-to-file) ${escapeInline(vscode.l10n.t('Open {0}', d.display))}](${commandUri(OPEN_DECISION, d)})`);
+  links.appendMarkdown(' · ');
+  links.appendMarkdown(
     `[$(references) ${escapeInline(n === 1 ? vscode.l10n.t('1 citation') : vscode.l10n.t('{0} citations', n))}](${commandUri(SHOW_CITATIONS, d)})`,
   );
+  parts.push(links);
+  return parts;
+}
+
+/**
+ * The record's decision and its trade-offs or consequences, rendered from the record's Markdown
+ * (code spans, emphasis, lists, http(s) and relative links) in a part of its own that is not
+ * trusted: `isTrusted` false, no HTML, no theme icons, relative links resolved from the record.
+ * @returns undefined when the record states neither.
+ */
+export function recordTextPart(d: IndexedDecision): vscode.MarkdownString | undefined {
+  const sections: [string, string][] = [];
+  if (d.sections.decision) sections.push([vscode.l10n.t('Decision'), d.sections.decision]);
+  else if (d.sections.chosenOption) sections.push([vscode.l10n.t('Decision'), vscode.l10n.t('Chosen option: {0}', d.sections.chosenOption)]);
+  if (d.sections.tradeOffs) sections.push([vscode.l10n.t('Trade-offs'), d.sections.tradeOffs]);
+  else if (d.sections.consequences) sections.push([vscode.l10n.t('Consequences'), d.sections.consequences]);
+  if (sections.length === 0) return undefined;
+  const md = new vscode.MarkdownString('', false);
+  md.isTrusted = false;
+  md.supportHtml = false;
+  md.baseUri = uriOf(d.path);
+  for (const [heading, text] of sections) {
+    md.appendMarkdown(`**${escapeInline(heading)}:**\n\n`);
+    md.appendMarkdown(safeMarkdown(text, { maxChars: MAX_SECTION_CHARS }));
+    md.appendMarkdown('\n\n');
+  }
   return md;
 }
 
@@ -127,32 +163,22 @@ export function ambiguousHover(
   c: ResolvedCitation,
   candidates: readonly IndexedDecision[],
   citationCount: (d: IndexedDecision) => number,
-): vscode.MarkdownString {
-  const md = new vscode.MarkdownString('', true);
-  md.supportHtml = false;
-  md.isTrusted = { enabledCommands: [...HOVER_COMMANDS] };
+): vscode.MarkdownString[] {
+  const md = trustedPart();
   md.appendMarkdown('$(warning) ');
   appendFileText(md, vscode.l10n.t('{0} may mean any of {1} decision records; cite one by path.', c.text, candidates.length));
   md.appendMarkdown('\n\n');
-  for (const d of candidates) {
-    md.appendMarkdown('---\n\n');
-    // Each card escapes its record text itself (see decisionHover).
-    md.appendMarkdown(decisionHover(index, d, citationCount(d)).value);
-    md.appendMarkdown('\n\n');
-  }
-  return md;
+  // Each card keeps its record text in its own untrusted part (see decisionHover).
+  return [md, ...candidates.flatMap((d) => decisionHover(index, d, citationCount(d)))];
 }
 
 /** The hover of a path or URL that names a record's file in a folder it is no longer in: a note, then the card. */
-function movedHover(index: DecisionIndex, d: IndexedDecision, citationCount: number): vscode.MarkdownString {
-  const md = new vscode.MarkdownString('', true);
-  md.supportHtml = false;
-  md.isTrusted = { enabledCommands: [...HOVER_COMMANDS] };
+function movedHover(index: DecisionIndex, d: IndexedDecision, citationCount: number): vscode.MarkdownString[] {
+  const md = trustedPart();
   md.appendMarkdown('$(info) ');
   appendFileText(md, vscode.l10n.t('This path names an old place of the record; it is now {0}.', vscode.workspace.asRelativePath(d.path)));
   md.appendMarkdown('\n\n');
-  md.appendMarkdown(decisionHover(index, d, citationCount).value);
-  return md;
+  return [md, ...decisionHover(index, d, citationCount)];
 }
 
 /** The hover of a path to a decision log that names no entry: the log and its entries. */
@@ -188,12 +214,6 @@ function unknownHover(c: ResolvedCitation): vscode.MarkdownString {
       : vscode.l10n.t('{0}: no decision record with this id was found in the workspace.', c.text),
   );
   return md;
-}
-
-function section(md: vscode.MarkdownString, heading: string, text: string): void {
-  md.appendMarkdown(`**${escapeInline(heading)}:** `);
-  appendFileText(md, trimText(text, MAX_SECTION_CHARS));
-  md.appendMarkdown('\n\n');
 }
 
 /** A `command:` URI with the decision's key, path and line as JSON arguments. */

@@ -36,7 +36,7 @@ export function registerDecisionsView(context: vscode.ExtensionContext, indexer:
   const stored = context.workspaceState.get<string>(GROUP_MODE_KEY);
   const initial: GroupMode = GROUP_MODES.includes(stored as GroupMode) ? (stored as GroupMode) : 'status';
   const provider = new DecisionsTreeProvider(indexer, initial);
-  const treeView = vscode.window.createTreeView(DECISIONS_VIEW, { treeDataProvider: provider, showCollapseAll: true });
+  const treeView = vscode.window.createTreeView(DECISIONS_VIEW, { treeDataProvider: provider, showCollapseAll: true, canSelectMany: true });
 
   const updateChrome = (): void => {
     treeView.description = groupModeLabel(provider.groupMode);

@@ -76,4 +76,58 @@ describe('hover on a citation', () => {
     assert.doesNotMatch(raw, /(^|[^\\])\$\(alert\)/);
     assert.match(text, /Click \[here\]\(command:workbench\.action\.terminal\.new\)/, 'the text is shown as written');
   });
+  it('renders record Markdown in an untrusted part of its own; our command links stay in the trusted part', async () => {
+    const a = await api();
+    const record = [
+      '# 32. Render record Markdown',
+      '',
+      'Date: 2026-05-03',
+      '',
+      '## Status',
+      '',
+      'Accepted',
+      '',
+      '## Decision',
+      '',
+      'Use `logback-test.xml` with *care*:',
+      '',
+      '- see [the spec](https://spec.example/render)',
+      '- and [ADR 1](0001-record-architecture-decisions.md)',
+      '- not [this](command:workbench.action.terminal.new) nor <b onmouseover="x">bold</b> nor ![pic](https://t.example/p.png)',
+      '',
+    ].join('\n');
+    await vscode.workspace.fs.writeFile(fileUri('adr/0032-render-record-markdown.md'), encoder.encode(record));
+    await vscode.workspace.fs.writeFile(fileUri('src/render2.ts'), encoder.encode('// ADR-0032\nexport const render2 = 1;\n'));
+    await waitFor(async () => {
+      await a.whenIdle();
+      return a.decisions().some((d) => d.display === 'ADR-0032');
+    }, 'ADR-0032 is indexed');
+    const editor = await open('src/render2.ts');
+    const { hovers } = await waitFor(async () => {
+      const h = await hoverText(editor.document.uri, new vscode.Position(0, 5));
+      return h.text !== '' && h;
+    }, 'a hover on ADR-0032');
+    const parts = hovers[0].contents.filter((c): c is vscode.MarkdownString => typeof c !== 'string' && 'value' in c);
+    const body = parts.find((p) => p.value.includes('logback-test.xml'));
+    assert.ok(body, 'the record text is in the hover');
+    assert.ok(!body.isTrusted, 'the record text part is not trusted');
+    assert.notEqual(body.supportHtml, true, 'no HTML in the record text part');
+    assert.notEqual(body.supportThemeIcons, true, 'no theme icons in the record text part');
+    assert.doesNotMatch(body.value, /command:decisionLens/, 'our command links are not in the untrusted part');
+    // What is rendered: a code span, emphasis, a list, an https link and a relative link.
+    assert.match(body.value, /`logback-test\.xml`/);
+    assert.match(body.value, /\*care\*/);
+    assert.match(body.value, /^- see \[the spec\]\(<https:\/\/spec\.example\/render>\)$/m);
+    assert.match(body.value, /\[ADR 1\]\(<0001-record-architecture-decisions\.md>\)/);
+    // What stays text: the command link, the HTML and the image.
+    assert.doesNotMatch(body.value, /\]\(command:|<b |!\[pic\]\(/);
+    assert.match(body.value, /\\\[this\\\]\\\(command:workbench\.action\.terminal\.new\\\)/);
+    assert.match(body.value, /&lt;b onmouseover="x">bold&lt;\/b>/);
+    const trusted = parts.filter((p) => p.value.includes('command:decisionLens.openDecision'));
+    assert.ok(trusted.length > 0, 'the open link is in a part of its own');
+    for (const p of trusted) {
+      assert.notEqual(p.isTrusted, true);
+      assert.doesNotMatch(p.value, /logback-test/, 'no record text in the trusted part');
+    }
+  });
 });
