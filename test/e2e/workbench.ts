@@ -30,6 +30,13 @@ export interface WorkbenchOptions {
   viewport?: { width: number; height: number };
   /** Packaged extension; default `$DECISION_LENS_VSIX`, else the repository is built and packaged once. */
   vsix?: string;
+  /** Test-only helper extensions (VSIX files) installed beside Decision Lens. */
+  extraVsix?: readonly string[];
+  /**
+   * A folder URI to open instead of the copied workspace folder, e.g. `dltest:/example` served by
+   * a helper extension's file system provider (a virtual workspace).
+   */
+  folderUri?: string;
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
@@ -78,7 +85,7 @@ export class Workbench {
     const runDir = makeRunDir('e2e');
     const target: OpenTarget = copyWorkspace(workspace, runDir);
     const extensionsDir = join(runDir, 'extensions');
-    installExtensions(extensionsDir, join(runDir, 'install-user-data'), [options.vsix ?? extensionVsix()]);
+    installExtensions(extensionsDir, join(runDir, 'install-user-data'), [options.vsix ?? extensionVsix(), ...(options.extraVsix ?? [])]);
     const server = await startCodeServer({ runDir, extensionsDir, ...(options.settings ? { settings: options.settings } : {}) });
     const folderPath = 'folder' in target ? target.folder : join(runDir, 'workspace');
     let lastError: unknown;
@@ -88,7 +95,8 @@ export class Workbench {
         throw error;
       });
       try {
-        await browser.page.goto(workbenchUrl(server, target), { waitUntil: 'domcontentloaded', timeout: 120_000 });
+        const url = options.folderUri ? `${server.url}?folder=${encodeURIComponent(options.folderUri)}` : workbenchUrl(server, target);
+        await browser.page.goto(url, { waitUntil: 'domcontentloaded', timeout: 120_000 });
         await waitForWorkbench(browser.page, 120_000);
         const workbench = new Workbench(browser.page, targetPath(target), folderPath, server, browser, runDir);
         await workbench.waitForExplorer();
