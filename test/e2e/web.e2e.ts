@@ -130,6 +130,27 @@ describe('e2e: the web extension in the web worker extension host, on a virtual 
     assert.match(text, /Open ADR-0003/);
     await wb.screenshot('web-hover-on-citation');
   });
+
+  it('records a new decision with the New Decision form, written through the virtual file system', async function () {
+    const wb = workbench!;
+    const title = 'Serve records in the browser';
+    const file = '0007-serve-records-in-the-browser.md';
+    await wb.runCommand('Decision Lens: New Decision...');
+    const form = wb.page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+    await form.locator('#field-title').waitFor({ state: 'visible', timeout: 60_000 });
+    await form.locator('#field-title').locator('input, textarea').first().focus();
+    await wb.page.keyboard.type(title, { delay: 5 });
+    await form.locator('#submit', { hasText: `Create docs/adr/${file}` }).waitFor({ timeout: 30_000 });
+    await wb.screenshot('web-new-decision-form');
+    await wb.page.keyboard.press('Control+Enter');
+    const tab = wb.page.locator(`.tabs-container .tab.active[data-resource-name="${file}"]`);
+    await tab.waitFor({ state: 'visible', timeout: 60_000 });
+    assert.match(String(await wb.activeEditor().getAttribute('data-uri')), new RegExp(`^dltest:/example/docs/adr/${file.replace(/\./g, '\\.')}`));
+    const text = (await wb.activeEditor().locator('.view-lines').innerText()).replace(/\u00a0/g, ' ');
+    assert.match(text, /^# (7\. )?Serve records in the browser$/m);
+    await wb.openView('Decisions');
+    await wb.view('Decisions').locator('.monaco-list-row', { hasText: `ADR-0007 ${title}` }).first().waitFor({ state: 'visible', timeout: 60_000 });
+  });
 });
 
 /** The remote (Node) extension host's log of a session: `<runDir>/user-data/logs/<time>/exthost<n>/remoteexthost.log`. */
