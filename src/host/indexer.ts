@@ -19,7 +19,8 @@ import { isWorkspaceFile, pathOf } from './paths';
 import type { Settings } from './settings';
 import { describePrefixes, prefixesOf } from '../core/prefixes';
 import { INDEX_SETTINGS, discoverySettings, excludeGlobs, readSettings } from './settings';
-import { createWorkspaceReader, excludeMatcher, simpleGlobs } from './workspaceReader';
+import { createWorkspaceReader, excludeMatcher } from './workspaceReader';
+import { findOrWalk } from './findOrWalk';
 
 /** Files larger than this (bytes) are not indexed. */
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
@@ -531,7 +532,7 @@ export class WorkspaceIndexer implements vscode.Disposable {
         continue;
       }
       const globs = excludeGlobs(root.settings, root.folder);
-      const found = await vscode.workspace.findFiles(new vscode.RelativePattern(root.folder, '**/*'), simpleGlobs(globs), root.settings.maxFiles, token);
+      const found = await findOrWalk(root.folder.uri, ['**/*'], globs, { maxResults: root.settings.maxFiles, token, logger: this.logger });
       if (token.isCancellationRequested) return;
       if (found.length >= root.settings.maxFiles) {
         this.logger.warn(`${root.folder.name}: more than ${root.settings.maxFiles} files; the rest are not indexed (setting decisionLens.index.maxFiles)`);

@@ -153,6 +153,47 @@ describe('e2e: the web extension in the web worker extension host, on a virtual 
   });
 });
 
+describe('e2e: the web extension on a virtual file system without file search', function () {
+  let workbench: Workbench | undefined;
+  let helperDir = '';
+
+  before(async function () {
+    helperDir = makeRunDir('webfs');
+    const webfs = await packageWebFileSystem(helperDir);
+    // The file system provider alone: workspace.findFiles would wait for a search provider forever.
+    workbench = await openWorkbench({
+      workspace: 'example', extraVsix: [webfs], folderUri: 'dltest:/example', settings: { ...WEB_SETTINGS, 'dltest.fileSearch': false },
+    });
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed' && workbench) {
+      await workbench.screenshot(`failed-web-nosearch-${this.currentTest.title}`);
+      console.log(workbench.consoleMessages().slice(-30).join('\n'));
+    }
+  });
+
+  after(async function () {
+    await workbench?.close();
+    if (helperDir) rmSync(helperDir, { recursive: true, force: true });
+  });
+
+  it('indexes by reading the folders and shows the Decisions view', async function () {
+    const wb = workbench!;
+    await wb.openView('Decisions');
+    const rows = await waitForRows(wb, (r) => r.some((t) => /ADR-0005 Store idempotency keys in Postgres/.test(t)) && r.some((t) => /^DL-4 /.test(t)));
+    assert.ok(rows.some((t) => /^Rejected\s*1$/.test(t)), `rows: ${rows.join(' | ')}`);
+    await wb.runCommand('Output: Show Output Channels...');
+    await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: /^\s*Decision Lens\s*$/ }).first().click({ timeout: 30_000 });
+    const output = wb.page.locator('.part.panel .monaco-editor .view-lines');
+    await output.filter({ hasText: 'readDirectory' }).first().waitFor({ state: 'visible', timeout: 60_000 });
+    const text = (await output.first().innerText()).replace(/\n/g, '').replace(/\u00a0/g, ' ');
+    assert.match(text, /dltest: file search did not answer in 5000 ms; files are listed by reading folders/);
+    assert.match(text, /Indexed 10 decisions in 2 folders and 22 of 22 files/);
+    await wb.screenshot('web-without-file-search');
+  });
+});
+
 /** The remote (Node) extension host's log of a session: `<runDir>/user-data/logs/<time>/exthost<n>/remoteexthost.log`. */
 function remoteExtensionHostLog(runDir: string): string {
   const logs = join(runDir, 'user-data', 'logs');

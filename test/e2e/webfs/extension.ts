@@ -1,5 +1,5 @@
 // Test-only web extension (see README.md): a workspace held in memory on the `dltest:` scheme,
-// with a file search provider for it, running in the web worker extension host. The files are
+// with a file search provider for it (unless the setting `dltest.fileSearch` is false), running in the web worker extension host. The files are
 // bundled in by test/e2e/web.e2e.ts (esbuild `define` of DLTEST_FILES: workspace-relative path ->
 // UTF-8 text, under the folder DLTEST_ROOT).
 import * as vscode from 'vscode';
@@ -144,5 +144,8 @@ export function activate(context: vscode.ExtensionContext): void {
     },
   };
   const workspace = vscode.workspace as unknown as { registerFileSearchProvider(scheme: string, provider: FileSearchProvider): vscode.Disposable };
-  context.subscriptions.push(workspace.registerFileSearchProvider(SCHEME, search));
+  // `dltest.fileSearch: false` leaves the scheme without file search, as many file systems are.
+  if (vscode.workspace.getConfiguration('dltest').get<boolean>('fileSearch', true)) {
+    context.subscriptions.push(workspace.registerFileSearchProvider(SCHEME, search));
+  }
 }
