@@ -36,7 +36,7 @@ describe('web extension bundle', function () {
       'src/features/tree/register.ts', 'src/features/codelens/register.ts', 'src/features/hover/register.ts',
       'src/features/navigation/register.ts', 'src/features/diagnostics/register.ts', 'src/features/completion/register.ts',
       'src/features/newDecision/register.ts', 'src/features/commands/openDecision.ts', 'src/features/commands/showCitations.ts',
-      'src/host/indexer.ts', 'src/host/workspaceReader.ts',
+      'src/host/indexer.ts', 'src/host/workspaceReader.ts', 'src/host/findOrWalk.ts',
     ]) {
       assert.ok(inputs.includes(file), `${file} is in the web bundle`);
     }
