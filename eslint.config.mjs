@@ -55,6 +55,11 @@ export default tseslint.config(
           { group: ['**/host/nodeFs', '**/host/ripgrep', '**/cli/**'], message: 'Node-only code is composed in src/extension.ts only, never in features or the web entry.' },
         ],
       }],
+      'no-restricted-globals': ['error',
+        ...['process', 'Buffer', 'setImmediate', 'clearImmediate', 'require', '__dirname', '__filename', 'global'].map((name) => ({
+          name, message: `${name} is Node's: features and the web entry run in a web worker too.`,
+        })),
+      ],
     },
   },
   {
