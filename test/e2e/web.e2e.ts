@@ -99,6 +99,9 @@ describe('e2e: the web extension in the web worker extension host, on a virtual 
     const hostLog = remoteExtensionHostLog(wb.runDir);
     assert.match(hostLog, /ExtensionService#_doActivateExtension vscode\./);
     assert.doesNotMatch(hostLog, /_doActivateExtension decision-lens\./);
+    // Nothing Node-only was missed: no error of the extension in the browser's console.
+    const ours = wb.consoleMessages().filter((l) => /^\[(error|pageerror)\]/.test(l) && /decision-lens|Decision Lens|dist\/web\/extension\.js/i.test(l));
+    assert.deepEqual(ours, []);
     await wb.page.keyboard.press('Escape');
     await wb.runCommand('View: Hide Panel');
   });
