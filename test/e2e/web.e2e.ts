@@ -80,8 +80,6 @@ describe('e2e: the web extension in the web worker extension host, on a virtual 
     const wb = workbench!;
     const rows = await wb.page.locator('.explorer-folders-view .monaco-list-row').allInnerTexts();
     assert.ok(rows.some((t) => /docs/.test(t)) && rows.some((t) => /src/.test(t)), `explorer rows: ${rows.join(' | ')}`);
-    const uri = await wb.activeEditor().getAttribute('data-uri').catch(() => null);
-    assert.ok(uri === null || !uri.startsWith('file:'), `no local file is open: ${uri}`);
   });
 
   it('runs Decision Lens from the web bundle in the web worker, not in the Node extension host', async function () {
