@@ -132,6 +132,20 @@ describe('e2e: the web extension in the web worker extension host, on a virtual 
     await wb.screenshot('web-hover-on-citation');
   });
 
+  it('shows the CodeLens of the citation and goes to the cited record with Go to Definition', async function () {
+    const wb = workbench!;
+    const editor = wb.activeEditor();
+    const lens = editor.locator('.codelens-decoration', { hasText: 'ADR-0003 · Receive partner orders through webhooks' });
+    await lens.first().waitFor({ state: 'visible', timeout: 60_000 });
+    assert.match(await lens.first().innerText(), /ADR-0003 · Receive partner orders through webhooks · accepted/);
+    await wb.page.keyboard.press('Escape');
+    await wb.goToLine(13, 40);
+    await wb.page.keyboard.press('F12');
+    const file = '0003-receive-partner-orders-through-webhooks.md';
+    await wb.page.locator(`.tabs-container .tab.active[data-resource-name="${file}"]`).waitFor({ state: 'visible', timeout: 60_000 });
+    assert.match(String(await wb.activeEditor().getAttribute('data-uri')), /^dltest:\/example\/docs\/adr\/0003-receive-partner-orders-through-webhooks\.md/);
+  });
+
   it('records a new decision with the New Decision form, written through the virtual file system', async function () {
     const wb = workbench!;
     const title = 'Serve records in the browser';
