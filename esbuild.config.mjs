@@ -1,7 +1,9 @@
-// Bundles: the extension (Node, CJS, 'vscode' external), the CLI (Node, CJS, with a shebang)
-// and the New Decision form (browser, IIFE). `--production` minifies, `--watch` rebuilds.
+// Bundles: the extension (Node, CJS, 'vscode' external), the CLI (Node, CJS, with a shebang),
+// the web extension (web worker, CJS, 'vscode' external) and the New Decision form (browser,
+// IIFE). `--production` minifies, `--watch` rebuilds.
 import * as esbuild from 'esbuild';
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { webExtensionBuild } from './scripts/lib/webBuild.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -45,6 +47,9 @@ const builds = [
   },
 ];
 
+// The web extension (package.json `browser`): no Node built-in may be reachable from its entry.
+if (existsSync('src/web/extension.ts')) builds.push(webExtensionBuild(common));
+
 if (existsSync('src/webview/main.ts')) {
   builds.push({
     ...common,
@@ -83,3 +88,4 @@ if (watch) {
 } else {
   await Promise.all(builds.map((options) => esbuild.build(options)));
 }
+

@@ -44,6 +44,25 @@ export default tseslint.config(
     },
   },
   {
+    // The features and the web entry run in the web extension host too (package.json `browser`):
+    // no Node built-ins, and never the Node-only host modules. The web build checks the whole
+    // import graph as well (scripts/lib/webBuild.mjs).
+    files: ['src/web/**/*.ts', 'src/features/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: nodeBuiltins, message: 'Features and the web entry use no Node built-ins: they run in a web extension host too.' },
+          { group: ['**/host/nodeFs', '**/host/ripgrep', '**/cli/**'], message: 'Node-only code is composed in src/extension.ts only, never in features or the web entry.' },
+        ],
+      }],
+      'no-restricted-globals': ['error',
+        ...['process', 'Buffer', 'setImmediate', 'clearImmediate', 'require', '__dirname', '__filename', 'global'].map((name) => ({
+          name, message: `${name} is Node's: features and the web entry run in a web worker too.`,
+        })),
+      ],
+    },
+  },
+  {
     files: ['src/cli/**/*.ts', 'src/webview/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {

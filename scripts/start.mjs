@@ -6,9 +6,11 @@
 //
 //   npm start                 # desktop VS Code when available, else code-server
 //   npm start -- --web        # always code-server
+//   npm start -- --web-worker # code-server, with Decision Lens in the browser's web worker
+//                             # extension host (dist/web/extension.js), as in vscode.dev
 //   PORT=9000 npm start -- --web
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { ensureTestDeps } from './install-test-deps.mjs';
@@ -53,8 +55,32 @@ function anyPort() {
   });
 }
 
+/**
+ * Sets (or removes) `remote.extensionKind: { "decision-lens.decision-lens": ["web"] }` in the
+ * session's user settings: code-server runs an extension with `main` and `browser` in its Node
+ * extension host unless told to run it in the web worker. Settings that are not plain JSON are
+ * left alone, with a message.
+ */
+function webWorkerSetting(file, on) {
+  let settings;
+  try {
+    settings = JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    log(`${file} is not plain JSON; set remote.extensionKind there yourself`);
+    return;
+  }
+  const kinds = { ...(settings['remote.extensionKind'] ?? {}) };
+  if (on) kinds['decision-lens.decision-lens'] = ['web'];
+  else delete kinds['decision-lens.decision-lens'];
+  if (Object.keys(kinds).length > 0) settings['remote.extensionKind'] = kinds;
+  else delete settings['remote.extensionKind'];
+  writeFileSync(file, `${JSON.stringify(settings, null, 2)}\n`);
+  if (on) log('Decision Lens runs in the web worker extension host (remote.extensionKind: web)');
+}
+
 async function main() {
-  const web = process.argv.includes('--web');
+  const webWorker = process.argv.includes('--web-worker');
+  const web = webWorker || process.argv.includes('--web');
   if (!existsSync(join(REPO_ROOT, 'node_modules'))) run(npm, ['ci', '--no-audit', '--no-fund']);
   run(npm, ['run', '--silent', 'build']);
 
@@ -80,6 +106,7 @@ async function main() {
       'typescript.validate.enable': false,
     }, null, 2)}\n`);
   }
+  webWorkerSetting(settings, webWorker);
   const configFile = join(home, 'code-server.yaml');
   writeFileSync(configFile, 'auth: none\ncert: false\n');
 

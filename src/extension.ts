@@ -14,7 +14,7 @@ import type { DecisionLensApi } from './host/api';
 import { createApi } from './host/api';
 import { WorkspaceIndexer } from './host/indexer';
 import { createLogger } from './host/logger';
-import { bundledBuildWorker } from './host/buildWorkers';
+import { bundledBuildWorker, workerPool } from './host/buildWorkers';
 import { createNodeFiles } from './host/nodeFs';
 
 /**
@@ -29,7 +29,7 @@ export function activate(context: vscode.ExtensionContext): DecisionLensApi {
     appRoot: vscode.env.appRoot,
     storage: context.storageUri,
     version: String((context.extension.packageJSON as { version?: unknown }).version ?? '0'),
-    buildWorker: bundledBuildWorker(),
+    buildWorkers: workerPool(bundledBuildWorker()),
   });
   context.subscriptions.push(channel, indexer);
 

@@ -52,3 +52,29 @@ export type BuildWorkerReply = { readonly id: number; readonly files: readonly B
 export interface BuildWorkerInit {
   readonly config: BuildWorkerConfig;
 }
+
+/** One file to read: its path and, when the cache has it, the size and mtime the entry was made at. */
+export interface BuildFileJob {
+  readonly path: string;
+  readonly cached?: { readonly size: number; readonly mtime: number };
+  /** `cli` reader: the checked target of a path listed through a symbolic link. */
+  readonly target?: string;
+}
+
+/**
+ * Build worker threads as the indexer sees them (`buildWorkers.ts` makes one over Node's
+ * `worker_threads`; a web extension host has none).
+ */
+export interface BuildWorkerPool {
+  /**
+   * Reads `jobs` and calls `apply` with each file's result, in the order of `jobs`.
+   * @returns how many files (a prefix of `jobs`) were applied, and the error that stopped the
+   *   workers, if any: the caller reads the rest itself. Never rejects.
+   */
+  read(
+    config: BuildWorkerConfig,
+    jobs: readonly BuildFileJob[],
+    apply: (job: BuildFileJob, file: BuildWorkerFile) => void,
+    signal?: AbortSignal,
+  ): Promise<{ done: number; error?: Error }>;
+}

@@ -8,20 +8,14 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { BuildWorkerConfig, BuildWorkerFile, BuildWorkerInit, BuildWorkerJob, BuildWorkerReply } from './buildProtocol';
+import type { BuildFileJob, BuildWorkerConfig, BuildWorkerFile, BuildWorkerInit, BuildWorkerJob, BuildWorkerPool, BuildWorkerReply } from './buildProtocol';
+
+export type { BuildFileJob } from './buildProtocol';
 
 /** Files per chunk: small enough to keep every worker busy to the end, large enough that messages are few. */
 const CHUNK_FILES = 48;
 /** Most worker threads one build starts. */
 const MAX_WORKERS = 4;
-
-/** One file to read: its path and, when the cache has it, the size and mtime the entry was made at. */
-export interface BuildFileJob {
-  readonly path: string;
-  readonly cached?: { readonly size: number; readonly mtime: number };
-  /** `cli` reader: the checked target of a path listed through a symbolic link. */
-  readonly target?: string;
-}
 
 /**
  * The bundled worker next to this bundle (`dist/buildWorker.js` beside `dist/extension.js` and
@@ -31,6 +25,14 @@ export interface BuildFileJob {
 export function bundledBuildWorker(): string | undefined {
   const path = join(__dirname, 'buildWorker.js');
   return existsSync(path) ? path : undefined;
+}
+
+/**
+ * @param script the worker script (see {@link bundledBuildWorker}); `undefined` gives no pool.
+ * @returns the pool the indexer reads local files with.
+ */
+export function workerPool(script: string | undefined): BuildWorkerPool | undefined {
+  return script ? { read: (config, jobs, apply, signal) => readInWorkers(script, config, jobs, apply, signal) } : undefined;
 }
 
 /** @returns how many workers a build of `files` files starts: up to the cores, at least one, fewer for small builds. */

@@ -19,10 +19,9 @@ import { isWorkspaceFile, pathOf } from './paths';
 import type { Settings } from './settings';
 import { describePrefixes, prefixesOf } from '../core/prefixes';
 import { INDEX_SETTINGS, discoverySettings, excludeGlobs, readSettings } from './settings';
-import { createWorkspaceReader, excludeMatcher, simpleGlobs } from './workspaceReader';
-import type { BuildWorkerFile } from './buildProtocol';
-import type { BuildFileJob } from './buildWorkers';
-import { readInWorkers } from './buildWorkers';
+import { createWorkspaceReader, excludeMatcher } from './workspaceReader';
+import { findOrWalk } from './findOrWalk';
+import type { BuildFileJob, BuildWorkerFile, BuildWorkerPool } from './buildProtocol';
 import { hasBinaryExtension } from './fileRules';
 
 /** Files larger than this (bytes) are not indexed. */
@@ -72,11 +71,11 @@ export interface IndexerOptions {
   /** The extension's version, part of the cache key. */
   readonly version?: string;
   /**
-   * The build worker script (`dist/buildWorker.js`, see `buildWorkers.ts`): local files of a
-   * build are read and parsed in worker threads. Without it (or when a worker fails) they are
-   * read on the extension host's thread in slices.
+   * Build worker threads (`buildWorkers.ts` over `dist/buildWorker.js`): local files of a build
+   * are read and parsed there. Without them (or when a worker fails) they are read on the
+   * extension host's thread in slices.
    */
-  readonly buildWorker?: string;
+  readonly buildWorkers?: BuildWorkerPool;
   /** Fewer local files than this in a phase are read on the extension host's thread (default {@link MIN_WORKER_FILES}). */
   readonly minWorkerFiles?: number;
 }
@@ -514,7 +513,7 @@ export class WorkspaceIndexer implements vscode.Disposable {
         continue;
       }
       const globs = excludeGlobs(root.settings, root.folder);
-      const found = await vscode.workspace.findFiles(new vscode.RelativePattern(root.folder, '**/*'), simpleGlobs(globs), root.settings.maxFiles, token);
+      const found = await findOrWalk(root.folder.uri, ['**/*'], globs, { maxResults: root.settings.maxFiles, token, logger: this.logger });
       if (token.isCancellationRequested) return;
       if (found.length >= root.settings.maxFiles) {
         this.logger.warn(`${root.folder.name}: more than ${root.settings.maxFiles} files; the rest are not indexed (setting decisionLens.index.maxFiles)`);
@@ -594,15 +593,15 @@ export class WorkspaceIndexer implements vscode.Disposable {
       const localWork = async (): Promise<void> => {
         if (!local) return;
         let rest: readonly ReadJob[] = localJobs;
-        const script = this.options.buildWorker;
-        if (script && localJobs.length >= (this.options.minWorkerFiles ?? MIN_WORKER_FILES)) {
+        const pool = this.options.buildWorkers;
+        if (pool && localJobs.length >= (this.options.minWorkerFiles ?? MIN_WORKER_FILES)) {
           const jobs: BuildFileJob[] = localJobs.map((job) => {
             const c = cached.get(job.uri.path);
             return c ? { path: job.uri.path, cached: { size: c.size, mtime: c.mtime } } : { path: job.uri.path };
           });
           const config = { folders: index.getFolders(), citationPrefixes: index.getCitationPrefixes(), commentsOnly, maxFileBytes: MAX_FILE_BYTES, reader: 'editor' as const };
           const readJobs = new Map(jobs.map((j, i) => [j, localJobs[i]]));
-          const result = await readInWorkers(script, config, jobs, (job, file) => {
+          const result = await pool.read(config, jobs, (job, file) => {
             const readJob = readJobs.get(job) as ReadJob;
             // Opened while the build ran (a live first build): the document's text is in already.
             if (versions.has(readJob.uri.toString())) {

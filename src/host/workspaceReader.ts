@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { compileGlobs, isPortableGlob } from '../core/glob';
 import type { Logger, WorkspaceReader } from '../core/ports';
 import { relative } from '../core/paths';
+import { findOrWalk } from './findOrWalk';
 import { uriOf } from './paths';
 
 const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
@@ -28,16 +29,12 @@ export function createWorkspaceReader(token?: vscode.CancellationToken): Workspa
       if (include.length === 0) return [];
       const base = uriOf(root);
       const excluded = excludeMatcher(exclude);
-      const excludeGlob = simpleGlobs(exclude);
-      const results = await Promise.all(
-        include.map((glob) => vscode.workspace.findFiles(new vscode.RelativePattern(base, glob), excludeGlob, undefined, token)),
-      );
+      // findFiles, or a walk of the folders where the file system has no file search (findOrWalk.ts).
+      const uris = await findOrWalk(base, include, exclude, token ? { token } : {});
       const out = new Set<string>();
-      for (const uris of results) {
-        for (const uri of uris) {
-          const rel = relative(root, uri.path);
-          if (!excluded(rel)) out.add(uri.path);
-        }
+      for (const uri of uris) {
+        const rel = relative(root, uri.path);
+        if (!excluded(rel)) out.add(uri.path);
       }
       return [...out];
     },

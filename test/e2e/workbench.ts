@@ -30,10 +30,15 @@ export interface WorkbenchOptions {
   viewport?: { width: number; height: number };
   /** Packaged extension; default `$DECISION_LENS_VSIX`, else the repository is built and packaged once. */
   vsix?: string;
-  /** More VSIX files to install beside it (e.g. a language pack). */
+  /** More VSIX files to install beside it: a language pack, test-only helper extensions. */
   extraVsix?: readonly string[];
   /** VS Code's display language (code-server's `--locale`); needs a language pack for it in `extraVsix`. */
   locale?: string;
+  /**
+   * A folder URI to open instead of the copied workspace folder, e.g. `dltest:/example` served by
+   * a helper extension's file system provider (a virtual workspace).
+   */
+  folderUri?: string;
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
@@ -94,7 +99,8 @@ export class Workbench {
         throw error;
       });
       try {
-        await browser.page.goto(workbenchUrl(server, target), { waitUntil: 'domcontentloaded', timeout: 120_000 });
+        const url = options.folderUri ? `${server.url}?folder=${encodeURIComponent(options.folderUri)}` : workbenchUrl(server, target);
+        await browser.page.goto(url, { waitUntil: 'domcontentloaded', timeout: 120_000 });
         await waitForWorkbench(browser.page, 120_000);
         const workbench = new Workbench(browser.page, targetPath(target), folderPath, server, browser, runDir);
         await workbench.waitForExplorer();

@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { changedFiles } from '../../src/features/review/git';
+import { changedFiles } from '../../src/host/branchChanges';
 import { isReviewState, isWebviewMessage } from '../../src/features/review/protocol';
 
 function sh(cwd: string, ...args: string[]): void {

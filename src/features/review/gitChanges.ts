@@ -4,7 +4,7 @@
  * outside a repository, the answer is `undefined` and the branch review says so.
  */
 import * as vscode from 'vscode';
-import { changedFiles } from './git';
+import { changedFiles } from '../../host/branchChanges';
 
 /**
  * @param folder a workspace folder.

@@ -13,6 +13,7 @@ import { DecisionHoverProvider } from '../../../../src/features/hover/register';
 import { WorkspaceIndexer } from '../../../../src/host/indexer';
 import type { BuildStats } from '../../../../src/host/indexer';
 import type { LocalFiles } from '../../../../src/host/localFiles';
+import { workerPool } from '../../../../src/host/buildWorkers';
 import { createNodeFiles } from '../../../../src/host/nodeFs';
 import { api, open, positionOf } from './helpers';
 
@@ -96,7 +97,7 @@ describe('records phase of the first build', () => {
     const extension = vscode.extensions.getExtension('decision-lens.decision-lens');
     assert.ok(extension, 'the extension is installed');
     const script = join(extension.extensionPath, 'dist', 'buildWorker.js');
-    const threaded = new WorkspaceIndexer(nullLogger, { local: createNodeFiles(), appRoot: vscode.env.appRoot, buildWorker: script, minWorkerFiles: 1 });
+    const threaded = new WorkspaceIndexer(nullLogger, { local: createNodeFiles(), appRoot: vscode.env.appRoot, buildWorkers: workerPool(script), minWorkerFiles: 1 });
     const slow = new WorkspaceIndexer(nullLogger, {});
     made.push(threaded, slow);
     threaded.start();
