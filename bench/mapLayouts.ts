@@ -9,6 +9,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import ELK from 'elkjs/lib/elk.bundled.js';
+import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api';
 import { buildGraph } from '../src/core/graph';
 import { relative } from '../src/core/paths';
 import { scanWorkspace } from '../src/cli/scan';
@@ -37,15 +38,16 @@ function crossings(layout: Layout): number {
 
 async function elkLayout(nodes: readonly LayoutNode[], edges: readonly LayoutEdge[]): Promise<Layout> {
   const elk = new ELK();
-  const out = await elk.layout({
+  const input: ElkNode = {
     id: 'root',
     layoutOptions: { 'elk.algorithm': 'layered', 'elk.direction': 'RIGHT', 'elk.separateConnectedComponents': 'true', 'elk.aspectRatio': '1.6', 'elk.spacing.nodeNode': '16' },
     children: nodes.map((n) => ({ id: n.id, width: n.width, height: n.height })),
     edges: edges.map((e) => ({ id: e.id, sources: [e.from], targets: [e.to] })),
-  });
+  };
+  const out: ElkNode = await elk.layout(input);
   const placed = new Map((out.children ?? []).map((c) => [c.id, { x: c.x ?? 0, y: c.y ?? 0, width: c.width ?? 0, height: c.height ?? 0 }]));
   const routed = new Map(
-    (out.edges ?? []).map((e) => {
+    ((out.edges ?? []) as ElkExtendedEdge[]).map((e) => {
       const s = e.sections?.[0];
       return [e.id, s ? [s.startPoint, ...(s.bendPoints ?? []), s.endPoint] : []];
     }),

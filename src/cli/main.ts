@@ -8,6 +8,8 @@
  *   decision-lens new --title T [--folder DIR] [--status S] [--format F] [--dry-run] [--root DIR]
  *   decision-lens citations [--json] [--root DIR] [--anywhere]
  *   decision-lens folders [--json] [--root DIR]
+ *   decision-lens graph [--format mermaid|dot|json] [--status S] [--tag T] [--code] [--root DIR]
+ *   decision-lens export --html DIR [--root DIR]
  *
  * Exit codes: 0 success; 1 `check` found errors or `show` found no decision; 2 usage error.
  */
@@ -33,6 +35,9 @@ import { amendCommand } from './commands/amend';
 import type { NewFlags } from './commands/new';
 import { newCommand } from './commands/new';
 import { EditFailure } from './commands/shared';
+import type { GraphFlags } from './commands/graph';
+import { graphCommand } from './commands/graph';
+import { exportCommand } from './commands/export';
 import { statusCommand } from './commands/status';
 import { supersedeCommand } from './commands/supersede';
 import type { ScanResult } from './scan';
@@ -56,6 +61,11 @@ Usage:
   decision-lens citations [--json]                              list every citation found and what it resolves to
   decision-lens folders [--json]                                every decision folder and log, and the
                                                                 citation prefixes each learned, from where
+  decision-lens graph [--format mermaid|dot|json] [--status S,..] [--tag T] [--folder DIR]
+                      [--focus ID] [--hops 1-3] [--code]        the decision map: supersedes, amends,
+                                                                clarifies and links (missing targets shown)
+  decision-lens export --html DIR                               a static site (map, timeline, every record,
+                                                                search) that opens from the file system
 Options:
   --root DIR       folder to read (default: the current folder)
   --anywhere       find citations anywhere in source files, not only in comments
@@ -110,6 +120,11 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
         status: { type: 'string' },
         format: { type: 'string' },
         date: { type: 'string' },
+        tag: { type: 'string', multiple: true },
+        code: { type: 'boolean' },
+        focus: { type: 'string' },
+        hops: { type: 'string' },
+        html: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -138,6 +153,13 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       const root = rootOf(values.root, io.cwd);
       const scan = await scanWithProgress(root, io, { commentsOnly: undefined, prefixes: values.prefix ?? [], quiet: values.quiet === true });
       return edit(scan, rest, values, { root, dryRun: values['dry-run'] === true }, io);
+    }
+    if (command === 'graph' || command === 'export') {
+      if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"`);
+      const root = rootOf(values.root, io.cwd);
+      const scan = await scanWithProgress(root, io, { commentsOnly: values.anywhere ? false : undefined, prefixes: values.prefix ?? [], quiet: values.quiet === true });
+      if (command === 'graph') return graphCommand(scan.index, root, io, values as GraphFlags);
+      return exportCommand(scan.index, root, io, values as GraphFlags & { html?: string });
     }
     if (!['list', 'show', 'check', 'citations', 'folders'].includes(command)) throw new UsageError(`unknown command "${command}"`);
     if (command === 'show' && rest.length !== 1) throw new UsageError('show takes one decision id or path');

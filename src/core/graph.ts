@@ -283,6 +283,14 @@ function clustersOf(nodes: readonly DecisionNode[], by: ClusterBy): Cluster[] {
   return [...groups.entries()].map(([id, g]) => ({ id, label: g.label, nodes: g.nodes })).sort((a, b) => compare(a.label, b.label));
 }
 
+/**
+ * The timeline's lanes of a graph's decisions: one per folder, first tag or status (statuses in
+ * {@link STATUS_ORDER}, others by label), each oldest first; undated decisions in display order.
+ */
+export function timelineLanes(graph: Pick<DecisionGraph, 'nodes'>, by: LaneBy): { lanes: Lane[]; undated: string[] } {
+  return lanesOf(graph.nodes.filter((n): n is DecisionNode => n.type === 'decision'), by);
+}
+
 function lanesOf(nodes: readonly DecisionNode[], by: LaneBy): { lanes: Lane[]; undated: string[] } {
   const lanes = new Map<string, { label: string; nodes: DecisionNode[] }>();
   const undated: DecisionNode[] = [];

@@ -24,11 +24,11 @@ export function nodeLabel(n: GraphNode): string {
   return `${n.folder} (code)`;
 }
 
-/** Mermaid entity codes for a quoted label: `"` and everything HTML labels or Markdown strings read. */
+/** Mermaid entity codes for a quoted label: `"`, `#` (an entity's start), `<`, `>`, `&` (HTML labels) and `` ` `` (Markdown strings). */
 function mermaidText(text: string): string {
   // eslint-disable-next-line no-control-regex -- control characters are what this removes
   const oneLine = text.replace(/[\r\n\t\u2028\u2029]+/g, ' ').replace(/[\u0000-\u001f\u007f]/g, '');
-  return oneLine.replace(/[#"<>&`*_[\]{}()|\\;:]/g, (c) => `#${c.codePointAt(0)};`);
+  return oneLine.replace(/[#"<>&`]/g, (c) => `#${c.codePointAt(0)};`);
 }
 
 /**

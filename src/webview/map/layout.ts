@@ -101,7 +101,7 @@ export function layoutGraph(nodes: readonly LayoutNode[], edges: readonly Layout
           placedNodes.set(n.id, { x: dx + p.x - n.width / 2 - minX, y: dy + p.y - n.height / 2 - minY, width: n.width, height: n.height });
         }
         for (const e of component.edges) {
-          const points = (g.edge({ v: e.from, w: e.to, name: e.id }).points ?? []).map((p) => ({ x: p.x + dx - minX, y: p.y + dy - minY }));
+          const points = (g.edge({ v: e.from, w: e.to, name: e.id }).points ?? []).map((p: { x: number; y: number }) => ({ x: p.x + dx - minX, y: p.y + dy - minY }));
           placedEdges.set(e.id, points);
         }
       },
