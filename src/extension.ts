@@ -8,6 +8,7 @@ import { registerHover } from './features/hover/register';
 import { registerNavigation } from './features/navigation/register';
 import { registerNewDecision } from './features/newDecision/register';
 import { registerDecisionsView } from './features/tree/register';
+import { registerMap } from './features/map/register';
 import type { DecisionLensApi } from './host/api';
 import { createApi } from './host/api';
 import { WorkspaceIndexer } from './host/indexer';
@@ -38,6 +39,7 @@ export function activate(context: vscode.ExtensionContext): DecisionLensApi {
   registerOpenDecision(context, indexer);
   registerShowCitations(context, indexer);
   registerNewDecision(context, indexer, logger);
+  registerMap(context, indexer, logger);
 
   context.subscriptions.push(vscode.commands.registerCommand('decisionLens.stopIndexing', () => indexer.stopIndexing()));
   indexer.start();

@@ -39,3 +39,7 @@ export const CREATE_DECISION = 'decisionLens.createDecision';
 export const PREVIEW_DECISION = 'decisionLens.previewDecision';
 /** Internal: the folders and logs the form offers, each with its detected format; returns `TargetOption[]`. */
 export const NEW_DECISION_TARGETS = 'decisionLens.newDecisionTargets';
+/** Opens the Decision Map (registered by the map feature). */
+export const OPEN_MAP = 'decisionLens.openMap';
+/** Opens the Decision Map focused on a decision's neighbourhood: args `(decision?: tree item | id | key)`. */
+export const SHOW_IN_MAP = 'decisionLens.showInMap';

@@ -24,7 +24,7 @@ export interface MapStrings {
 
 /** The host's messages. */
 export type MapHostMessage =
-  | { readonly type: 'graph'; readonly graph: DecisionGraph; readonly strings: MapStrings; readonly canExport: boolean }
+  | { readonly type: 'graph'; readonly graph: DecisionGraph; readonly strings: MapStrings }
   | { readonly type: 'focus'; readonly id: string };
 
 /** The webview's messages. */
