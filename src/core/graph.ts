@@ -64,8 +64,10 @@ export interface MissingNode {
   readonly type: 'missing';
   /** `missing:` and the reference as written. */
   readonly id: string;
-  /** The reference as written (`ADR-0042`, `0042-x.md`). */
+  /** The target's name: its id (`ADR-42`; a bare number gets the stating record's prefix), path or title. */
   readonly display: string;
+  /** The reference as written in the record (`[5. Help comments](0005-help-comments.md)`). */
+  readonly text: string;
 }
 
 /** A top-level code folder of the optional code layer. */
@@ -180,9 +182,9 @@ export function buildGraph(index: DecisionIndex, options: GraphOptions = {}): De
         if (target === d) continue;
         other = ids.get(target) as string;
       } else {
-        const name = refName(relation.target);
+        const name = refName(relation.target, d.prefix);
         other = `missing:${name}`;
-        if (!missing.has(other)) missing.set(other, { type: 'missing', id: other, display: name });
+        if (!missing.has(other)) missing.set(other, { type: 'missing', id: other, display: name, text: relation.target.text.trim() });
       }
       let from = forward.reverse ? other : self;
       let to = forward.reverse ? self : other;
@@ -246,8 +248,12 @@ function decisionNode(index: DecisionIndex, d: IndexedDecision, rel: (path: stri
   };
 }
 
-/** The reference as written, shortest useful form: the id, else the path, else the title, else the text. */
-function refName(ref: DecisionRef): string {
+/**
+ * A missing target's name: its id (a bare number with the stating record's prefix: `5` in an ADR
+ * folder is `ADR-5`), else its path, else its title, else the text as written.
+ */
+function refName(ref: DecisionRef, prefix: string): string {
+  if (ref.id !== undefined && /^\d+$/.test(ref.id.trim())) return `${prefix}-${Number(ref.id.trim())}`;
   const name = ref.id ?? ref.path ?? ref.title ?? ref.text;
   return name.trim() === '' ? ref.text.trim() || '?' : name.trim();
 }

@@ -4,7 +4,7 @@
  * `docs/graph.schema.json`.
  *
  * Record text never becomes markup: Mermaid labels are quoted strings with every character that
- * Mermaid or its HTML labels read specially written as an entity code (`#quot;`, `#lt;`, `#35;`);
+ * Mermaid or its HTML labels read specially written as a numeric entity code (`#34;`, `#60;`, `#35;`);
  * DOT labels are quoted strings with `"` and `\` escaped and line breaks removed.
  *
  * Sources of the formats: Mermaid flowchart syntax, https://mermaid.js.org/syntax/flowchart.html
@@ -24,11 +24,16 @@ export function nodeLabel(n: GraphNode): string {
   return `${n.folder} (code)`;
 }
 
-/** Mermaid entity codes for a quoted label: `"`, `#` (an entity's start), `<`, `>`, `&` (HTML labels) and `` ` `` (Markdown strings). */
+/**
+ * Mermaid entity codes for a quoted label: `"`, `#` (an entity's start), `<`, `>`, `&` (HTML labels),
+ * `` ` `` (Markdown strings), `\` (`\n` would break the line), `%` (`%%` starts a comment or directive)
+ * and `:` (mermaid drops the last `;` of a line matching `classDef.*:\S*#.*;` or `style.*:\S*#.*;`
+ * before it parses, so a title `classDef x fill:#f00` would lose a character).
+ */
 function mermaidText(text: string): string {
   // eslint-disable-next-line no-control-regex -- control characters are what this removes
   const oneLine = text.replace(/[\r\n\t\u2028\u2029]+/g, ' ').replace(/[\u0000-\u001f\u007f]/g, '');
-  return oneLine.replace(/[#"<>&`]/g, (c) => `#${c.codePointAt(0)};`);
+  return oneLine.replace(/[#"<>&`\\%:]/g, (c) => `#${c.codePointAt(0)};`);
 }
 
 /**
