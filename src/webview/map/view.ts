@@ -78,6 +78,7 @@ export class MapView {
   private readonly card: HTMLElement;
   private readonly status: HTMLElement;
   private nodeElements = new Map<string, SVGGElement>();
+  private decisionNodes = new Map<string, DecisionNode>();
   private active: string | undefined;
   private frameRequested = false;
   /** Milliseconds the last full render took (layout and DOM), for the benchmark. */
@@ -106,6 +107,39 @@ export class MapView {
     root.append(this.toolbar, this.status, this.stage, this.card, help);
     this.svg.setAttribute('aria-describedby', 'map-help');
     this.bindPanZoom();
+    this.bindNodeEvents();
+  }
+
+  /** Click, hover, focus and keys of the decision boxes, delegated from the SVG. */
+  private bindNodeEvents(): void {
+    const target = (event: Event): { n: DecisionNode; g: SVGGElement } | undefined => {
+      const g = (event.target as Element | null)?.closest?.('.node.decision') as SVGGElement | null;
+      const n = g ? this.decisionNodes.get(g.dataset.id ?? '') : undefined;
+      return g && n ? { n, g } : undefined;
+    };
+    this.svg.addEventListener('click', (event) => {
+      const hit = target(event);
+      if (hit) this.host.open(hit.n);
+    });
+    this.svg.addEventListener('pointerover', (event) => {
+      const hit = target(event);
+      if (hit) this.showCard(hit.n, hit.g);
+    });
+    this.svg.addEventListener('pointerout', (event) => {
+      const hit = target(event);
+      if (hit && !hit.g.contains(event.relatedTarget as Node | null)) this.hideCard();
+    });
+    this.svg.addEventListener('focusin', (event) => {
+      const hit = target(event);
+      if (!hit) return;
+      this.active = hit.n.id;
+      this.showCard(hit.n, hit.g);
+    });
+    this.svg.addEventListener('focusout', () => this.hideCard());
+    this.svg.addEventListener('keydown', (event) => {
+      const hit = target(event);
+      if (hit) this.onNodeKey(event, hit.n);
+    });
   }
 
   /** Sets the graph (the whole map; filters are applied here) and the words, and redraws. */
@@ -234,6 +268,7 @@ export class MapView {
     this.status.textContent = decisions.length === 0 ? this.t('empty') : format(this.t('shown'), decisions.length, total);
     this.viewport.replaceChildren();
     this.nodeElements.clear();
+    this.decisionNodes.clear();
     this.svg.setAttribute('aria-label', `${this.t('map')}: ${this.status.textContent}`);
     if (this.state.mode === 'graph') {
       const layout = layoutGraph(
@@ -327,16 +362,9 @@ export class MapView {
       g.append(glyph);
       g.setAttribute('role', 'button');
       g.setAttribute('aria-label', `${n.display}: ${n.title}, ${n.statusText || n.status}${n.date ? `, ${n.date}` : ''}`);
-      g.addEventListener('click', () => this.host.open(n));
-      g.addEventListener('mouseenter', () => this.showCard(n, g));
-      g.addEventListener('mouseleave', () => this.hideCard());
-      g.addEventListener('focus', () => {
-        this.active = n.id;
-        this.showCard(n, g);
-      });
-      g.addEventListener('blur', () => this.hideCard());
-      g.addEventListener('keydown', (event) => this.onNodeKey(event, n));
+      // Events are delegated from the SVG (see bindNodeEvents): no listener per node.
       this.nodeElements.set(n.id, g);
+      this.decisionNodes.set(n.id, n);
     } else if (n.type === 'missing') {
       line1.textContent = n.display;
       line2.textContent = `(${this.t('missing')})`;
