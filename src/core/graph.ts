@@ -3,7 +3,8 @@
  * `decision-lens graph` and `decision-lens export --html`.
  *
  * - A node per decision (key, display id, title, status kind and word as written, dimmed when
- *   superseded, deprecated, rejected or not implemented, folder or log, tags, date).
+ *   superseded, deprecated, rejected or not implemented, or when another record supersedes it;
+ *   folder or log, tags, date).
  * - Directed, labelled edges, one per relation whichever record states it: `A supersedes B` and
  *   `B superseded by A` are one edge `A -> B` (`supersedes`); likewise `amends`, `clarifies`,
  *   `relates-to`. A relation whose target resolves to no record is an edge to a `missing` node
@@ -41,6 +42,7 @@ export interface DecisionNode {
   readonly status: StatusKind;
   /** The status as written (`Accepted (by consensus)`), `''` when the record states none. */
   readonly statusText: string;
+  /** Superseded, deprecated, rejected or not implemented, or superseded by another record whatever status it states. */
   readonly dimmed: boolean;
   /** Relative path of the folder or decision log it is in (`docs/adr`, `DECISIONS.md`). */
   readonly folder: string;
@@ -235,7 +237,8 @@ function decisionNode(index: DecisionIndex, d: IndexedDecision, rel: (path: stri
     title: d.title,
     status: d.status.kind,
     statusText: d.status.text,
-    dimmed: DIMMED_STATUSES.has(d.status.kind),
+    // A record another one supersedes no longer holds, whatever status it still states.
+    dimmed: DIMMED_STATUSES.has(d.status.kind) || index.successorOf(d) !== undefined,
     folder: rel(d.folder.path) || '.',
     folderKind: d.folder.kind,
     path: rel(d.path),

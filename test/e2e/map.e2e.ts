@@ -45,8 +45,10 @@ for (const theme of THEMES) {
       for (const id of ['ADR-0001', 'ADR-0002', 'ADR-0003', 'ADR-0004', 'ADR-0005', 'ADR-0006', 'DL-1']) {
         assert.ok(labels.some((l) => l.startsWith(`${id}:`)), `${id} among ${labels.join(' | ')}`);
       }
-      assert.ok(labels.find((l) => l.startsWith('ADR-0002:'))?.includes('superseded'), 'ADR-0002 is superseded');
+      // ADR-0002 still states "Accepted" but ADR-0003 supersedes it; ADR-0006 is rejected.
       assert.equal(await m.locator('.node.decision.dimmed', { hasText: 'ADR-0002' }).count(), 1, 'a superseded decision is dimmed');
+      assert.equal(await m.locator('.node.decision.dimmed', { hasText: 'ADR-0006' }).count(), 1, 'a rejected decision is dimmed');
+      assert.equal(await m.locator('.node.decision.dimmed', { hasText: 'ADR-0003' }).count(), 0);
       assert.ok((await m.locator('.edge.supersedes').count()) >= 1, 'the supersede edge');
       await wb.screenshot(`map-graph-${theme.name}`);
 

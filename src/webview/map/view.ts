@@ -361,7 +361,7 @@ export class MapView {
       line2.textContent = clip(n.title, Math.floor((width - 16) / 6.6));
       g.append(glyph);
       g.setAttribute('role', 'button');
-      g.setAttribute('aria-label', `${n.display}: ${n.title}, ${n.statusText || n.status}${n.date ? `, ${n.date}` : ''}`);
+      g.setAttribute('aria-label', `${n.display}: ${n.title}, ${n.status}${n.date ? `, ${n.date}` : ''}`);
       // Events are delegated from the SVG (see bindNodeEvents): no listener per node.
       this.nodeElements.set(n.id, g);
       this.decisionNodes.set(n.id, n);
