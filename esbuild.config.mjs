@@ -73,6 +73,19 @@ if (existsSync('src/webview/review/main.ts')) {
   });
 }
 
+// The Decision Map (browser, IIFE): the webview panel's script and the static site's
+// (`decision-lens export --html` copies dist/map.js and dist/map.css).
+if (existsSync('src/webview/map/main.ts')) {
+  builds.push({
+    ...common,
+    entryPoints: { map: 'src/webview/map/main.ts' },
+    outdir: 'dist',
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+  });
+}
+
 // The form's icons: the codicon style sheet and font, next to the webview bundle (the only
 // folder the webview may load from).
 if (existsSync('src/webview/main.ts')) {

@@ -29,6 +29,8 @@ import { walk } from './nodeWorkspace';
 import { printReport } from './report';
 import type { EditorResults } from './editorSection';
 import { editorTargets, measureEditor, printEditor } from './editorSection';
+import type { MapResults } from './map';
+import { mapTargets, measureMap } from './map';
 import type { RequestResults } from './requests';
 import { measureRequests } from './requests';
 import type { RipgrepRun } from './ripgrep';
@@ -114,6 +116,8 @@ export interface BenchResults {
   readonly adversarial?: AdversarialResults;
   /** In the editor (code-server), when measured (`--editor`, the default). */
   readonly editor?: EditorResults;
+  /** The Decision Map in Chromium (first render, pan/zoom frames), when Chromium is installed. */
+  readonly map?: MapResults;
   readonly targets: readonly { readonly name: string; readonly target: string; readonly value: string; readonly met: boolean | undefined }[];
 }
 
@@ -415,6 +419,13 @@ async function measure(
     requests = measureRequests(index, bigFile, text, root, options.requestRuns);
     log(`requests on ${requests.lines} lines: citations ${requests.citations.medianMs.toFixed(2)} ms, CodeLens ${requests.codeLens.medianMs.toFixed(2)} ms, hover ${requests.hover.medianMs.toFixed(3)} ms`);
   }
+  // ---- the Decision Map in Chromium (bench/map.ts) ---------------------------------------------
+  let map: MapResults | undefined;
+  try {
+    map = measureMap(index, root, repoRoot, log);
+  } catch (error) {
+    log(`map: not measured: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+  }
   // ---- in the editor (code-server) -------------------------------------------------------------
   let editor: EditorResults | undefined;
   if (options.editor) {
@@ -489,6 +500,7 @@ async function measure(
       met: requests ? Math.max(requests.citations.medianMs, requests.codeLens.medianMs, requests.hover.medianMs) < 10 : undefined,
     },
     ...(editor ? editorTargets(editor) : []),
+    ...(map ? mapTargets(map) : []),
     { name: 'index memory (heap after GC)', target: '< 150 MB', value: fmt(indexHeapMB, 'MB'), met: indexHeapMB !== undefined ? indexHeapMB < 150 : undefined },
   ];
   const { help: _h, ...opts } = options;
@@ -519,6 +531,7 @@ async function measure(
     activation,
     ...(adversarial ? { adversarial } : {}),
     ...(editor ? { editor } : {}),
+    ...(map ? { map } : {}),
     targets,
   };
 }

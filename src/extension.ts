@@ -10,6 +10,7 @@ import { registerNavigation } from './features/navigation/register';
 import { registerNewDecision } from './features/newDecision/register';
 import { registerDecisionsView } from './features/tree/register';
 import { registerReview } from './features/review/register';
+import { registerMap } from './features/map/register';
 import type { DecisionLensApi } from './host/api';
 import { createApi } from './host/api';
 import { WorkspaceIndexer } from './host/indexer';
@@ -44,6 +45,7 @@ export function activate(context: vscode.ExtensionContext): DecisionLensApi {
   registerNewDecision(context, indexer, logger);
   registerLanguageModelTools(context, indexer);
   registerReview(context, indexer, logger);
+  registerMap(context, indexer, logger);
 
   context.subscriptions.push(vscode.commands.registerCommand('decisionLens.stopIndexing', () => indexer.stopIndexing()));
   indexer.start();

@@ -9,6 +9,8 @@
  *   decision-lens citations [--json] [--root DIR] [--anywhere]
  *   decision-lens folders [--json] [--root DIR]
  *   decision-lens review [--status proposed] [--format markdown|json] [--root DIR]
+ *   decision-lens graph [--format mermaid|dot|json] [--status S] [--tag T] [--code] [--root DIR]
+ *   decision-lens export --html DIR [--root DIR]
  *
  * Exit codes: 0 success; 1 `check` found errors or `show` found no decision; 2 usage error.
  */
@@ -36,6 +38,9 @@ import { amendCommand } from './commands/amend';
 import type { NewFlags } from './commands/new';
 import { newCommand } from './commands/new';
 import { EditFailure } from './commands/shared';
+import type { GraphFlags } from './commands/graph';
+import { graphCommand } from './commands/graph';
+import { exportCommand } from './commands/export';
 import { statusCommand } from './commands/status';
 import { supersedeCommand } from './commands/supersede';
 import { reviewCommand } from './commands/review';
@@ -65,6 +70,11 @@ Usage:
   decision-lens review [--status proposed] [--format markdown|json] [--today YYYY-MM-DD]
                                                                 the design review agenda of the proposed
                                                                 decisions (--status accepted,draft or all)
+  decision-lens graph [--format mermaid|dot|json] [--status S,..] [--tag T] [--folder DIR]
+                      [--focus ID] [--hops 1-3] [--code]        the decision map: supersedes, amends,
+                                                                clarifies and links (missing targets shown)
+  decision-lens export --html DIR                               a static site (map, timeline, every record,
+                                                                search) that opens from the file system
 Options:
   --root DIR       folder to read (default: the current folder)
   --anywhere       find citations anywhere in source files, not only in comments
@@ -121,6 +131,11 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
         format: { type: 'string' },
         date: { type: 'string' },
         today: { type: 'string' },
+        tag: { type: 'string', multiple: true },
+        code: { type: 'boolean' },
+        focus: { type: 'string' },
+        hops: { type: 'string' },
+        html: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -154,6 +169,13 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       const root = rootOf(values.root, io.cwd);
       const scan = await scanWithProgress(root, io, { commentsOnly: values.anywhere ? false : undefined, prefixes: values.prefix ?? [], quiet: values.quiet === true });
       return reviewCommand(scan, root, rest, values, io);
+    }
+    if (command === 'graph' || command === 'export') {
+      if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"`);
+      const root = rootOf(values.root, io.cwd);
+      const scan = await scanWithProgress(root, io, { commentsOnly: values.anywhere ? false : undefined, prefixes: values.prefix ?? [], quiet: values.quiet === true });
+      if (command === 'graph') return graphCommand(scan.index, root, io, values as GraphFlags);
+      return exportCommand(scan.index, root, io, values as GraphFlags & { html?: string });
     }
     if (!['list', 'show', 'check', 'citations', 'folders'].includes(command)) throw new UsageError(`unknown command "${command}"`);
     if (command === 'show' && rest.length !== 1) throw new UsageError('show takes one decision id or path');

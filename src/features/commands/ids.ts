@@ -46,3 +46,7 @@ export const NEW_DECISION_TARGETS = 'decisionLens.newDecisionTargets';
 export const START_REVIEW = 'decisionLens.startReview';
 /** Opens the design review panel on the decisions in files added or changed on the current branch (git). */
 export const START_BRANCH_REVIEW = 'decisionLens.startBranchReview';
+/** Opens the Decision Map (registered by the map feature). */
+export const OPEN_MAP = 'decisionLens.openMap';
+/** Opens the Decision Map focused on a decision's neighbourhood: args `(decision?: tree item | id | key)`. */
+export const SHOW_IN_MAP = 'decisionLens.showInMap';

@@ -1,0 +1,225 @@
+import * as vscode from 'vscode';
+import type { DecisionGraph } from '../../core/graph';
+import { buildGraph, filterGraph, nodeId } from '../../core/graph';
+import { toMermaid } from '../../core/graphExport';
+import type { IndexedDecision } from '../../core/index';
+import type { Logger } from '../../core/ports';
+import type { WorkspaceIndexer } from '../../host/indexer';
+import { relativeLabel } from '../../host/paths';
+import { openDecision } from '../../host/presentation';
+import { requireTrust } from '../../host/trust';
+import type { MapHostMessage, MapStrings } from './protocol';
+import { MAP_VIEW_TYPE, isMapWebviewMessage } from './protocol';
+
+/** Quiet time after an index change before the map is sent again, ms. */
+const UPDATE_DEBOUNCE_MS = 300;
+
+/**
+ * The Decision Map: a webview panel that draws every decision of the workspace (graph and
+ * timeline, `src/webview/map/`), opens a record on click, focuses a decision (Show in Map),
+ * updates when records change, and exports the view as SVG or Mermaid (save dialog; a trusted
+ * workspace only). One panel at a time.
+ */
+export class MapPanel implements vscode.Disposable {
+  private static current: MapPanel | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+  private graph: DecisionGraph = { nodes: [], edges: [], clusters: [], lanes: [], undated: [] };
+  private byId = new Map<string, IndexedDecision>();
+  private ready = false;
+  private pendingFocus: string | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  /** The open panel, if any (tests read it). */
+  static get open(): MapPanel | undefined {
+    return MapPanel.current;
+  }
+
+  /**
+   * Opens the map, or reveals the open one.
+   * @param focus a decision whose neighbourhood is shown (Show in Map).
+   */
+  static show(context: vscode.ExtensionContext, indexer: WorkspaceIndexer, logger: Logger, focus?: IndexedDecision): MapPanel {
+    const existing = MapPanel.current;
+    if (existing) {
+      existing.panel.reveal(vscode.ViewColumn.Active);
+      if (focus) existing.focus(focus);
+      return existing;
+    }
+    const panel = vscode.window.createWebviewPanel(MAP_VIEW_TYPE, vscode.l10n.t('Decision Map'), vscode.ViewColumn.Active, mapWebviewOptions(context));
+    const instance = new MapPanel(panel, context, indexer, logger);
+    if (focus) instance.focus(focus);
+    return instance;
+  }
+
+  /** Restores the panel after a window reload. */
+  static revive(panel: vscode.WebviewPanel, context: vscode.ExtensionContext, indexer: WorkspaceIndexer, logger: Logger): MapPanel {
+    panel.webview.options = mapWebviewOptions(context);
+    return new MapPanel(panel, context, indexer, logger);
+  }
+
+  private constructor(
+    readonly panel: vscode.WebviewPanel,
+    private readonly context: vscode.ExtensionContext,
+    private readonly indexer: WorkspaceIndexer,
+    private readonly logger: Logger,
+  ) {
+    MapPanel.current = this;
+    panel.iconPath = vscode.Uri.joinPath(context.extensionUri, 'media', 'decision-lens.svg');
+    panel.webview.html = mapHtml(panel.webview, context.extensionUri);
+    this.disposables.push(
+      panel.webview.onDidReceiveMessage((m: unknown) => void this.onMessage(m)),
+      panel.onDidDispose(() => this.dispose()),
+      indexer.onDidChange((change) => {
+        if (!change.records && !change.citations) return;
+        if (this.timer) clearTimeout(this.timer);
+        this.timer = setTimeout(() => this.sendGraph(), UPDATE_DEBOUNCE_MS);
+      }),
+    );
+  }
+
+  /** Shows a decision's neighbourhood. */
+  focus(d: IndexedDecision): void {
+    const id = nodeId(relativeLabel(d.path), d.range.start.line);
+    if (this.ready) this.post({ type: 'focus', id });
+    else this.pendingFocus = id;
+  }
+
+  private post(message: MapHostMessage): void {
+    void this.panel.webview.postMessage(message);
+  }
+
+  private sendGraph(): void {
+    const index = this.indexer.index;
+    this.graph = buildGraph(index, { relativePath: relativeLabel, code: true });
+    this.byId = new Map(index.decisions().map((d) => [nodeId(relativeLabel(d.path), d.range.start.line), d]));
+    this.post({ type: 'graph', graph: this.graph, strings: mapStrings() });
+  }
+
+  private async onMessage(message: unknown): Promise<void> {
+    if (!isMapWebviewMessage(message)) {
+      this.logger.warn('Decision Map: ignored a malformed message.');
+      return;
+    }
+    try {
+      switch (message.type) {
+        case 'ready':
+          this.ready = true;
+          await this.indexer.whenReady();
+          this.sendGraph();
+          if (this.pendingFocus !== undefined) this.post({ type: 'focus', id: this.pendingFocus });
+          this.pendingFocus = undefined;
+          return;
+        case 'open': {
+          const d = this.byId.get(message.id);
+          if (d) await openDecision(d, { preview: false });
+          return;
+        }
+        case 'exportSvg':
+          await this.save(message.svg, 'decision-map.svg', { [vscode.l10n.t('SVG image')]: ['svg'] });
+          return;
+        case 'exportMermaid':
+          await this.save(toMermaid(filterGraph(this.graph, message.filter)), 'decision-map.mmd', { [vscode.l10n.t('Mermaid diagram')]: ['mmd', 'md'] });
+          return;
+      }
+    } catch (error) {
+      this.logger.error(`Decision Map: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  /** Asks where to save, then writes (trust checked before asking and again before writing). */
+  private async save(text: string, name: string, filters: Record<string, string[]>): Promise<void> {
+    if (!requireTrust()) return;
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    const uri = await vscode.window.showSaveDialog({ defaultUri: folder ? vscode.Uri.joinPath(folder, name) : undefined, filters, title: vscode.l10n.t('Export Decision Map') });
+    if (!uri || !requireTrust()) return;
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+    this.logger.info(`Decision Map exported to ${uri.toString(true)}.`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('Decision Map exported to {0}.', vscode.workspace.asRelativePath(uri)));
+  }
+
+  dispose(): void {
+    if (MapPanel.current === this) MapPanel.current = undefined;
+    if (this.timer) clearTimeout(this.timer);
+    for (const d of this.disposables.splice(0)) d.dispose();
+    this.panel.dispose();
+  }
+}
+
+/** Webview options: scripts on, no command links, local resources from `dist/` only. */
+export function mapWebviewOptions(context: vscode.ExtensionContext): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+  return {
+    enableScripts: true,
+    enableCommandUris: false,
+    localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, 'dist')],
+    retainContextWhenHidden: false,
+    enableFindWidget: true,
+  };
+}
+
+function nonce(): string {
+  const bytes = new Uint8Array(18);
+  crypto.getRandomValues(bytes);
+  return btoa(String.fromCharCode(...bytes)).replace(/[+/=]/g, '');
+}
+
+function escapeAttribute(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** The map's page: CSP `default-src 'none'`, the script by nonce, style from `dist/` only. */
+export function mapHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {
+  const dist = vscode.Uri.joinPath(extensionUri, 'dist');
+  const script = webview.asWebviewUri(vscode.Uri.joinPath(dist, 'map.js'));
+  const style = webview.asWebviewUri(vscode.Uri.joinPath(dist, 'map.css'));
+  const n = nonce();
+  const csp = ["default-src 'none'", `script-src 'nonce-${n}'`, `style-src ${webview.cspSource}`, `img-src ${webview.cspSource} data:`, `font-src ${webview.cspSource}`].join('; ');
+  return `<!DOCTYPE html>
+<html lang="${escapeAttribute(vscode.env.language)}">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${style.toString()}">
+<title>${escapeAttribute(vscode.l10n.t('Decision Map'))}</title>
+</head>
+<body>
+<main id="app" aria-busy="true" aria-label="${escapeAttribute(vscode.l10n.t('Decision Map'))}"></main>
+<script nonce="${n}" src="${script.toString()}"></script>
+</body>
+</html>`;
+}
+
+/** The map's words, translated (keys of `src/webview/map/strings.ts`). */
+function mapStrings(): MapStrings {
+  return {
+    graph: vscode.l10n.t('Graph'),
+    timeline: vscode.l10n.t('Timeline'),
+    search: vscode.l10n.t('Search decisions'),
+    allStatuses: vscode.l10n.t('All statuses'),
+    allTags: vscode.l10n.t('All tags'),
+    allFolders: vscode.l10n.t('All folders'),
+    lanesBy: vscode.l10n.t('Lanes by'),
+    byFolder: vscode.l10n.t('Folder'),
+    byTag: vscode.l10n.t('Tag'),
+    byStatus: vscode.l10n.t('Status'),
+    code: vscode.l10n.t('Code'),
+    codeTitle: vscode.l10n.t('Show the code folders that cite each decision'),
+    hops: vscode.l10n.t('Hops'),
+    clearFocus: vscode.l10n.t('Clear Focus'),
+    focus: vscode.l10n.t('Focus'),
+    zoomIn: vscode.l10n.t('Zoom In'),
+    zoomOut: vscode.l10n.t('Zoom Out'),
+    fit: vscode.l10n.t('Fit'),
+    exportSvg: vscode.l10n.t('Export SVG'),
+    exportMermaid: vscode.l10n.t('Export Mermaid'),
+    undated: vscode.l10n.t('Undated'),
+    missing: vscode.l10n.t('missing'),
+    map: vscode.l10n.t('Decision map'),
+    shown: vscode.l10n.t('{0} of {1} decisions', '{0}', '{1}'),
+    empty: vscode.l10n.t('No decisions match.'),
+    decisionMakers: vscode.l10n.t('Decision makers'),
+    date: vscode.l10n.t('Date'),
+    status: vscode.l10n.t('Status'),
+    help: vscode.l10n.t('Arrow keys move between decisions, Enter opens one, F focuses its neighbourhood, Escape clears the focus, + and - zoom.'),
+  };
+}
