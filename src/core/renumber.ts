@@ -28,6 +28,8 @@ import type { DecisionFolder } from './config';
 import { findCitations } from './citations';
 import type { IndexedDecision, DecisionIndex, ResolvedCitation } from './index';
 import type { Citation, Decision, Range } from './model';
+import { isDecisionLogName } from './parse/decisionLog';
+import type { ParseOptions } from './parse/parseRecord';
 import { parseRecord, parseRecordWithPlaces } from './parse/parseRecord';
 import { identityFromFileName } from './parse/identity';
 import { LineIndex } from './parse/text';
@@ -286,6 +288,12 @@ export function planRenumber(input: RenumberInput): RenumberPlan | RenumberRefus
       const rs = lines.offsetAt(stated.range.start);
       const re = lines.offsetAt(stated.range.end);
       if ((edits.get(from.path) ?? []).some((e) => e.start < re && rs < e.end)) continue;
+      if (skipped.some((c) => c.path === from.path && c.range.start.line === stated.range.start.line)) continue;
+      const same = index.decisions().filter((x) => x !== d && x.folder.path === d.folder.path && x.identity.number === oldNumber);
+      if (same.length > 0) {
+        skipped.push({ path: from.path, range: stated.range, text: stated.target.text, reason: `also means ${same.map((x) => `${x.display} (${basename(x.path)})`).join(', ')}` });
+        continue;
+      }
       const t = text.slice(rs, re).indexOf(stated.target.text);
       const idAt = stated.target.text.indexOf(id);
       const digits = firstDigits(id);
@@ -486,8 +494,15 @@ function verifyRenumber(plan: RenumberPlan, index: DecisionIndex, options: Renum
     }
     const afterPath = f.path === plan.oldPath ? plan.newPath : f.path;
     // 2. The citations read again: the same, the rewritten ones naming the new number or file.
+    const isRecord = f.path === plan.oldPath || index.recordsIn(f.path).length > 0;
     const find = (text: string, path: string): Citation[] =>
-      findCitations(text, { prefixes, fileName: path, commentsOnly: options?.commentsOnly ?? true, ignoreCase: options?.ignoreCase ?? false });
+      findCitations(text, {
+        prefixes,
+        fileName: path,
+        ...(isRecord ? { languageId: 'markdown' } : {}),
+        commentsOnly: options?.commentsOnly ?? true,
+        ignoreCase: options?.ignoreCase ?? false,
+      });
     const was = find(f.before, f.path);
     const now = find(f.after, afterPath);
     if (was.length !== now.length) return `${f.path} would have ${now.length} citations instead of ${was.length}`;
@@ -511,8 +526,10 @@ function verifyRenumber(plan: RenumberPlan, index: DecisionIndex, options: Renum
       if (!renamed && !renumbered && !labelOnly) return `${f.path}:${a.range.start.line + 1}: the citation ${a.text} would read as ${b.text}`;
     }
     // 3. The records read again: the same records and fields, digits aside; the renumbered one with the new number.
-    if (f.path !== plan.oldPath && index.recordsIn(f.path).length === 0) continue;
-    const opts = f.path === plan.oldPath ? editParseOptions(d) : editParseOptions(index.recordsIn(f.path)[0] ?? d);
+    if (!isRecord) continue;
+    const folder = (index.recordsIn(f.path)[0] ?? d).folder;
+    // Read as the index reads a file of a decision folder.
+    const opts: ParseOptions = { kind: folder.kind === 'log' || isDecisionLogName(f.path) ? 'log' : 'record', ...(folder.tool !== undefined ? { tool: folder.tool } : {}) };
     const before = parseRecord(f.before, f.path, opts);
     const after = parseRecord(f.after, afterPath, opts);
     if (before.length !== after.length) return `${f.path} would hold ${after.length} decisions instead of ${before.length}`;
