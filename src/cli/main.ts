@@ -33,6 +33,7 @@ import { amendCommand } from './commands/amend';
 import type { NewFlags } from './commands/new';
 import { newCommand } from './commands/new';
 import { EditFailure } from './commands/shared';
+import { renumberCommand } from './commands/renumber';
 import { statusCommand } from './commands/status';
 import { supersedeCommand } from './commands/supersede';
 import type { ScanResult } from './scan';
@@ -53,6 +54,8 @@ Usage:
   decision-lens new --title T [--folder DIR] [--status S] [--format F] [--date YYYY-MM-DD]
                                                                 write a new record with the folder's next
                                                                 number and format (or a log entry)
+  decision-lens renumber <id> [<new>]                           move a decision to a new number (default: the
+                                                                next free one) and rewrite every citation of it
   decision-lens citations [--json]                              list every citation found and what it resolves to
   decision-lens folders [--json]                                every decision folder and log, and the
                                                                 citation prefixes each learned, from where
@@ -62,7 +65,7 @@ Options:
   --prefix P       also recognise citations with prefix P (repeatable; adds to the
                    prefixes each folder learns from its records)
   --quiet          no progress output on stderr
-  --dry-run        status, supersede, amend, new: print a unified diff, write nothing
+  --dry-run        status, supersede, amend, new, renumber: print a unified diff, write nothing
   --format F       new: nygard, madr4, madr4-minimal, madr3, madr2, log4brains, decision-log
   -h, --help       this help
   -v, --version    the version
@@ -180,6 +183,7 @@ const EDIT_COMMANDS: Readonly<Record<string, (scan: ScanResult, args: readonly s
   supersede: (scan, args, _flags, options, io) => supersedeCommand(scan.index, args, options, io),
   amend: (scan, args, _flags, options, io) => amendCommand(scan.index, args, options, io),
   new: (scan, args, flags, options, io) => newCommand(scan.index, args, flags as NewFlags, options, io),
+  renumber: (scan, args, _flags, options, io) => renumberCommand(scan.index, args, options, io),
 };
 
 function usage(io: CliIO, message: string): number {
