@@ -7,6 +7,7 @@ import { registerDiagnostics } from './features/diagnostics/register';
 import { registerHover } from './features/hover/register';
 import { registerNavigation } from './features/navigation/register';
 import { registerNewDecision } from './features/newDecision/register';
+import { registerRenumber } from './features/renumber/register';
 import { registerDecisionsView } from './features/tree/register';
 import type { DecisionLensApi } from './host/api';
 import { createApi } from './host/api';
@@ -38,6 +39,7 @@ export function activate(context: vscode.ExtensionContext): DecisionLensApi {
   registerOpenDecision(context, indexer);
   registerShowCitations(context, indexer);
   registerNewDecision(context, indexer, logger);
+  registerRenumber(context, indexer);
 
   context.subscriptions.push(vscode.commands.registerCommand('decisionLens.stopIndexing', () => indexer.stopIndexing()));
   indexer.start();

@@ -188,6 +188,20 @@ export function renumberedFileName(fileName: string, oldNumber: number, newNumbe
 }
 
 /**
+ * The files {@link planRenumber} reads for a decision: its record, every file that cites it, and
+ * every record with a relation to it. An editor reads them (open documents first) before planning.
+ * @returns absolute paths, sorted, without duplicates.
+ */
+export function renumberReadPaths(index: DecisionIndex, decision: IndexedDecision): string[] {
+  const out = new Set<string>([decision.path]);
+  for (const c of index.citationsOf(decision, { includeRecords: true })) out.add(c.path);
+  for (const from of index.decisions()) {
+    if (from.relations.some((r) => r.target.id !== undefined && index.resolveRef(r.target, from) === decision)) out.add(from.path);
+  }
+  return [...out].sort();
+}
+
+/**
  * Plans and verifies a renumber (see the module doc).
  *
  * Verification, before anything is returned: each edit replaces one whole run of digits reading
