@@ -282,7 +282,7 @@ export function planRenumber(input: RenumberInput): RenumberPlan | RenumberRefus
     const lines = new LineIndex(text);
     const from = lines.offsetAt(c.range.start);
     if (text.slice(from, lines.offsetAt(c.range.end)) !== c.text) return refuse(`${c.path} changed since it was read; try again when the index is up to date.`);
-    const found = citationEdits(c, oldNumber, newNumber, oldBase, newBase, prefixes, isLog);
+    const found = citationEdits(c, oldNumber, newNumber, oldBase, newBase, prefixes, isLog, c.moved === true);
     if (typeof found === 'string') {
       skipped.push(skip(c, found));
       continue;
@@ -399,6 +399,7 @@ function citationEdits(
   newBase: string | undefined,
   prefixes: ReadonlySet<string>,
   isLog: boolean,
+  moved: boolean,
 ): Edit[] | string {
   const text = c.text;
   const digitsEdit = (index: number, digits: string): Edit => ({ start: index, end: index + digits.length, newText: renumberDigits(digits, newNumber) });
@@ -413,6 +414,7 @@ function citationEdits(
   }
   if (isLog) return 'a path to a decision log: the log keeps its name';
   if (c.url !== undefined && PINNED_URL.test(c.url)) return 'a URL pinned to a commit, where the file keeps its old name';
+  if (c.url !== undefined && moved) return 'a URL to another path than the record\'s (another repository or an old location), where the file keeps its name';
   const out: Edit[] = [];
   // The link text of a Markdown link: `[12. Use X]`, `[ADR-0012]`, `[0012-use-x.md]`.
   let targetFrom = 0;
@@ -425,10 +427,17 @@ function citationEdits(
   }
   if (newBase !== undefined) {
     const target = text.slice(targetFrom);
-    const i = lastNameAt(target, oldBase);
-    if (i >= 0) {
-      const m = firstDigits(oldBase);
-      if (m) out.push(digitsEdit(targetFrom + i + m.index, m.digits));
+    const m = firstDigits(oldBase);
+    // As written, or percent-encoded in a URL or link (`rfc-013-abci%2B%2B.md`).
+    const encoded = m ? encodeURIComponent(oldBase) : oldBase;
+    let i = lastNameAt(target, oldBase);
+    let digitsAt = m?.index ?? 0;
+    if (i < 0 && m && encoded !== oldBase) {
+      i = lastNameAt(target, encoded);
+      digitsAt = encodeURIComponent(oldBase.slice(0, m.index)).length;
+    }
+    if (i >= 0 && m) {
+      out.push(digitsEdit(targetFrom + i + digitsAt, m.digits));
     } else if (out.length === 0) {
       return `the file name ${oldBase} is not written in it`;
     }

@@ -193,6 +193,22 @@ describe('renumber a decision', function () {
     assert.ok(!taken.ok && /DEC-005 .* already has number 5/.test(taken.message), taken.ok ? '' : taken.message);
   });
 
+  it('rewrites a percent-encoded file name, and leaves a URL to another path (another repository) as written', async () => {
+    write(root, {
+      'docs/adr/0007-abci++.md': '# 7. ABCI++\n\n## Status\n\nAccepted\n',
+      'NOTES.md': 'See [ABCI++](docs/adr/0007-abci%2B%2B.md) and [upstream](https://github.com/other/repo/blob/main/spec/0007-abci%2B%2B.md).\n',
+    });
+    const index = await indexOf(root);
+    const p = ok(plan(index, one(index, 'ADR-7'), 21));
+    assert.equal(p.newPath, join(root, 'docs/adr/0021-abci++.md'));
+    const notes = p.files.find((f) => f.path.endsWith('NOTES.md'));
+    assert.equal(notes?.after, 'See [ABCI++](docs/adr/0021-abci%2B%2B.md) and [upstream](https://github.com/other/repo/blob/main/spec/0007-abci%2B%2B.md).\n');
+    assert.deepEqual(
+      p.skipped.map((x) => x.reason),
+      ["a URL to another path than the record's (another repository or an old location), where the file keeps its name"],
+    );
+  });
+
   it('reads the number a user types: 15, 0015, ADR-0015; nothing else', () => {
     assert.equal(parseRecordNumber('15'), 15);
     assert.equal(parseRecordNumber(' 0015 '), 15);
