@@ -498,8 +498,13 @@ function dedupe(list: readonly Edit[]): Edit[] | string {
   return out;
 }
 
-/** Why the plan is wrong, or `undefined` when it reads back as asked (see {@link planRenumber}). */
-function verifyRenumber(plan: RenumberPlan, index: DecisionIndex, options: RenumberInput['citationOptions']): string | undefined {
+/**
+ * Checks a plan as {@link planRenumber} checks its own (digits only, inside citations, relation lines
+ * and the record's own number; citations and records read back the same but for the number).
+ * @param options how the index found citations (see {@link RenumberInput.citationOptions}).
+ * @returns why the plan is wrong, or `undefined` when it reads back as asked.
+ */
+export function verifyRenumber(plan: RenumberPlan, index: DecisionIndex, options?: RenumberInput['citationOptions']): string | undefined {
   const { oldNumber, newNumber, decision: d } = plan;
   const prefixes = index.getCitationPrefixes();
   const newBase = basename(plan.newPath);
@@ -548,12 +553,25 @@ function verifyRenumber(plan: RenumberPlan, index: DecisionIndex, options: Renum
       const labelOnly = a.form === 'link' && a.path === b.path;
       if (!renamed && !renumbered && !labelOnly) return `${f.path}:${a.range.start.line + 1}: the citation ${a.text} would read as ${b.text}`;
     }
-    // 3. The records read again: the same records and fields, digits aside; the renumbered one with the new number.
-    if (!isRecord) continue;
+    // 3. Every edit is inside a citation, a relation line of a record, or the renumbered record's own number.
     const folder = (index.recordsIn(f.path)[0] ?? d).folder;
     // Read as the index reads a file of a decision folder.
     const opts: ParseOptions = { kind: folder.kind === 'log' || isDecisionLogName(f.path) ? 'log' : 'record', ...(folder.tool !== undefined ? { tool: folder.tool } : {}) };
-    const before = parseRecord(f.before, f.path, opts);
+    const read = isRecord ? parseRecordWithPlaces(f.before, f.path, opts) : [];
+    const span = (r: Range): { start: number; end: number } => ({ start: lines.offsetAt(r.start), end: lines.offsetAt(r.end) });
+    const allowed = was.map((c) => span(c.range));
+    for (const r of read) for (const rel of r.decision.relations) allowed.push(span(rel.range));
+    const own = f.path === plan.oldPath ? entryIndex(read.map((r) => r.decision), d) : -1;
+    for (const p of own >= 0 ? (read[own].places?.ids ?? []) : []) allowed.push(span(p.range));
+    for (const [k, e] of edited.entries()) {
+      if (!allowed.some((a) => a.start <= e.start && e.end <= a.end)) {
+        const at = f.edits[k].range.start;
+        return `${f.path}:${at.line + 1}:${at.character + 1}: an edit is in no citation, relation or number of the record`;
+      }
+    }
+    // 4. The records read again: the same records and fields, digits aside; the renumbered one with the new number.
+    if (!isRecord) continue;
+    const before = read.map((r) => r.decision);
     const after = parseRecord(f.after, afterPath, opts);
     if (before.length !== after.length) return `${f.path} would hold ${after.length} decisions instead of ${before.length}`;
     const mine = f.path === plan.oldPath ? entryIndex(before, d) : -1;

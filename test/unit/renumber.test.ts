@@ -9,7 +9,9 @@ import type { DecisionIndex, IndexedDecision } from '../../src/core/index';
 import { parseRecord, parseRecordWithPlaces } from '../../src/core/parse/parseRecord';
 import { dirname } from '../../src/core/paths';
 import type { RenumberPlan } from '../../src/core/renumber';
-import { nextFreeNumber, parseRecordNumber, planRenumber, renumberDigits, renumberedFileName } from '../../src/core/renumber';
+import { nextFreeNumber, parseRecordNumber, planRenumber, renumberDigits, renumberedFileName, verifyRenumber } from '../../src/core/renumber';
+import { applyEdits } from '../../src/core/templates/edits';
+import { LineIndex } from '../../src/core/parse/text';
 
 const CORPUS = resolve(__dirname, '../../../shared/corpus');
 
@@ -209,6 +211,29 @@ describe('renumber a decision', function () {
     );
   });
 
+  it('the check refuses edits outside citations and the record\'s number, and edits of other digits', async () => {
+    const index = await indexOf(root);
+    const p = ok(plan(index, one(index, 'ADR-12'), 15));
+    assert.equal(verifyRenumber(p, index), undefined);
+    const tamper = (path: string, find: string, from: string, to: string): RenumberPlan => {
+      const files = p.files.map((f) => {
+        if (!f.path.endsWith(path)) return f;
+        const lines = new LineIndex(f.before);
+        const at = f.before.indexOf(find) + find.indexOf(from);
+        const edits = [...f.edits, { range: lines.rangeOf(at, at + from.length), newText: to }];
+        return { ...f, edits, after: applyEdits(f.before, edits) };
+      });
+      return { ...p, files };
+    };
+    // `Port 12` in the record's prose is the old number, but no citation of it.
+    const t1 = tamper('0012-use-x.md', 'Port 12', '12', '15');
+    assert.match(verifyRenumber(t1, index) ?? '', /0012-use-x\.md:11:6: an edit is in no citation, relation or number of the record$/);
+    assert.match(verifyRenumber(tamper('app.ts', 'port = 12', '12', '15'), index) ?? '', /app\.ts:2:14: an edit is in no citation/);
+    // Another citation's digits, or text that is not digits.
+    assert.match(verifyRenumber(tamper('app.ts', 'ADR-0013', '0013', '0015'), index) ?? '', /an edit would replace "0013" by "0015"/);
+    assert.match(verifyRenumber(tamper('README.md', 'See', 'See', 'Saw'), index) ?? '', /an edit would replace "See" by "Saw"/);
+  });
+
   it('reads the number a user types: 15, 0015, ADR-0015; nothing else', () => {
     assert.equal(parseRecordNumber('15'), 15);
     assert.equal(parseRecordNumber(' 0015 '), 15);
@@ -307,7 +332,6 @@ describe('renumber on the corpus', function () {
         } else {
           const reason = p.message.replace(/^.*?(has no number|reStructuredText|numbered by its place|taken|verif|differently|would|overlap).*$/, '$1');
           reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
-          if (process.env.RN_DEBUG) console.log(p.message);
         }
       }
     }

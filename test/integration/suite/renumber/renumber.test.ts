@@ -77,6 +77,22 @@ describe('Renumber Decision', function () {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
+  it('F2 on the number in the record\'s own heading offers it and plans the same edit', async () => {
+    const editor = await open('docs/adr/0012-use-webhooks.md');
+    const at = new vscode.Position(0, 3);
+    const prepared = await vscode.commands.executeCommand<{ range: vscode.Range; placeholder: string }>('vscode.prepareRename', editor.document.uri, at);
+    assert.equal(prepared?.placeholder, '12');
+    const edit = await vscode.commands.executeCommand<vscode.WorkspaceEdit>('vscode.executeDocumentRenameProvider', editor.document.uri, at, '15');
+    assert.deepEqual(
+      edit
+        .entries()
+        .map(([uri]) => vscode.workspace.asRelativePath(uri, false))
+        .sort(),
+      ['README.md', 'docs/adr/0012-use-webhooks.md', 'docs/adr/0013-retry-deliveries-with-backoff.md', 'src/Handler.java', 'src/receiver.ts', 'src/worker.py'],
+    );
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
   it('moves ADR-0012 to 0015, rewrites its citations in three languages, a record and the README, and one Undo restores every byte', async () => {
     const before = await snapshot();
     const editor = await open('src/receiver.ts');
@@ -106,8 +122,11 @@ describe('Renumber Decision', function () {
     await vscode.window.showTextDocument(editor.document);
     await vscode.commands.executeCommand('undo');
     await waitFor(async () => (await exists('docs/adr/0012-use-webhooks.md')) && !(await exists('docs/adr/0015-use-webhooks.md')), 'the record is back at 0012');
+    // Undo leaves the restored texts unsaved, as any undo does; save them to compare the bytes on disk.
     await vscode.commands.executeCommand('workbench.action.files.saveAll');
-    await waitFor(async () => vscode.workspace.textDocuments.every((d) => !d.isDirty), 'every document is saved');
+    for (const d of vscode.workspace.textDocuments.filter((x) => x.isDirty && x.uri.scheme === 'file')) await d.save();
+    const dirty = vscode.workspace.textDocuments.filter((d) => d.isDirty).map((d) => `${d.uri.toString()} (${d.getText().split('\n')[0]})`);
+    assert.deepEqual(dirty, [], 'every document is saved');
     const after = await snapshot();
     assert.deepEqual([...after.keys()], [...before.keys()]);
     for (const [path, bytes] of before) assert.equal(after.get(path), bytes, `${path} is restored byte for byte`);
