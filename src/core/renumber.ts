@@ -244,6 +244,12 @@ export function planRenumber(input: RenumberInput): RenumberPlan | RenumberRefus
     }
     return texts.get(path);
   };
+  const lineIndexes = new Map<string, LineIndex>();
+  const linesOf = (path: string, text: string): LineIndex => {
+    let l = lineIndexes.get(path);
+    if (!l) lineIndexes.set(path, (l = new LineIndex(text)));
+    return l;
+  };
   const edits = new Map<string, Edit[]>();
   const counts = new Map<string, number>();
   const skipped: SkippedCitation[] = [];
@@ -279,7 +285,7 @@ export function planRenumber(input: RenumberInput): RenumberPlan | RenumberRefus
     }
     const text = textOf(c.path);
     if (text === undefined) return refuse(`${c.path} cannot be read.`);
-    const lines = new LineIndex(text);
+    const lines = linesOf(c.path, text);
     const from = lines.offsetAt(c.range.start);
     if (text.slice(from, lines.offsetAt(c.range.end)) !== c.text) return refuse(`${c.path} changed since it was read; try again when the index is up to date.`);
     const found = citationEdits(c, oldNumber, newNumber, oldBase, newBase, prefixes, isLog, c.moved === true);
@@ -298,7 +304,7 @@ export function planRenumber(input: RenumberInput): RenumberPlan | RenumberRefus
       if (id === undefined || stated.range.start.line !== stated.range.end.line || index.resolveRef(stated.target, from) !== d) continue;
       const text = textOf(from.path);
       if (text === undefined) return refuse(`${from.path} cannot be read.`);
-      const lines = new LineIndex(text);
+      const lines = linesOf(from.path, text);
       const rs = lines.offsetAt(stated.range.start);
       const re = lines.offsetAt(stated.range.end);
       if ((edits.get(from.path) ?? []).some((e) => e.start < re && rs < e.end)) continue;

@@ -9,7 +9,7 @@ import { readdirSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { createTwoFilesPatch } from 'diff';
 import type { DecisionIndex } from '../../core/index';
 import { dirname } from '../../core/paths';
-import type { RenumberPlan } from '../../core/renumber';
+import type { NumberTakenElsewhere, RenumberPlan } from '../../core/renumber';
 import { nextFreeNumber, parseRecordNumber, planRenumber } from '../../core/renumber';
 import { rel } from '../format';
 import { toNative } from '../nodeWorkspace';
@@ -19,11 +19,12 @@ import { EditFailure, findOne, insideRoot, readRecordFile, unifiedDiff } from '.
 /**
  * Runs `renumber`.
  * @param args the decision (an id as cited or a path) and, optionally, the new number (`15`, `0015`, `ADR-0015`).
+ * @param takenElsewhere numbers taken outside the working tree (another branch: the git history's hook).
  * @returns exit code 0 (renumbered, or the diff printed).
  * @throws {EditFailure} (exit 1) when the number is taken, a file cannot be read or written, or the
  *   plan does not verify; (exit 2) for bad arguments. Nothing is written then.
  */
-export function renumberCommand(index: DecisionIndex, args: readonly string[], options: EditOptions, io: EditIO): number {
+export function renumberCommand(index: DecisionIndex, args: readonly string[], options: EditOptions, io: EditIO, takenElsewhere?: NumberTakenElsewhere): number {
   if (args.length < 1 || args.length > 2) throw new EditFailure('renumber takes a decision and, optionally, its new number: decision-lens renumber ADR-0012 15', 2);
   const d = findOne(index, options.root, io.cwd, args[0]);
   const names = d.format === 'decision-log' ? [] : listFolder(dirname(d.path));
@@ -33,13 +34,14 @@ export function renumberCommand(index: DecisionIndex, args: readonly string[], o
     if (n === undefined) throw new EditFailure(`the new number must be a positive whole number of at most nine digits, not "${args[1]}"`, 2);
     newNumber = n;
   } else {
-    newNumber = nextFreeNumber(index, d, names);
+    newNumber = nextFreeNumber(index, d, names, takenElsewhere);
   }
   const plan = planRenumber({
     index,
     decision: d,
     newNumber,
     folderFileNames: names,
+    ...(takenElsewhere ? { takenElsewhere } : {}),
     readText: (path) => {
       try {
         return readRecordFile(path).text;
