@@ -234,6 +234,18 @@ describe('renumber a decision', function () {
     assert.match(verifyRenumber(tamper('README.md', 'See', 'See', 'Saw'), index) ?? '', /an edit would replace "See" by "Saw"/);
   });
 
+  it('keeps a BOM and CRLF line ends, and rewrites a heading on the BOM line', async () => {
+    write(root, {
+      'docs/adr/0030-crlf.md': '\uFEFF# ADR-0030: CRLF record\r\n\r\n## Status\r\n\r\nAccepted\r\n\r\nSee ADR-0030 and ADR-0012.\r\n',
+      'src/crlf.ts': '\uFEFF// ADR-0030 first\r\nconst y = 30;\r\n',
+    });
+    const index = await indexOf(root);
+    const p = ok(plan(index, one(index, 'ADR-30'), 31));
+    const after = new Map(p.files.map((f) => [f.path.slice(root.length + 1), f.after]));
+    assert.equal(after.get('docs/adr/0030-crlf.md'), '\uFEFF# ADR-0031: CRLF record\r\n\r\n## Status\r\n\r\nAccepted\r\n\r\nSee ADR-0031 and ADR-0012.\r\n');
+    assert.equal(after.get('src/crlf.ts'), '\uFEFF// ADR-0031 first\r\nconst y = 30;\r\n');
+  });
+
   it('reads the number a user types: 15, 0015, ADR-0015; nothing else', () => {
     assert.equal(parseRecordNumber('15'), 15);
     assert.equal(parseRecordNumber(' 0015 '), 15);
