@@ -8,6 +8,7 @@ import { registerHover } from './features/hover/register';
 import { registerLanguageModelTools } from './features/lmTools/register';
 import { registerNavigation } from './features/navigation/register';
 import { registerNewDecision } from './features/newDecision/register';
+import { registerRenumber } from './features/renumber/register';
 import { registerDecisionsView } from './features/tree/register';
 import { registerReview } from './features/review/register';
 import { registerMap } from './features/map/register';
@@ -46,6 +47,7 @@ export function activate(context: vscode.ExtensionContext): DecisionLensApi {
   registerLanguageModelTools(context, indexer);
   registerReview(context, indexer, logger);
   registerMap(context, indexer, logger);
+  registerRenumber(context, indexer);
 
   context.subscriptions.push(vscode.commands.registerCommand('decisionLens.stopIndexing', () => indexer.stopIndexing()));
   indexer.start();

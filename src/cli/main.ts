@@ -41,6 +41,7 @@ import { EditFailure } from './commands/shared';
 import type { GraphFlags } from './commands/graph';
 import { graphCommand } from './commands/graph';
 import { exportCommand } from './commands/export';
+import { renumberCommand } from './commands/renumber';
 import { statusCommand } from './commands/status';
 import { supersedeCommand } from './commands/supersede';
 import { reviewCommand } from './commands/review';
@@ -64,6 +65,8 @@ Usage:
   decision-lens new --title T [--folder DIR] [--status S] [--format F] [--date YYYY-MM-DD]
                                                                 write a new record with the folder's next
                                                                 number and format (or a log entry)
+  decision-lens renumber <id> [<new>]                           move a decision to a new number (default: the
+                                                                next free one) and rewrite every citation of it
   decision-lens citations [--json]                              list every citation found and what it resolves to
   decision-lens folders [--json]                                every decision folder and log, and the
                                                                 citation prefixes each learned, from where
@@ -81,7 +84,7 @@ Options:
   --prefix P       also recognise citations with prefix P (repeatable; adds to the
                    prefixes each folder learns from its records)
   --quiet          no progress output on stderr
-  --dry-run        status, supersede, amend, new: print a unified diff, write nothing
+  --dry-run        status, supersede, amend, new, renumber: print a unified diff, write nothing
   --format F       new: nygard, madr4, madr4-minimal, madr3, madr2, log4brains, decision-log;
                    check: text, json, sarif, github
   -h, --help       this help
@@ -219,6 +222,7 @@ const EDIT_COMMANDS: Readonly<Record<string, (scan: ScanResult, args: readonly s
   supersede: (scan, args, _flags, options, io) => supersedeCommand(scan.index, args, options, io),
   amend: (scan, args, _flags, options, io) => amendCommand(scan.index, args, options, io),
   new: (scan, args, flags, options, io) => newCommand(scan.index, args, flags as NewFlags, options, io),
+  renumber: (scan, args, _flags, options, io) => renumberCommand(scan.index, args, options, io),
 };
 
 function usage(io: CliIO, message: string): number {

@@ -27,7 +27,7 @@ import { inlineText } from './markdown';
 import type { KeyField, MetaValue, RecordContext } from './record';
 import { dateOf, dedupeRelations, globsOf, headingTextRange, keyValue, lineSlice, statusOf, statusRelations } from './record';
 import type { PlacesSink } from './parseRecord';
-import { logEntryPlaces } from './places';
+import { idPlaceIn, logEntryPlaces } from './places';
 import { logRefs, relationKind, relationsInLine } from './relations';
 import { buildSections, sectionText, stripComments } from './sections';
 import { trimBlock } from './text';
@@ -293,7 +293,8 @@ function readEntry(
   if (sink) {
     const statusField = first('status');
     const lastFieldLine = fields.length > 0 ? Math.max(...fields.map((f) => f.lastLine)) : undefined;
-    sink(decisionOut, logEntryPlaces(ctx, heading.line, last, statusField && statusValue ? { value: statusValue, line: statusField.key.line } : undefined, lastFieldLine));
+    const idPlace = id.number !== undefined ? idPlaceIn(ctx, 'heading', headingTextRange(ctx, heading, 0), id.numberText) : undefined;
+    sink(decisionOut, logEntryPlaces(ctx, heading.line, last, statusField && statusValue ? { value: statusValue, line: statusField.key.line } : undefined, lastFieldLine, idPlace));
   }
   return decisionOut;
 }

@@ -239,7 +239,9 @@ function readRecord(ctx: RecordContext, sink?: PlacesSink): Decision {
           : parts.sections.some((s) => s.key === 'status')
             ? 'status-section'
             : 'status-heading';
-    sink(decision, recordPlaces(ctx, parts, statusValue && source ? { value: statusValue, source } : undefined));
+    const idValue = pick('id');
+    const idPlace = idValue ? { value: idValue, numberText: identity.number !== undefined ? identity.numberText : undefined } : undefined;
+    sink(decision, recordPlaces(ctx, parts, statusValue && source ? { value: statusValue, source } : undefined, idPlace));
   }
   return decision;
 }

@@ -8,6 +8,7 @@
 import type { Range } from '../model';
 import type { MdParagraph } from './markdown';
 import type { KeyField, MetaValue, RecordContext, RecordParts } from './record';
+import { headingTextRange } from './record';
 
 /** Where a record's status value came from. */
 export type StatusSource =
@@ -66,6 +67,24 @@ export interface FrontMatterPlace {
   readonly valid: boolean;
 }
 
+/** Where a record states its own number, besides its file name. */
+export type IdSource =
+  /** The title heading: `# 5. Title`, `# ADR-0005: Title`, `### D12 — Title` in a decision log. */
+  | 'heading'
+  /** A front matter `title` that starts with the id (`title: "ADR-0005: Title"`). */
+  | 'front-matter-title'
+  /** Front matter `id:` or an `Id:` header line (`id: ADR-0005`, `id: 5`). */
+  | 'id-field';
+
+/** The digits of the record's own number as written in one place (`0005` of `# ADR-0005: Title`). */
+export interface IdPlace {
+  readonly source: IdSource;
+  /** The range of the digits only (no prefix, separator or quotes). */
+  readonly range: Range;
+  /** The digits as written, with their padding: `0005`. */
+  readonly raw: string;
+}
+
 /** Every place an edit of one record may use. */
 export interface RecordPlaces {
   readonly kind: 'record' | 'log-entry';
@@ -82,6 +101,38 @@ export interface RecordPlaces {
   readonly log?: { readonly statusLine?: number; readonly lastFieldLine?: number; readonly headingLine: number };
   /** The record's last line with content (the file's, or the entry's). */
   readonly lastContentLine: number;
+  /** Where the record states its own number (the title heading, front matter `id`), for a renumber. */
+  readonly ids?: readonly IdPlace[];
+}
+
+/**
+ * The place of a number inside a range the reader read it from: the first run of digits in that
+ * range of the text, when it is the number the reader read (`numberText`).
+ * @returns the place, or `undefined` when the digits there are not `numberText`.
+ */
+export function idPlaceIn(ctx: Pick<RecordContext, 'lines'>, source: IdSource, within: Range, numberText: string | undefined): IdPlace | undefined {
+  if (numberText === undefined || within.start.line !== within.end.line) return undefined;
+  const from = ctx.lines.offsetAt(within.start);
+  const slice = ctx.lines.text.slice(from, ctx.lines.offsetAt(within.end));
+  const m = /\d+/.exec(slice);
+  if (!m || m[0] !== numberText) return undefined;
+  return { source, range: ctx.lines.rangeOf(from + m.index, from + m.index + m[0].length), raw: m[0] };
+}
+
+function titleIdPlaces(ctx: RecordContext, parts: RecordParts, idValue: MetaValue | undefined, idNumberText: string | undefined): IdPlace[] {
+  const out: IdPlace[] = [];
+  const t = parts.title;
+  if (t.id.numberText !== undefined) {
+    const place = t.heading
+      ? idPlaceIn(ctx, 'heading', headingTextRange(ctx, t.heading, 0), t.id.numberText)
+      : idPlaceIn(ctx, 'front-matter-title', t.range, t.id.numberText);
+    if (place) out.push(place);
+  }
+  if (idValue) {
+    const place = idPlaceIn(ctx, 'id-field', idValue.range, idNumberText);
+    if (place) out.push(place);
+  }
+  return out;
 }
 
 function lastParagraphIn(paragraphs: readonly MdParagraph[], start: number, end: number): LastParagraph | undefined {
@@ -115,7 +166,12 @@ function lastContentLine(ctx: RecordContext, from: number, to: number): number {
  * The places of a record file (every family but decision logs).
  * @param status the status value the record's status was read from, and where it came from.
  */
-export function recordPlaces(ctx: RecordContext, parts: RecordParts, status: { value: MetaValue; source: StatusSource } | undefined): RecordPlaces {
+export function recordPlaces(
+  ctx: RecordContext,
+  parts: RecordParts,
+  status: { value: MetaValue; source: StatusSource } | undefined,
+  id?: { value: MetaValue; numberText?: string },
+): RecordPlaces {
   let header: HeaderPlace | undefined;
   const keys = parts.header.filter((k) => k.field !== 'relation');
   if (keys.length > 0) {
@@ -135,6 +191,7 @@ export function recordPlaces(ctx: RecordContext, parts: RecordParts, status: { v
     ...optional('linksSection', sectionPlace(ctx, parts, 'links')),
     ...optional('header', header),
     lastContentLine: lastContentLine(ctx, 0, ctx.lines.lineCount - 1),
+    ids: titleIdPlaces(ctx, parts, id?.value, id?.numberText),
   };
 }
 
@@ -142,6 +199,7 @@ export function recordPlaces(ctx: RecordContext, parts: RecordParts, status: { v
  * The places of one decision log entry.
  * @param status the entry's `Status:` key line, if any.
  * @param lastFieldLine the last line of the entry's last `Key: value` field (its continuation lines included).
+ * @param id where the entry's heading states its number (`### D12 — Title`), if it does.
  */
 export function logEntryPlaces(
   ctx: RecordContext,
@@ -149,6 +207,7 @@ export function logEntryPlaces(
   lastLine: number,
   status: { value: MetaValue; line: number } | undefined,
   lastFieldLine: number | undefined,
+  id?: IdPlace,
 ): RecordPlaces {
   return {
     kind: 'log-entry',
@@ -156,6 +215,7 @@ export function logEntryPlaces(
     ...(status ? { status: { source: 'log-key' as const, range: status.value.range, raw: status.value.raw } } : {}),
     log: { headingLine, ...(status ? { statusLine: status.line } : {}), ...(lastFieldLine !== undefined ? { lastFieldLine } : {}) },
     lastContentLine: lastContentLine(ctx, headingLine, lastLine),
+    ids: id ? [id] : [],
   };
 }
 

@@ -28,6 +28,12 @@ export const NEW_DECISION = 'decisionLens.newDecision';
 export const CHANGE_STATUS = 'decisionLens.changeStatus';
 /** Marks a decision superseded by a new or an existing one: args `(decision?, by?: tree item | id | key | 'new')`. */
 export const SUPERSEDE = 'decisionLens.supersede';
+/**
+ * Moves a decision to a new number and rewrites every citation of it: args `(decision?: tree item |
+ * id | key, newNumber?: number | string, options?: { preview?: boolean })`; the refactor preview
+ * shows the edit unless `preview` is false.
+ */
+export const RENUMBER_DECISION = 'decisionLens.renumberDecision';
 /** Inserts a citation comment of a decision at the cursor: args `(decision?: id | key)`. */
 export const CITE_HERE = 'decisionLens.citeHere';
 /**
