@@ -10,6 +10,7 @@ import { registerNewDecision } from './features/newDecision/register';
 import { registerDecisionsView } from './features/tree/register';
 import type { DecisionLensApi } from './host/api';
 import { createApi } from './host/api';
+import { registerGitHistory } from './host/git';
 import { WorkspaceIndexer } from './host/indexer';
 import { createLogger } from './host/logger';
 import { createNodeFiles } from './host/nodeFs';
@@ -29,6 +30,7 @@ export function activate(context: vscode.ExtensionContext): DecisionLensApi {
   });
   context.subscriptions.push(channel, indexer);
 
+  registerGitHistory(context, indexer, logger);
   const view = registerDecisionsView(context, indexer);
   registerCodeLens(context, indexer);
   registerHover(context, indexer);
