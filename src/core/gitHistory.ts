@@ -231,8 +231,15 @@ export class GitHistory {
     const globRoot = rootRel === undefined || rootRel === '' ? '' : `${rootRel}/`;
     const drift = new Map<IndexedDecision, Drift>();
     const problems: Problem[] = [];
+    // Decisions often share their globs (one module, several decisions): each list is matched once.
+    const matched = new Map<string, ReturnType<typeof filesMatching>>();
     for (const d of index.decisions()) {
-      const governed = d.appliesTo.length > 0 && rootRel !== undefined ? filesMatching(d.appliesTo, files, globRoot) : { paths: [], perGlob: [] };
+      let governed = { paths: [] as string[], perGlob: [] as number[] };
+      if (d.appliesTo.length > 0 && rootRel !== undefined) {
+        const key = d.appliesTo.join('\0');
+        governed = matched.get(key) ?? filesMatching(d.appliesTo, files, globRoot);
+        matched.set(key, governed);
+      }
       d.appliesTo.forEach((g, i) => {
         if (rootRel !== undefined && governed.perGlob[i] === 0 && history.files.size > 0) {
           problems.push({
