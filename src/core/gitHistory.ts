@@ -124,6 +124,9 @@ export const MAX_LOG_BYTES = 512 * 1024 * 1024;
 export class GitHistory {
   private cached: RepoHistory | undefined;
   private versions = new Map<string, string>();
+  /** Provenance by HEAD, record file, key and current status: a re-read at the same HEAD parses nothing again. */
+  private provenanceCache = new Map<string, Provenance | null>();
+  private provenanceHead = '';
 
   /**
    * @param git runs git in the repository.
@@ -202,10 +205,21 @@ export class GitHistory {
         blobs.push(...versionsToRead(h));
       }
     }
-    const texts = await this.readVersions(blobs, signal);
+    if (this.provenanceHead !== history.head) {
+      this.provenanceCache.clear();
+      this.provenanceHead = history.head;
+    }
+    const uncached = [...rels].filter(([d, rel]) => !this.provenanceCache.has(provenanceKey(d, rel)));
+    const texts = uncached.length > 0 ? await this.readVersions(blobs, signal) : this.versions;
     const parsed = new Map<string, ReturnType<typeof parseRecord>>();
     const provenance = new Map<IndexedDecision, Provenance>();
     for (const [d, rel] of rels) {
+      const cacheKey = provenanceKey(d, rel);
+      const known = this.provenanceCache.get(cacheKey);
+      if (known !== undefined) {
+        if (known) provenance.set(d, known);
+        continue;
+      }
       const statusAt = (t: string, blob: string): StatusKind | undefined => {
         const key = `${rel}\0${blob}`;
         let list = parsed.get(key);
@@ -216,6 +230,7 @@ export class GitHistory {
         return sameRecord(list, d)?.status.kind;
       };
       const p = provenanceOf(history, rel, statusAt, texts, d.status.kind);
+      this.provenanceCache.set(cacheKey, p ?? null);
       if (p) provenance.set(d, p);
     }
     return { repo: this.repo, provenance, ...this.driftOf(index, root, history, provenance) };
@@ -325,11 +340,18 @@ export class GitHistory {
    */
   async collisions(index: DecisionIndex, refs: readonly string[], signal?: AbortSignal): Promise<{ collisions: Collision[]; problems: Problem[] }> {
     const onRefs = await this.onRefs(index, refs, signal);
-    return this.collisionsWith(index, onRefs);
+    const found = this.collisionsWith(index, onRefs);
+    if (found.collisions.length === 0) return found;
+    // A record renamed here (a new slug) is still the same record as its old name on the ref.
+    const history = await this.history(signal);
+    return this.collisionsWith(index, onRefs, history);
   }
 
-  /** {@link GitHistory.collisions} over refs already listed. */
-  collisionsWith(index: DecisionIndex, onRefs: ReturnType<typeof numbersOnRefs>): { collisions: Collision[]; problems: Problem[] } {
+  /**
+   * {@link GitHistory.collisions} over refs already listed.
+   * @param history when given, a file on the ref that is an earlier name of the record here (renames followed) is no collision.
+   */
+  collisionsWith(index: DecisionIndex, onRefs: ReturnType<typeof numbersOnRefs>, history?: RepoHistory): { collisions: Collision[]; problems: Problem[] } {
     const local: { path: string; number: number }[] = [];
     const localFiles = new Set<string>();
     const byRel = new Map<string, IndexedDecision>();
@@ -343,7 +365,7 @@ export class GitHistory {
       local.push({ path: rel, number: n });
       byRel.set(rel, d);
     }
-    const collisions = findCollisions(local, onRefs, localFiles);
+    const collisions = findCollisions(local, onRefs, localFiles).filter((c) => !history?.files.get(c.path)?.changes.some((ch) => ch.from === c.otherPath || ch.path === c.otherPath));
     const problems: Problem[] = collisions.map((c) => {
       const d = byRel.get(c.path) as IndexedDecision;
       return {
@@ -366,6 +388,10 @@ export class GitHistory {
     if (rel === undefined || refs.length === 0) return [];
     return freeNumberOnRefs(await this.onRefs(index, refs, signal), rel);
   }
+}
+
+function provenanceKey(d: IndexedDecision, rel: string): string {
+  return `${rel}\0${d.key}\0${d.range.start.line}\0${d.status.kind}`;
 }
 
 /** The entry of a parsed version that is the same record as `d` (one record per file, or a log entry by number, slug or title). */

@@ -103,6 +103,24 @@ describe('history from git', function () {
     });
   });
 
+  describe('a record renamed on this branch', () => {
+    it('is no collision with its old name on the other ref', async () => {
+      const r = repo();
+      r.commit('Start', 'Alice', '2025-01-01', { 'doc/adr/0001-use-postgres.md': nygard(1, 'Use Postgres', 'Accepted') });
+      r.git('checkout', '-q', '-b', 'rename');
+      r.git('mv', 'doc/adr/0001-use-postgres.md', 'doc/adr/0001-use-postgresql.md');
+      r.commit('Rename', 'Bob', '2025-01-02');
+      const renamed = JSON.parse((await cli(['check', '--against', 'main', '--json'], r.dir)).stdout) as { code: string }[];
+      assert.deepEqual(renamed.filter((p) => p.code === 'number-collision'), []);
+      // A different record with the same number on main is one.
+      r.git('checkout', '-q', 'main');
+      r.commit('Another 1', 'Carol', '2025-01-03', { 'doc/adr/0001-use-mysql.md': nygard(1, 'Use MySQL', 'Proposed') });
+      r.git('checkout', '-q', 'rename');
+      const other = JSON.parse((await cli(['check', '--against', 'main', '--json'], r.dir)).stdout) as { code: string; message: string }[];
+      assert.deepEqual(other.filter((p) => p.code === 'number-collision').map((p) => /\S+ on main/.exec(p.message)?.[0]), ['doc/adr/0001-use-mysql.md on main']);
+    });
+  });
+
   describe('provenance', () => {
     let r: TempRepo;
     let accepted = '';
