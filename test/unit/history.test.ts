@@ -235,6 +235,33 @@ describe('history from git', function () {
     });
   });
 
+  describe('the log pass', () => {
+    it('reads any file name exactly and follows renames back to the commit that added the file', () => {
+      const r = repo();
+      const first = r.commit('Add', 'Zoë Ångström', '2025-01-01', { 'src/a b\tc «ü».ts': 'export const x = 1;\n'.repeat(20), 'src/other.ts': 'x\n' });
+      r.git('mv', 'src/a b\tc «ü».ts', 'src/renamed name.ts');
+      const moved = r.commit('Move', 'Bob', '2025-01-02');
+      const changed = r.commit('Change', 'Carol', '2025-01-03', { 'src/renamed name.ts': 'export const x = 1;\n'.repeat(20) + 'export const y = 2;\n', 'src/other.ts': null });
+      const h = buildHistory(parseGitLog(r.git(...logArgs('HEAD'))), changed);
+      assert.deepEqual([...h.files.keys()], ['src/renamed name.ts']);
+      const file = h.files.get('src/renamed name.ts');
+      assert.deepEqual(file?.changes.map((c) => [h.commits[c.seq].hash, c.kind, c.path, c.from]), [
+        [changed, 'M', 'src/renamed name.ts', undefined],
+        [moved, 'R', 'src/renamed name.ts', 'src/a b\tc «ü».ts'],
+        [first, 'A', 'src/a b\tc «ü».ts', undefined],
+      ]);
+      assert.equal(h.commits[0].author, 'Zoë Ångström');
+    });
+
+    it('reads nothing from a truncated or foreign output without throwing', () => {
+      assert.deepEqual(parseGitLog(''), []);
+      assert.deepEqual(parseGitLog('garbage\0\x1e\x1eDLC\x1fnot-a-hash\x1f'), []);
+      const full = parseGitLog(`\x1e\x1eDLC\x1f${'a'.repeat(40)}\x1f\x1fA\x1fa@x\x1f2025-01-01T00:00:00Z\x1f1\x1fs\0\n:000000 100644 ${'0'.repeat(40)} ${'b'.repeat(40)} A\0x.md\0:1`);
+      assert.equal(full.length, 1);
+      assert.deepEqual(full[0].changes, [{ kind: 'A', path: 'x.md', blob: 'b'.repeat(40) }]);
+    });
+  });
+
   describe('a shallow clone', () => {
     let clone = '';
     before(() => {
