@@ -266,7 +266,8 @@ export class GitHistory {
           });
         }
       });
-      if (d.status.kind !== 'accepted') continue;
+      // Superseded, deprecated and rejected decisions never count: an `Accepted` record another one supersedes neither.
+      if (d.status.kind !== 'accepted' || index.successorOf(d)) continue;
       const p = provenance.get(d);
       if (!p?.statusChanged || p.statusChanged.to !== 'accepted') continue;
       const seq = seqOf(history, p.statusChanged.commit);

@@ -186,6 +186,8 @@ describe('history from git', function () {
       r.commit('Start', 'Alice', '2025-01-01', {
         'docs/decisions/0001-hmac-webhooks.md': madr('Verify webhooks with HMAC', 'proposed', ['src/payments/**', 'lib/nowhere/**']),
         'docs/decisions/0002-old-way.md': madr('The old way', 'superseded by ADR-0001', ['src/payments/**']),
+        // Still `Accepted` in its status section, but superseded by ADR-0001: it never counts either.
+        'docs/decisions/0003-older-way.md': nygard(3, 'Older way', 'Accepted\n\nSuperseded by [1. Verify webhooks with HMAC](0001-hmac-webhooks.md)'),
         'src/payments/a.ts': 'export const a = 1;\n',
         'src/payments/b.ts': 'export const b = 1;\n',
         'src/other.ts': 'export const o = 1;\n',
