@@ -55,8 +55,9 @@ describe('e2e: provenance and drift from git in the hover', function () {
     const wb = workbench!;
     await wb.openFile('src/webhooks/partnerWebhook.ts', 13);
     // The history is read after the index: hover again until the card has it.
-    const hover = await wb.hoverText('ADR-0003', { timeoutMs: 180_000, contains: /since accepted/ });
-    const text = await hover.innerText();
+    const hover = await wb.hoverText('ADR-0003', { timeoutMs: 180_000, contains: /since\saccepted/ });
+    // The hover writes record text with non-breaking spaces.
+    const text = (await hover.innerText()).replace(/\u00a0/g, ' ');
     assert.match(text, /ADR-0003 Receive partner orders through webhooks/);
     assert.match(text, /Created by Tom Okafor on 2024-04-30 \(git\)/);
     assert.match(text, /Status set to accepted by Priya Raman on 2024-05-14 in [0-9a-f]{7} \(git\)/);
