@@ -229,7 +229,7 @@ export class GitHistory {
         }
         return sameRecord(list, d)?.status.kind;
       };
-      const p = provenanceOf(history, rel, statusAt, texts, d.status.kind);
+      const p = provenanceOf(history, rel, statusAt, texts, d.status.kind, d.folder.kind === 'log');
       this.provenanceCache.set(cacheKey, p ?? null);
       if (p) provenance.set(d, p);
     }

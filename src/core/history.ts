@@ -284,7 +284,11 @@ export interface CommitRef {
   readonly subject: string;
 }
 
-/** Who created a record and when, who changed it last, who last changed its status: from git. */
+/**
+ * Who created a record and when, who changed it last, who last changed its status: from git. For
+ * an entry of a decision log, `created` is the commit that added the entry (when the versions
+ * read reach back to it), `lastChanged` and `commits` are the log file's.
+ */
 export interface Provenance {
   readonly source: 'git';
   /** The commit that added the file (renames followed). In a shallow clone: the oldest commit read, see `shallow`. */
@@ -314,6 +318,8 @@ export function commitRef(c: Commit): CommitRef {
  * @param texts file versions by blob id (from {@link parseCatFileBatch}); the newest
  *   {@link MAX_VERSIONS_PER_RECORD} are enough.
  * @param current the status kind the record has now (as the index read it).
+ * @param entry true for an entry of a decision log: `created` is then the oldest version that has
+ *   the entry (`statusAt` gives `undefined` for versions without it).
  * @returns provenance, or `undefined` when git has no history for the file (not committed yet).
  */
 export function provenanceOf(
@@ -322,6 +328,7 @@ export function provenanceOf(
   statusAt: (text: string, blob: string) => string | undefined,
   texts: ReadonlyMap<string, string>,
   current: string,
+  entry = false,
 ): Provenance | undefined {
   const h = history.files.get(path);
   if (!h || h.changes.length === 0) return undefined;
@@ -334,6 +341,9 @@ export function provenanceOf(
   let runStart: FileChange | undefined;
   let from: string | undefined;
   let complete = false;
+  // A decision log's entry absent from an older version of the log was added at `runStart`.
+  let addedLater = false;
+  let stoppedAt = h.changes.length;
   for (let i = 0; i < h.changes.length; i++) {
     const c = h.changes[i];
     const text = c.blob ? texts.get(c.blob) : undefined;
@@ -345,16 +355,35 @@ export function provenanceOf(
       continue;
     }
     from = kind;
+    addedLater = kind === undefined;
     complete = true;
+    stoppedAt = i;
     break;
   }
+  let addedIn = addedLater ? runStart : undefined;
+  if (entry && !addedLater && stoppedAt < h.changes.length) {
+    // An entry of a decision log: walk on to the oldest version that has it.
+    let oldestWith: FileChange | undefined = h.changes[stoppedAt];
+    for (let i = stoppedAt + 1; i < h.changes.length; i++) {
+      const c = h.changes[i];
+      const text = c.blob ? texts.get(c.blob) : undefined;
+      if (text === undefined) {
+        oldestWith = undefined;
+        break;
+      }
+      if (statusAt(text, c.blob as string) === undefined) break;
+      oldestWith = c;
+    }
+    if (oldestWith && oldestWith !== oldest) addedIn = oldestWith;
+  }
+  const createdIn = addedIn ? history.commits[addedIn.seq] : created;
   if (runStart && complete) {
     statusChanged = { ...commitRef(history.commits[runStart.seq]), to: current, ...(from !== undefined ? { from } : {}) };
   }
-  const shallow = history.shallow && oldest.seq === 0 && oldest.kind === 'A';
+  const shallow = !addedIn && history.shallow && oldest.seq === 0 && oldest.kind === 'A';
   return {
     source: 'git',
-    created: commitRef(created),
+    created: commitRef(createdIn),
     lastChanged: commitRef(last),
     ...(statusChanged ? { statusChanged } : {}),
     commits: h.changes.length,

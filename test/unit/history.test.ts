@@ -179,6 +179,23 @@ describe('history from git', function () {
     });
   });
 
+  describe('a decision log', () => {
+    it('an entry added in a later commit was created by that commit, not by the first commit of the log', async () => {
+      const r = repo();
+      const entry = (n: number, title: string, status: string): string => `## DL-${n}: ${title}\n\nDate: 2025-01-0${n}\nStatus: ${status}\nDecision: ${title}.\n\n`;
+      r.commit('Start the log', 'Alice', '2025-01-01', { 'DECISIONS.md': `# Decisions\n\n${entry(1, 'Ship weekly', 'Accepted')}` });
+      r.commit('Add DL-2', 'Bob', '2025-01-02', { 'DECISIONS.md': `# Decisions\n\n${entry(1, 'Ship weekly', 'Accepted')}${entry(2, 'Keep a changelog', 'Proposed')}` });
+      r.commit('Accept DL-2', 'Carol', '2025-01-03', { 'DECISIONS.md': `# Decisions\n\n${entry(1, 'Ship weekly', 'Accepted')}${entry(2, 'Keep a changelog', 'Accepted')}` });
+      const list = JSON.parse((await cli(['list', '--json'], r.dir)).stdout) as Json[];
+      const dl1 = list.find((d) => d.id === 'DL-1');
+      const dl2 = list.find((d) => d.id === 'DL-2');
+      assert.equal(dl1?.provenance?.created.author, 'Alice');
+      assert.equal(dl1?.provenance?.statusChanged?.author, 'Alice');
+      assert.equal(dl2?.provenance?.created.author, 'Bob');
+      assert.deepEqual([dl2?.provenance?.statusChanged?.author, dl2?.provenance?.statusChanged?.from], ['Carol', 'proposed']);
+    });
+  });
+
   describe('drift', () => {
     let r: TempRepo;
     before(() => {
