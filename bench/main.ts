@@ -27,6 +27,7 @@ import type { CoreTime } from './indexRun';
 import { buildIndexFromDisk, indexInMemory, readAll } from './indexRun';
 import { walk } from './nodeWorkspace';
 import { printReport } from './report';
+import { measureHistory, printHistory } from './history';
 import type { EditorResults } from './editorSection';
 import { editorTargets, measureEditor, printEditor } from './editorSection';
 import type { MapResults } from './map';
@@ -218,6 +219,8 @@ async function main(): Promise<void> {
     mkdirSync(dirname(options.out), { recursive: true });
     writeFileSync(options.out, JSON.stringify(results, null, 2) + '\n');
     printReport(results, (line) => process.stdout.write(line + '\n'));
+    // History from git (bench/history.ts): its own generated repository of 10,000 commits.
+    printHistory(await measureHistory(log), (line) => process.stdout.write(line + '\n'));
     if (results.editor) printEditor(results.editor, (line) => process.stdout.write(line + '\n'));
     process.stdout.write(`\nJSON: ${options.out}\n`);
   } finally {

@@ -14,6 +14,7 @@ import { registerReview } from './features/review/register';
 import { registerMap } from './features/map/register';
 import type { DecisionLensApi } from './host/api';
 import { createApi } from './host/api';
+import { registerGitHistory } from './host/git';
 import { WorkspaceIndexer } from './host/indexer';
 import { createLogger } from './host/logger';
 import { bundledBuildWorker, workerPool } from './host/buildWorkers';
@@ -35,6 +36,7 @@ export function activate(context: vscode.ExtensionContext): DecisionLensApi {
   });
   context.subscriptions.push(channel, indexer);
 
+  registerGitHistory(context, indexer, logger);
   const view = registerDecisionsView(context, indexer);
   registerCodeLens(context, indexer);
   registerHover(context, indexer);

@@ -11,6 +11,8 @@
  *   decision-lens review [--status proposed] [--format markdown|json] [--root DIR]
  *   decision-lens graph [--format mermaid|dot|json] [--status S] [--tag T] [--code] [--root DIR]
  *   decision-lens export --html DIR [--root DIR]
+ *   decision-lens drift [--json] [--root DIR]
+ *   decision-lens check --against <ref> | --all-branches | --drift=N
  *
  * Exit codes: 0 success; 1 `check` found errors or `show` found no decision; 2 usage error.
  */
@@ -33,6 +35,7 @@ import type { SkippedFile } from './nodeWorkspace';
 import { foldersJson, foldersText } from './commands/folders';
 import { githubOutput } from './formats/github';
 import { sarifLog } from './formats/sarif';
+import { driftCommand, historyFields, historyProblems, namesOnRefsForNew } from './commands/history';
 import { toPosix } from './nodeWorkspace';
 import { amendCommand } from './commands/amend';
 import type { NewFlags } from './commands/new';
@@ -78,6 +81,9 @@ Usage:
                                                                 clarifies and links (missing targets shown)
   decision-lens export --html DIR                               a static site (map, timeline, every record,
                                                                 search) that opens from the file system
+  decision-lens drift [--json]                                  accepted decisions by commits since their
+                                                                acceptance in the files they govern or that
+                                                                cite them (from git)
 Options:
   --root DIR       folder to read (default: the current folder)
   --anywhere       find citations anywhere in source files, not only in comments
@@ -87,6 +93,10 @@ Options:
   --dry-run        status, supersede, amend, new, renumber: print a unified diff, write nothing
   --format F       new: nygard, madr4, madr4-minimal, madr3, madr2, log4brains, decision-log;
                    check: text, json, sarif, github
+  --against REF    check: records whose number a different record uses on REF (default: the
+                   upstream branch, else origin/HEAD, else main or master)
+  --all-branches   check: the same against every local and remote-tracking branch
+  --drift N        check: report accepted decisions with more than N commits since acceptance
   -h, --help       this help
   -v, --version    the version
 
@@ -117,7 +127,8 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
-      args: [...argv],
+      // `--against` without a ref (last, or before another option) compares with the default ref.
+      args: argv.map((a, i) => (a === '--against' && (i === argv.length - 1 || argv[i + 1].startsWith('-')) ? '--against=' : a)),
       allowPositionals: true,
       strict: true,
       options: {
@@ -139,6 +150,9 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
         focus: { type: 'string' },
         hops: { type: 'string' },
         html: { type: 'string' },
+        against: { type: 'string' },
+        'all-branches': { type: 'boolean' },
+        drift: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -166,7 +180,8 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     if (edit) {
       const root = rootOf(values.root, io.cwd);
       const scan = await scanWithProgress(root, io, { commentsOnly: undefined, prefixes: values.prefix ?? [], quiet: values.quiet === true });
-      return edit(scan, rest, values, { root, dryRun: values['dry-run'] === true }, io);
+      const flags = command === 'new' ? { ...values, namesOnRefs: await namesOnRefsForNew(scan.index, root, values.against) } : values;
+      return edit(scan, rest, flags, { root, dryRun: values['dry-run'] === true }, io);
     }
     if (command === 'review') {
       const root = rootOf(values.root, io.cwd);
@@ -180,7 +195,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       if (command === 'graph') return graphCommand(scan.index, root, io, values as GraphFlags);
       return exportCommand(scan.index, root, io, values as GraphFlags & { html?: string });
     }
-    if (!['list', 'show', 'check', 'citations', 'folders'].includes(command)) throw new UsageError(`unknown command "${command}"`);
+    if (!['list', 'show', 'check', 'citations', 'folders', 'drift'].includes(command)) throw new UsageError(`unknown command "${command}"`);
     if (command === 'show' && rest.length !== 1) throw new UsageError('show takes one decision id or path');
     if (command !== 'show' && rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"`);
     const groupBy = values['group-by'];
@@ -188,6 +203,10 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     if (groupBy !== undefined && !['status', 'folder', 'tag'].includes(groupBy)) {
       throw new UsageError(`--group-by must be status, folder or tag, not "${groupBy}"`);
     }
+    if ((values.against !== undefined || values['all-branches'] || values.drift !== undefined) && command !== 'check') {
+      throw new UsageError('--against, --all-branches and --drift only apply to check');
+    }
+    if (values.drift !== undefined && !/^\d{1,9}$/.test(values.drift)) throw new UsageError(`--drift must be a number of commits, not "${values.drift}"`);
     for (const p of values.prefix ?? []) if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(p)) throw new UsageError(`invalid prefix "${p}"`);
     const checkAs = command === 'check' ? checkFormat(values.format, values.json === true) : 'text';
     const root = rootOf(values.root, io.cwd);
@@ -196,14 +215,20 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       prefixes: values.prefix ?? [],
       quiet: values.quiet === true,
     });
-    if (command === 'list') return list(scan, root, io, values.json === true, groupBy as GroupBy | undefined);
-    if (command === 'show') return show(scan, root, io, values.json === true, rest[0]);
+    const fromGit = values.json === true && (command === 'list' || command === 'show') ? await historyFields(scan.index, root, io) : undefined;
+    if (command === 'list') return list(scan, root, io, values.json === true, groupBy as GroupBy | undefined, fromGit);
+    if (command === 'show') return show(scan, root, io, values.json === true, rest[0], fromGit);
+    if (command === 'drift') return await driftCommand(scan.index, root, io, values.json === true);
     if (command === 'citations') return citationsCommand(scan, root, io, values.json === true);
     if (command === 'folders') {
       io.stdout(values.json === true ? JSON.stringify(foldersJson(root, scan.index), null, 2) + '\n' : foldersText(root, scan.index));
       return 0;
     }
-    return check(scan, root, io, checkAs);
+    const fromHistory =
+      values.against !== undefined || values['all-branches'] || values.drift !== undefined
+        ? await historyProblems(scan.index, root, { against: values.against, allBranches: values['all-branches'], drift: values.drift !== undefined ? Number(values.drift) : undefined }, io)
+        : [];
+    return check(scan, root, io, checkAs, fromHistory);
   } catch (error) {
     if (error instanceof UsageError) return usage(io, error.message);
     if (error instanceof EditFailure) {
@@ -280,14 +305,14 @@ function warnSkipped(scan: ScanResult, root: string, io: CliIO): void {
   for (const s of scan.skipped) io.stderr(`decision-lens: warning: ${shownPath(root, s.path)}: skipped: ${skipReasonText(s)}\n`);
 }
 
-function list(scan: ScanResult, root: string, io: CliIO, json: boolean, groupBy: GroupBy | undefined): number {
+function list(scan: ScanResult, root: string, io: CliIO, json: boolean, groupBy: GroupBy | undefined, fromGit?: (d: IndexedDecision) => Record<string, unknown>): number {
   const { index } = scan;
   const decisions = index.decisions();
   warnSkipped(scan, root, io);
   if (json) {
     const out = groupBy
-      ? groupDecisions(root, decisions, groupBy).map((g) => ({ group: g.name, decisions: g.decisions.map((d) => decisionJson(index, root, d)) }))
-      : decisions.map((d) => decisionJson(index, root, d));
+      ? groupDecisions(root, decisions, groupBy).map((g) => ({ group: g.name, decisions: g.decisions.map((d) => ({ ...decisionJson(index, root, d), ...fromGit?.(d) })) }))
+      : decisions.map((d) => ({ ...decisionJson(index, root, d), ...fromGit?.(d) }));
     io.stdout(jsonText(out) + '\n');
     return 0;
   }
@@ -313,7 +338,7 @@ function list(scan: ScanResult, root: string, io: CliIO, json: boolean, groupBy:
   return 0;
 }
 
-function show(scan: ScanResult, root: string, io: CliIO, json: boolean, what: string): number {
+function show(scan: ScanResult, root: string, io: CliIO, json: boolean, what: string, fromGit?: (d: IndexedDecision) => Record<string, unknown>): number {
   const { index } = scan;
   warnSkipped(scan, root, io);
   let found: IndexedDecision[] = index.get(what);
@@ -343,6 +368,7 @@ function show(scan: ScanResult, root: string, io: CliIO, json: boolean, what: st
           sections: d.sections,
           citedIn: index.citationsOf(d).map((c) => ({ path: rel(root, c.path), line: c.range.start.line + 1, column: c.range.start.character + 1, text: c.text })),
           problems: d.problems,
+          ...fromGit?.(d),
         })),
       ) + '\n',
     );
@@ -369,8 +395,8 @@ function checkFormat(format: string | undefined, json: boolean): CheckFormat {
   return format as CheckFormat;
 }
 
-function check(scan: ScanResult, root: string, io: CliIO, format: CheckFormat): number {
-  const problems = checkIndex(scan.index, { unreadable: scan.skipped.map((s) => ({ path: unreadablePath(s), reason: skipReasonText(s) })) });
+function check(scan: ScanResult, root: string, io: CliIO, format: CheckFormat, fromHistory: readonly Problem[] = []): number {
+  const problems = [...fromHistory, ...checkIndex(scan.index, { unreadable: scan.skipped.map((s) => ({ path: unreadablePath(s), reason: skipReasonText(s) })) })];
   // Every skipped file is a warning of its own, in path order among the problems.
   const skipped: Problem[] = scan.skipped.map((s) => ({
     code: 'skipped-file',

@@ -33,6 +33,8 @@ export interface NewFlags {
   readonly format?: string;
   /** `YYYY-MM-DD`; default today (local time). */
   readonly date?: string;
+  /** File names a folder's records have on the ref new numbers must be free on too (git; see `commands/history.ts`). */
+  readonly namesOnRefs?: (folder: string) => readonly string[];
 }
 
 /** How often a create moves on to the next number when the name was taken meanwhile. */
@@ -72,7 +74,7 @@ export function newCommand(index: DecisionIndex, args: readonly string[], flags:
   const taken: string[] = [];
   let first: string | undefined;
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    const plan: PlannedRecord = planRecord(data, format, { kind: 'folder', path: target.path, prefix: target.prefix, fileNames: fileNamesIn(target.path) }, undefined, taken);
+    const plan: PlannedRecord = planRecord(data, format, { kind: 'folder', path: target.path, prefix: target.prefix, fileNames: [...fileNamesIn(target.path), ...(flags.namesOnRefs?.(target.path) ?? [])] }, undefined, taken);
     first ??= plan.fileName;
     insideRoot(options.root, plan.path);
     if (options.dryRun) {

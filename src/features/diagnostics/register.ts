@@ -3,6 +3,7 @@ import { checkIndex, shortestPath } from '../../core/checks';
 import type { IndexChange } from '../../core/index';
 import type { Problem } from '../../core/model';
 import { citationsAt } from '../../host/citationsAt';
+import { gitHistory } from '../../host/git';
 import type { WorkspaceIndexer } from '../../host/indexer';
 import { folderOfPath, pathOf, toRange, uriOf } from '../../host/paths';
 import { isWriteAllowed } from '../../host/trust';
@@ -43,6 +44,7 @@ export class DecisionDiagnostics implements vscode.Disposable {
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('decisionLens.diagnostics')) this.schedule({ paths: [], records: true, citations: true });
       }),
+      gitHistory()?.onDidChange(() => this.schedule({ paths: [], records: true, citations: true })) ?? { dispose: () => undefined },
     );
   }
 
@@ -54,7 +56,8 @@ export class DecisionDiagnostics implements vscode.Disposable {
     const paths = this.pendingPaths;
     this.pendingAll = false;
     this.pendingPaths = new Set();
-    const problems = checkIndex(this.indexer.index, all ? {} : { paths });
+    // Number collisions with the default ref and applies-to globs that match no file, from git (host/git.ts).
+    const problems = [...checkIndex(this.indexer.index, all ? {} : { paths }), ...(gitHistory()?.problems(all ? undefined : paths) ?? [])];
     const byPath = new Map<string, vscode.Diagnostic[]>();
     const settingsCache = new Map<string, Settings>();
     for (const problem of problems) {

@@ -6,6 +6,7 @@ import { toRange, uriOf } from '../../host/paths';
 import { safeMarkdown } from '../../core/render/safeMarkdown';
 import { appendFileText, decisionName, statusLabel } from '../../host/presentation';
 import { OPEN_DECISION, SHOW_CITATIONS } from '../commands/ids';
+import { gitFactLines } from '../history/lines';
 
 /** The only commands a decision hover may run (never `isTrusted = true`). */
 export const HOVER_COMMANDS: readonly string[] = [OPEN_DECISION, SHOW_CITATIONS];
@@ -97,6 +98,15 @@ export function decisionHover(index: DecisionIndex, d: IndexedDecision, citation
     appendFileText(md, d.decisionMakers.join(', '));
   }
   md.appendMarkdown('\n\n');
+  const fromGit = gitFactLines(d);
+  if (fromGit.length > 0) {
+    md.appendMarkdown('$(git-commit) ');
+    fromGit.forEach((line, i) => {
+      if (i > 0) md.appendMarkdown('  \n');
+      appendFileText(md, line);
+    });
+    md.appendMarkdown('\n\n');
+  }
 
   const successor = d.status.kind === 'superseded' || d.relations.some((r) => r.kind === 'superseded-by') ? index.successorOf(d) : undefined;
   if (d.status.kind === 'superseded' || successor) {

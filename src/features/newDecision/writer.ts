@@ -11,6 +11,7 @@ import type { NewRelationKind, RecordData, RelatedRecord } from '../../core/temp
 import { TEMPLATE_FORMATS } from '../../core/templates/recordData';
 import type { FieldMessage } from '../../core/templates/validate';
 import { validateRecordData } from '../../core/templates/validate';
+import { gitHistory } from '../../host/git';
 import type { WorkspaceIndexer } from '../../host/indexer';
 import { relativeLabel, toRange, uriOf } from '../../host/paths';
 import { confirmWriteOutsideWorkspace, isWriteAllowed, untrustedMessage } from '../../host/trust';
@@ -291,7 +292,9 @@ export async function readTarget(target: Target): Promise<PlanTarget & { exists:
   if (target.option.kind === 'folder') {
     try {
       const entries = await vscode.workspace.fs.readDirectory(uri);
-      return { kind: 'folder', path: target.option.id, prefix: target.option.prefix, fileNames: entries.map(([name]) => name), exists: true };
+      // Names the folder has on the default ref (git): the new number is free on this branch and there.
+      const onRef = (await gitHistory()?.namesOnDefaultRef(target.option.id)) ?? [];
+      return { kind: 'folder', path: target.option.id, prefix: target.option.prefix, fileNames: [...entries.map(([name]) => name), ...onRef], exists: true };
     } catch {
       return { kind: 'folder', path: target.option.id, prefix: target.option.prefix, fileNames: [], exists: false };
     }

@@ -6,6 +6,7 @@ import { relativeLabel, toRange, uriOf } from '../../host/paths';
 import { appendFileText, decisionName, statusGroupLabel, statusIcon, statusLabel, trimText } from '../../host/presentation';
 import type { DecisionGroup, GroupMode } from './grouping';
 import { groupDecisions, matchesFilter } from './grouping';
+import { gitFactLines, gitFactsOf } from '../history/lines';
 
 /** `contextValue` of each kind of item in the Decisions view (one per kind, used by menus). */
 export const CONTEXT_VALUES = {
@@ -209,7 +210,7 @@ export class DecisionsTreeProvider implements vscode.TreeDataProvider<DecisionTr
   private rootNodes(): GroupNode[] {
     if (this.roots) return this.roots;
     const decisions = this.indexer.index.decisions().filter((d) => matchesFilter(d, this.filterText));
-    const groups = groupDecisions(decisions, this.mode, (p) => this.indexer.rootOf(p));
+    const groups = groupDecisions(decisions, this.mode, (p) => this.indexer.rootOf(p), (d) => gitFactsOf(d).drift?.commits);
     this.roots = groups.map((group) => ({ kind: 'group', id: `${this.mode}:${group.key}`, group }));
     return this.roots;
   }
@@ -247,6 +248,10 @@ export class DecisionsTreeProvider implements vscode.TreeDataProvider<DecisionTr
       case 'year':
         label = g.key === '' ? vscode.l10n.t('No date') : g.name;
         icon = new vscode.ThemeIcon('calendar');
+        break;
+      case 'drift':
+        label = g.key === '' ? vscode.l10n.t('No drift known (not accepted, or no git history)') : vscode.l10n.t('{0} commits since accepted (git)', g.name);
+        icon = new vscode.ThemeIcon('git-commit');
         break;
     }
     const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Expanded);
@@ -314,6 +319,10 @@ export function decisionTooltip(d: IndexedDecision): vscode.MarkdownString {
     (s): s is string => s !== undefined && s !== '',
   );
   appendFileText(md, facts.join(' · '));
+  for (const line of gitFactLines(d)) {
+    md.appendMarkdown('  \n');
+    appendFileText(md, line);
+  }
   const summary = d.sections.decision ?? d.sections.chosenOption ?? d.sections.context;
   if (summary) {
     md.appendMarkdown('\n\n');

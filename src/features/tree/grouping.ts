@@ -7,10 +7,10 @@ import type { StatusKind } from '../../core/model';
 import { basename, relative } from '../../core/paths';
 
 /** The Decisions view's grouping modes. */
-export type GroupMode = 'status' | 'folder' | 'tag' | 'year';
+export type GroupMode = 'status' | 'folder' | 'tag' | 'year' | 'drift';
 
 /** All modes, in the order the "Group By" quick pick lists them. */
-export const GROUP_MODES: readonly GroupMode[] = ['status', 'folder', 'tag', 'year'];
+export const GROUP_MODES: readonly GroupMode[] = ['status', 'folder', 'tag', 'year', 'drift'];
 
 /** Status groups in display order: what needs attention (proposed) first. */
 export const STATUS_ORDER: readonly StatusKind[] = ['proposed', 'draft', 'on-hold', 'accepted', 'rejected', 'not-implemented', 'deprecated', 'superseded', 'unknown'];
@@ -45,14 +45,19 @@ export function compareDecisions(a: IndexedDecision, b: IndexedDecision): number
  * - `tag`: one group per tag (case-insensitive, a decision with several tags is in several
  *   groups), alphabetical; untagged decisions last with key `''`.
  * - `year`: the year of the decision's date, newest first; undated last with key `''`.
- * Decisions inside a group are ordered by {@link compareDecisions}.
+ * - `drift`: accepted decisions by commits since their acceptance (from git, `driftOf`), most
+ *   first: `50+`, `10-49`, `1-9`, `0`; the others (not accepted, no history) last with key `''`;
+ *   inside a group the most drifted first.
+ * Decisions inside a group are ordered by {@link compareDecisions} (drift: by commits first).
  *
  * @param rootOf returns the workspace root of a path (for folder labels), if known.
+ * @param driftOf commits since acceptance of an accepted decision (`undefined` when unknown).
  */
 export function groupDecisions(
   decisions: readonly IndexedDecision[],
   mode: GroupMode,
   rootOf: (path: string) => string | undefined = () => undefined,
+  driftOf: (d: IndexedDecision) => number | undefined = () => undefined,
 ): DecisionGroup[] {
   const groups = new Map<string, { name: string; decisions: IndexedDecision[] }>();
   const add = (key: string, name: string, d: IndexedDecision): void => {
@@ -84,13 +89,18 @@ export function groupDecisions(
         add(year, year, d);
         break;
       }
+      case 'drift': {
+        const bucket = driftBucket(d.status.kind === 'accepted' ? driftOf(d) : undefined);
+        add(bucket, bucket, d);
+        break;
+      }
     }
   }
   const out: DecisionGroup[] = [...groups.entries()].map(([key, g]) => ({
     key,
     mode,
     name: g.name,
-    decisions: [...g.decisions].sort(compareDecisions),
+    decisions: [...g.decisions].sort(mode === 'drift' ? (a, b) => (driftOf(b) ?? -1) - (driftOf(a) ?? -1) || compareDecisions(a, b) : compareDecisions),
   }));
   out.sort((a, b) => compareGroups(mode, a.key, b.key));
   return out;
@@ -100,6 +110,7 @@ function compareGroups(mode: GroupMode, a: string, b: string): number {
   if (mode === 'status') return STATUS_ORDER.indexOf(a as StatusKind) - STATUS_ORDER.indexOf(b as StatusKind);
   if (a === '' || b === '') return a === b ? 0 : a === '' ? 1 : -1;
   if (mode === 'year') return a < b ? 1 : a > b ? -1 : 0;
+  if (mode === 'drift') return DRIFT_BUCKETS.indexOf(a) - DRIFT_BUCKETS.indexOf(b);
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
@@ -115,4 +126,16 @@ export function matchesFilter(d: IndexedDecision, filter: string): boolean {
     .join('\n')
     .toLowerCase();
   return terms.every((t) => haystack.includes(t));
+}
+
+/** Drift groups, most drifted first. */
+export const DRIFT_BUCKETS: readonly string[] = ['50+', '10-49', '1-9', '0'];
+
+/** @returns the drift group of a number of commits since acceptance (`''`: no drift known). */
+export function driftBucket(commits: number | undefined): string {
+  if (commits === undefined) return '';
+  if (commits >= 50) return '50+';
+  if (commits >= 10) return '10-49';
+  if (commits >= 1) return '1-9';
+  return '0';
 }

@@ -7,6 +7,7 @@ import type { DecisionNode } from './decisionsTree';
 import { DecisionsTreeProvider } from './decisionsTree';
 import type { GroupMode } from './grouping';
 import { GROUP_MODES } from './grouping';
+import { gitHistory } from '../../host/git';
 import { snapshotTree } from './snapshot';
 
 /** Id of the Decisions view (`contributes.views`). */
@@ -86,6 +87,8 @@ export function registerDecisionsView(context: vscode.ExtensionContext, indexer:
     indexer.onDidChange((change) => {
       if (change.records || change.citations) scheduleRefresh();
     }),
+    // Tooltips and the drift grouping show what git says (host/git.ts).
+    gitHistory()?.onDidChange(() => scheduleRefresh()) ?? { dispose: () => undefined },
     vscode.window.onDidChangeActiveTextEditor(() => revealActive()),
     treeView.onDidChangeVisibility((e) => e.visible && revealActive()),
     vscode.commands.registerCommand(GROUP_BY, async (mode?: GroupMode) => {
@@ -145,6 +148,8 @@ function groupModeLabel(mode: GroupMode): string {
       return vscode.l10n.t('by tag');
     case 'year':
       return vscode.l10n.t('by year');
+    case 'drift':
+      return vscode.l10n.t('by drift');
   }
 }
 
@@ -158,5 +163,7 @@ function groupModeChoice(mode: GroupMode): string {
       return vscode.l10n.t('Tag');
     case 'year':
       return vscode.l10n.t('Year (newest first)');
+    case 'drift':
+      return vscode.l10n.t('Drift: commits since accepted, from git (most first)');
   }
 }
