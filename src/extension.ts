@@ -14,6 +14,7 @@ import { registerReview } from './features/review/register';
 import { registerMap } from './features/map/register';
 import type { DecisionLensApi } from './host/api';
 import { createApi } from './host/api';
+import { nodeGitRunner } from './cli/git';
 import { registerGitHistory } from './host/git';
 import { WorkspaceIndexer } from './host/indexer';
 import { createLogger } from './host/logger';
@@ -36,7 +37,7 @@ export function activate(context: vscode.ExtensionContext): DecisionLensApi {
   });
   context.subscriptions.push(channel, indexer);
 
-  registerGitHistory(context, indexer, logger);
+  registerGitHistory(context, indexer, logger, nodeGitRunner);
   const view = registerDecisionsView(context, indexer);
   registerCodeLens(context, indexer);
   registerHover(context, indexer);

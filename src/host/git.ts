@@ -18,7 +18,7 @@ import type { IndexedDecision } from '../core/index';
 import type { Problem } from '../core/model';
 import type { Logger } from '../core/ports';
 import { isInside } from '../core/paths';
-import { nodeGitRunner } from '../cli/git';
+import type { GitRunner } from '../core/gitHistory';
 import type { WorkspaceIndexer } from './indexer';
 
 /** What git says about one decision. */
@@ -69,6 +69,8 @@ export class EditorGitHistory implements vscode.Disposable {
   constructor(
     private readonly indexer: WorkspaceIndexer,
     private readonly logger: Logger,
+    /** Runs git in a folder (`cli/git.ts`'s `nodeGitRunner` in a Node extension host). */
+    private readonly runnerFor: GitRunnerFactory,
   ) {}
 
   /** Finds the repositories and reads their history once the records are in. */
@@ -154,7 +156,7 @@ export class EditorGitHistory implements vscode.Disposable {
         repos.push(existing);
         continue;
       }
-      const runner = nodeGitRunner(folder.uri.fsPath, { ...(this.gitPath ? { gitPath: this.gitPath } : {}), timeoutMs: GIT_TIMEOUT_MS });
+      const runner = this.runnerFor(folder.uri.fsPath, { ...(this.gitPath ? { gitPath: this.gitPath } : {}), timeoutMs: GIT_TIMEOUT_MS });
       const info = await repoInfo(runner, (p) => vscode.Uri.file(p).path).catch(() => undefined);
       if (!info) continue;
       // One history per repository, shared by its workspace folders.
@@ -219,6 +221,9 @@ function factKey(d: IndexedDecision): string {
   return `${d.path}#${d.key}`;
 }
 
+/** Makes a git runner for a folder (native path), with the git executable and a time budget. */
+export type GitRunnerFactory = (cwd: string, options: { gitPath?: string; timeoutMs?: number }) => GitRunner;
+
 let current: EditorGitHistory | undefined;
 
 /** The window's history service, once {@link registerGitHistory} ran. */
@@ -227,8 +232,8 @@ export function gitHistory(): EditorGitHistory | undefined {
 }
 
 /** Starts the history service; the hover, the tree, the diagnostics and New Decision ask it. */
-export function registerGitHistory(context: vscode.ExtensionContext, indexer: WorkspaceIndexer, logger: Logger): EditorGitHistory {
-  const service = new EditorGitHistory(indexer, logger);
+export function registerGitHistory(context: vscode.ExtensionContext, indexer: WorkspaceIndexer, logger: Logger, runnerFor: GitRunnerFactory): EditorGitHistory {
+  const service = new EditorGitHistory(indexer, logger, runnerFor);
   current = service;
   context.subscriptions.push(service, { dispose: () => (current = current === service ? undefined : current) });
   service.start();
