@@ -9,9 +9,11 @@
 //   imported, and the web build fails if anything reachable from here imports a Node built-in
 //   (esbuild.config.mjs, `noNodeBuiltins`);
 // - everything else is the same feature code: the Decisions view, CodeLens, hover, navigation,
-//   diagnostics, completion, the commands and the New Decision form (its webview bundle is
-//   browser code already).
-// New features register here too when they need no Node (the Decision Map, once it exists).
+//   diagnostics, completion, the commands, the New Decision form and the Decision Map (their
+//   webview bundles are browser code already), Renumber and the language model tools;
+// - absent: git history (provenance, drift, collisions) and the design review of branch changes,
+//   which run git.
+// New features register here too when they need no Node.
 import * as vscode from 'vscode';
 import { registerCodeLens } from '../features/codelens/register';
 import { registerOpenDecision } from '../features/commands/openDecision';
@@ -22,6 +24,9 @@ import { registerHover } from '../features/hover/register';
 import { registerNavigation } from '../features/navigation/register';
 import { registerNewDecision } from '../features/newDecision/register';
 import { registerDecisionsView } from '../features/tree/register';
+import { registerLanguageModelTools } from '../features/lmTools/register';
+import { registerMap } from '../features/map/register';
+import { registerRenumber } from '../features/renumber/register';
 import type { DecisionLensApi } from '../host/api';
 import { createApi } from '../host/api';
 import { WorkspaceIndexer } from '../host/indexer';
@@ -50,6 +55,9 @@ export function activate(context: vscode.ExtensionContext): DecisionLensApi {
   registerOpenDecision(context, indexer);
   registerShowCitations(context, indexer);
   registerNewDecision(context, indexer, logger);
+  registerLanguageModelTools(context, indexer);
+  registerMap(context, indexer, logger);
+  registerRenumber(context, indexer);
 
   context.subscriptions.push(vscode.commands.registerCommand('decisionLens.stopIndexing', () => indexer.stopIndexing()));
   indexer.start();
