@@ -45,6 +45,7 @@ import type { GraphFlags } from './commands/graph';
 import { graphCommand } from './commands/graph';
 import { exportCommand } from './commands/export';
 import { renumberCommand } from './commands/renumber';
+import type { NumberTakenElsewhere } from '../core/renumber';
 import { statusCommand } from './commands/status';
 import { supersedeCommand } from './commands/supersede';
 import { reviewCommand } from './commands/review';
@@ -180,7 +181,8 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     if (edit) {
       const root = rootOf(values.root, io.cwd);
       const scan = await scanWithProgress(root, io, { commentsOnly: undefined, prefixes: values.prefix ?? [], quiet: values.quiet === true });
-      const flags = command === 'new' ? { ...values, namesOnRefs: await namesOnRefsForNew(scan.index, root, values.against) } : values;
+      // New and Renumber pick a number free here and on the default ref (or --against), from git.
+      const flags = command === 'new' || command === 'renumber' ? { ...values, namesOnRefs: await namesOnRefsForNew(scan.index, root, values.against) } : values;
       return edit(scan, rest, flags, { root, dryRun: values['dry-run'] === true }, io);
     }
     if (command === 'review') {
@@ -241,13 +243,25 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   }
 }
 
+/**
+ * A number is taken on another ref when a file of the folder there starts with it (`0012-x.md`).
+ * @param namesOnRefs the file names a folder has on the ref (from git), by folder path.
+ */
+function takenOnRefs(namesOnRefs: ((folder: string) => readonly string[]) | undefined): NumberTakenElsewhere | undefined {
+  if (!namesOnRefs) return undefined;
+  return (folder, n) => {
+    const name = namesOnRefs(folder.path).find((f) => Number(/^\D*?(\d+)/.exec(f)?.[1] ?? NaN) === n);
+    return name !== undefined ? `${name} uses it on the default branch` : undefined;
+  };
+}
+
 /** The editing verbs, each in `commands/<verb>.ts`. */
 const EDIT_COMMANDS: Readonly<Record<string, (scan: ScanResult, args: readonly string[], flags: Record<string, unknown>, options: { root: string; dryRun: boolean }, io: CliIO) => number>> = {
   status: (scan, args, _flags, options, io) => statusCommand(scan.index, args, options, io),
   supersede: (scan, args, _flags, options, io) => supersedeCommand(scan.index, args, options, io),
   amend: (scan, args, _flags, options, io) => amendCommand(scan.index, args, options, io),
   new: (scan, args, flags, options, io) => newCommand(scan.index, args, flags as NewFlags, options, io),
-  renumber: (scan, args, _flags, options, io) => renumberCommand(scan.index, args, options, io),
+  renumber: (scan, args, flags, options, io) => renumberCommand(scan.index, args, options, io, takenOnRefs((flags as NewFlags).namesOnRefs)),
 };
 
 function usage(io: CliIO, message: string): number {

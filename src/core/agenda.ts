@@ -75,6 +75,12 @@ export interface AgendaItem {
   /** Places in code and documents (not other records) that cite the decision. */
   readonly citations: number;
   readonly relations: readonly AgendaRelation[];
+  /**
+   * Provenance and drift from the repository's history, plain text each marked as from git
+   * ("Created by Alice on 2025-01-10 (git)"); absent without git. Filled by the caller, which
+   * reads the history (the editor's git service, the command line's history pass).
+   */
+  readonly history?: readonly string[];
 }
 
 /** A review agenda. */
@@ -361,6 +367,7 @@ export function agendaMarkdown(agenda: Agenda, words: AgendaWords = ENGLISH_AGEN
     if (item.informed.length > 0) people.push(`**${text(words.informed)}:** ${text(item.informed.join(', '))}`);
     if (people.length > 0) lines.push(people.join(' · '));
     if (item.tags.length > 0) lines.push(`**${text(words.tags)}:** ${text(item.tags.join(', '))}`);
+    for (const h of item.history ?? []) lines.push(text(h));
     lines.push(`**${text(words.file)}:** ${codeSpan(item.path)}`);
     out.push(lines.join('  \n'), '');
     if (item.relations.length > 0) {

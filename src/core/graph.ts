@@ -59,6 +59,8 @@ export interface DecisionNode {
   readonly summary?: string;
   /** Citations of the decision outside decision records. */
   readonly citations: number;
+  /** Provenance and drift from git as plain text lines marked "(git)" (the editor adds them); absent without git. */
+  readonly history?: readonly string[];
 }
 
 /** A relation's target that names no record: shown as missing. */

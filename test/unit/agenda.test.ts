@@ -188,6 +188,16 @@ describe('review agenda on the corpus', () => {
     assert.match(md, /^\*\*File:\*\* `madr\/docs\/decisions\/0015-include-consulting-informed-of-raci\.md`$/m);
   });
 
+  it('writes the history lines the caller adds (provenance and drift from git) as plain text', () => {
+    const decisions = madr.index.decisions().filter((d: IndexedDecision) => d.display === 'ADR-0015');
+    const agenda = buildAgenda(madr.index, decisions, { today, relativePath: (p) => p.slice(CORPUS.length + 1) });
+    const withHistory: Agenda = { ...agenda, items: agenda.items.map((i) => ({ ...i, history: ['Created by O. *Kopp* on 2022-01-15 (git)', '3 commits in 2 files since accepted on 2022-02-01 (git)'] })) };
+    const md = agendaMarkdown(withHistory);
+    assert.match(md, /^Created by O\. \\\*Kopp\\\* on 2022-01-15 \(git\)  $/m);
+    assert.match(md, /^3 commits in 2 files since accepted on 2022-02-01 \(git\)  $/m);
+    assert.ok(!agendaMarkdown(agenda).includes('(git)'), 'no history, no lines');
+  });
+
   it('writes record text safely: no HTML, images or command links reach the document', () => {
     const index = new DecisionIndex({ folders: [{ path: '/w/docs/adr', prefix: 'ADR', kind: 'folder', source: 'test' } as never] });
     const evil = [

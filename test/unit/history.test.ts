@@ -96,6 +96,16 @@ describe('history from git', function () {
       assert.match(mainOnly.stdout, /0004-use-redis\.md/);
     });
 
+    it('renumber moves a record to a number free on this branch and on main', async () => {
+      const res = await cli(['renumber', 'ADR-0002', '--dry-run'], r.dir);
+      assert.equal(res.code, 0, res.stderr);
+      // This branch's next free number is 4; main uses 4 for another record.
+      assert.match(res.stdout, /0005-use-postgres\.md/);
+      const taken = await cli(['renumber', 'ADR-0002', '4', '--dry-run'], r.dir);
+      assert.notEqual(taken.code, 0, taken.stdout);
+      assert.match(taken.stderr + taken.stdout, /0004-use-grpc\.md uses it on the default branch/);
+    });
+
     it('the same number on both branches for the same file is no collision', async () => {
       const res = await cli(['check', '--against', 'main', '--json'], r.dir);
       const problems = JSON.parse(res.stdout) as { code: string; path: string }[];

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { DecisionGraph } from '../../core/graph';
 import { buildGraph, filterGraph, nodeId } from '../../core/graph';
+import { gitFactLines } from '../history/lines';
 import { toMermaid } from '../../core/graphExport';
 import type { IndexedDecision } from '../../core/index';
 import type { Logger } from '../../core/ports';
@@ -90,8 +91,15 @@ export class MapPanel implements vscode.Disposable {
 
   private sendGraph(): void {
     const index = this.indexer.index;
-    this.graph = buildGraph(index, { relativePath: relativeLabel, code: true });
+    const graph = buildGraph(index, { relativePath: relativeLabel, code: true });
     this.byId = new Map(index.decisions().map((d) => [nodeId(relativeLabel(d.path), d.range.start.line), d]));
+    // Provenance and drift from git on the hover cards, when the history service has them.
+    const nodes = graph.nodes.map((n) => {
+      const d = this.byId.get(n.id);
+      const history = d ? gitFactLines(d) : [];
+      return history.length > 0 ? { ...n, history } : n;
+    });
+    this.graph = { ...graph, nodes };
     this.post({ type: 'graph', graph: this.graph, strings: mapStrings() });
   }
 

@@ -9,6 +9,7 @@ import type { IndexedDecision } from '../../core/index';
 import { dirname, isInsideAny } from '../../core/paths';
 import type { NumberTakenElsewhere, RenumberPlan, RenumberRefusal } from '../../core/renumber';
 import { nextFreeNumber, numberTaken, planRenumber, renumberReadPaths } from '../../core/renumber';
+import { gitHistory } from '../../host/git';
 import type { WorkspaceIndexer } from '../../host/indexer';
 import { relativeLabel, toRange, uriOf } from '../../host/paths';
 import { isWriteAllowed, untrustedMessage, workspaceRoots } from '../../host/trust';
@@ -38,14 +39,21 @@ export function takenElsewhere(): NumberTakenElsewhere | undefined {
   };
 }
 
-/** Names of the files in a decision's folder now (none for a decision log entry). */
+/**
+ * Names of the files in a decision's folder now and, from git, on the default ref (the upstream
+ * branch, else `origin/HEAD`, else `main`/`master`), so a new number is free on both (none for a
+ * decision log entry).
+ */
 export async function folderFileNames(d: IndexedDecision): Promise<string[]> {
   if (d.format === 'decision-log') return [];
+  let here: string[] = [];
   try {
-    return (await vscode.workspace.fs.readDirectory(uriOf(dirname(d.path)))).map(([name]) => name);
+    here = (await vscode.workspace.fs.readDirectory(uriOf(dirname(d.path)))).map(([name]) => name);
   } catch {
-    return [];
+    // none readable
   }
+  const onRef = (await gitHistory()?.namesOnDefaultRef(d.folder.path).catch(() => [])) ?? [];
+  return [...new Set([...here, ...onRef])];
 }
 
 /** The number a renumber of `d` offers first: the folder's next free one (see `core/renumber.ts`). */

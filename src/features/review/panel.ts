@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Agenda, AgendaWords } from '../../core/agenda';
 import { agendaMarkdown, buildAgenda } from '../../core/agenda';
+import { gitFactLines } from '../history/lines';
 import type { IndexedDecision } from '../../core/index';
 import type { Logger } from '../../core/ports';
 import { isSafeLinkTarget } from '../../core/render/safeMarkdown';
@@ -94,7 +95,16 @@ export class ReviewPanel implements vscode.Disposable {
 
   private build(): Agenda {
     const today = new Date().toISOString().slice(0, 10);
-    this.agenda = buildAgenda(this.indexer.index, this.decisions(), { today, relativePath: (p) => relativeLabel(p) });
+    const decisions = this.decisions();
+    const built = buildAgenda(this.indexer.index, decisions, { today, relativePath: (p) => relativeLabel(p) });
+    // Provenance and drift from git, when the history service has them.
+    const byPlace = new Map(decisions.map((d) => [`${relativeLabel(d.path)}\u0000${d.key}`, d]));
+    const items = built.items.map((item) => {
+      const d = byPlace.get(`${item.path}\u0000${item.key}`);
+      const history = d ? gitFactLines(d) : [];
+      return history.length > 0 ? { ...item, history } : item;
+    });
+    this.agenda = { ...built, items };
     return this.agenda;
   }
 

@@ -448,6 +448,11 @@ export class MapView {
       p.textContent = n.summary;
       card.append(p);
     }
+    for (const line of n.history ?? []) {
+      const p = el('p', { class: 'history' });
+      p.textContent = line;
+      card.append(p);
+    }
     card.hidden = false;
     const rect = g.getBoundingClientRect();
     const host = this.root.getBoundingClientRect();

@@ -153,6 +153,8 @@ function card(item: AgendaItem, labels: ReviewLabels, canEdit: boolean, isDeferr
   if (isDeferred) facts.push(el('span', { className: 'deferred' }, icon('clock'), ` ${labels.deferred}`));
 
   section.append(title, el('div', { className: 'facts' }, ...facts));
+  // Provenance and drift from git: plain text, marked "(git)" by the host.
+  if (item.history && item.history.length > 0) section.append(el('ul', { className: 'history' }, ...item.history.map((h) => el('li', {}, icon('git-commit'), ` ${h}`))));
 
   const people: [string, readonly string[]][] = [
     [labels.decisionMakers, item.decisionMakers],
