@@ -651,6 +651,51 @@ export class WorkspaceIndexer implements vscode.Disposable {
       fromDocuments += indexOpenDocumentsInto(index, roots, versions, indexed);
     };
 
+    // The files ripgrep says can cite (asked once, after the records or, verifying a reopen, before).
+    let searched = false;
+    const collectSources = async (): Promise<void> => {
+      if (searched) return;
+      searched = true;
+      for (const { root, isRecord } of searches) {
+        const listing = root.listing as readonly string[];
+        let candidates: readonly string[];
+        try {
+          const listedSet = new Set(listing);
+          const early = coversPrefilter(guess, prefilter) ? speculative.get(root.folder.uri.toString()) : undefined;
+          const matching = await (early ?? (local as LocalFiles).filesMatching(root.folder.uri.path, prefilter, MAX_FILE_BYTES, listOptions(root.folder)));
+          candidates = matching.filter((p) => listedSet.has(p));
+        } catch (error) {
+          if (token.isCancellationRequested) return;
+          this.logger.warn(`Searching ${root.folder.name} with ripgrep failed, reading every file: ${describe(error)}`);
+          candidates = listing;
+        }
+        for (const p of candidates) {
+          if (isRecord.has(p)) continue;
+          sources.push({ uri: root.folder.uri.with({ path: p }), local: true });
+          done--;
+        }
+      }
+    };
+
+    // A reopen ready from the cache: when listing and discovery find the same folders and the
+    // same files to read, the live index stands (nothing is read or restored again).
+    if (optimistic && key === optimistic.key) {
+      await collectSources();
+      if (token.isCancellationRequested || this.disposed) return;
+      // Open documents are indexed from their text either way: they are left out of the comparison.
+      const openPaths = new Set(vscode.workspace.textDocuments.map((d) => d.uri.path));
+      const wanted = new Set([...records, ...sources].map((j) => j.uri.path).filter((p) => !openPaths.has(p)));
+      const had = new Set([...optimistic.indexed].filter((p) => !openPaths.has(p)));
+      if (sameSet(wanted, had)) {
+        this.roots = roots;
+        index.dispose();
+        mark('verify');
+        this.lastStats = { ...(this.lastStats as BuildStats), phases: { ...(this.lastStats?.phases ?? {}), ...phases } };
+        this.logger.info(`Index cache verified in ${Date.now() - started} ms: the workspace is as the cache had it`);
+        return;
+      }
+    }
+
     // ---- records, then the open documents: enough for the tree, hovers and Go to Decision.
     await readInto(records);
     if (token.isCancellationRequested || this.disposed) return;
@@ -666,25 +711,7 @@ export class WorkspaceIndexer implements vscode.Disposable {
     }
 
     // ---- every other file that can cite a decision.
-    for (const { root, isRecord } of searches) {
-      const listing = root.listing as readonly string[];
-      let candidates: readonly string[];
-      try {
-        const listedSet = new Set(listing);
-        const early = coversPrefilter(guess, prefilter) ? speculative.get(root.folder.uri.toString()) : undefined;
-        const matching = await (early ?? (local as LocalFiles).filesMatching(root.folder.uri.path, prefilter, MAX_FILE_BYTES, listOptions(root.folder)));
-        candidates = matching.filter((p) => listedSet.has(p));
-      } catch (error) {
-        if (token.isCancellationRequested) return;
-        this.logger.warn(`Searching ${root.folder.name} with ripgrep failed, reading every file: ${describe(error)}`);
-        candidates = listing;
-      }
-      for (const p of candidates) {
-        if (isRecord.has(p)) continue;
-        sources.push({ uri: root.folder.uri.with({ path: p }), local: true });
-        done--;
-      }
-    }
+    await collectSources();
     if (token.isCancellationRequested || this.disposed) return;
     mark('search');
     await readInto(sources);
