@@ -5,18 +5,10 @@ import { closeSync, constants as fsConstants, fstatSync, lstatSync, openSync, pr
 import { compileGlobs } from '../core/glob';
 import type { Logger, WorkspaceReader } from '../core/ports';
 import { isInside, join, normalize, relative } from '../core/paths';
+import { BINARY_EXTENSIONS } from '../host/fileRules';
 
 /** Files larger than this (bytes) are not read for citations. */
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
-
-/** Extensions of files that are never text; skipped without reading. */
-const BINARY_EXTENSIONS = new Set(
-  (
-    'png jpg jpeg gif bmp ico webp tif tiff psd avif heic svgz pdf zip gz tgz bz2 xz 7z rar jar war ear class ' +
-    'exe dll so dylib o a lib obj bin dat wasm woff woff2 ttf otf eot mp3 mp4 m4a wav ogg flac avi mov mkv webm ' +
-    'sqlite db pyc pyo pdb nupkg vsix iso dmg deb rpm pack idx'
-  ).split(' '),
-);
 
 /** @returns true for a path whose extension is never text (the file is skipped unread). */
 export function hasBinaryExtension(path: string): boolean {

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { bundleWebviewOptions, scriptNonce } from '../../host/webviewPage';
 import type { DecisionGraph } from '../../core/graph';
 import { buildGraph, filterGraph, nodeId } from '../../core/graph';
 import { gitFactLines } from '../history/lines';
@@ -155,19 +156,7 @@ export class MapPanel implements vscode.Disposable {
 
 /** Webview options: scripts on, no command links, local resources from `dist/` only. */
 export function mapWebviewOptions(context: vscode.ExtensionContext): vscode.WebviewPanelOptions & vscode.WebviewOptions {
-  return {
-    enableScripts: true,
-    enableCommandUris: false,
-    localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, 'dist')],
-    retainContextWhenHidden: false,
-    enableFindWidget: true,
-  };
-}
-
-function nonce(): string {
-  const bytes = new Uint8Array(18);
-  crypto.getRandomValues(bytes);
-  return btoa(String.fromCharCode(...bytes)).replace(/[+/=]/g, '');
+  return bundleWebviewOptions(context);
 }
 
 function escapeAttribute(text: string): string {
@@ -179,7 +168,7 @@ export function mapHtml(webview: vscode.Webview, extensionUri: vscode.Uri): stri
   const dist = vscode.Uri.joinPath(extensionUri, 'dist');
   const script = webview.asWebviewUri(vscode.Uri.joinPath(dist, 'map.js'));
   const style = webview.asWebviewUri(vscode.Uri.joinPath(dist, 'map.css'));
-  const n = nonce();
+  const n = scriptNonce();
   const csp = ["default-src 'none'", `script-src 'nonce-${n}'`, `style-src ${webview.cspSource}`, `img-src ${webview.cspSource} data:`, `font-src ${webview.cspSource}`].join('; ');
   return `<!DOCTYPE html>
 <html lang="${escapeAttribute(vscode.env.language)}">

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { bundleWebviewOptions, scriptNonce } from '../../host/webviewPage';
 import { NEW_RECORD_STATUSES, TEMPLATE_FORMATS, TEMPLATE_FORMAT_LABELS } from '../../core/templates/recordData';
 import type { WorkspaceIndexer } from '../../host/indexer';
 import type { Logger } from '../../core/ports';
@@ -263,20 +264,7 @@ export class NewDecisionPanel implements vscode.Disposable {
  * holds the form's script, its CSS and the codicon font).
  */
 export function webviewOptions(context: vscode.ExtensionContext): vscode.WebviewPanelOptions & vscode.WebviewOptions {
-  return {
-    enableScripts: true,
-    enableCommandUris: false,
-    localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, 'dist')],
-    retainContextWhenHidden: false,
-    enableFindWidget: true,
-  };
-}
-
-/** A fresh nonce for the page's script. */
-function nonce(): string {
-  const bytes = new Uint8Array(18);
-  crypto.getRandomValues(bytes);
-  return btoa(String.fromCharCode(...bytes)).replace(/[+/=]/g, '');
+  return bundleWebviewOptions(context);
 }
 
 /**
@@ -288,7 +276,7 @@ export function html(webview: vscode.Webview, extensionUri: vscode.Uri): string 
   const script = webview.asWebviewUri(vscode.Uri.joinPath(dist, 'webview.js'));
   const style = webview.asWebviewUri(vscode.Uri.joinPath(dist, 'webview.css'));
   const codicons = webview.asWebviewUri(vscode.Uri.joinPath(dist, 'codicon.css'));
-  const n = nonce();
+  const n = scriptNonce();
   const csp = [
     "default-src 'none'",
     `script-src 'nonce-${n}'`,

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { bundleWebviewOptions, scriptNonce } from '../../host/webviewPage';
 import type { Agenda, AgendaWords } from '../../core/agenda';
 import { agendaMarkdown, buildAgenda } from '../../core/agenda';
 import { gitFactLines } from '../history/lines';
@@ -327,19 +328,7 @@ export function agendaWords(): AgendaWords {
 
 /** Webview options: scripts on, command links off, local resources only from the bundle (`dist/`). */
 export function reviewWebviewOptions(context: vscode.ExtensionContext): vscode.WebviewPanelOptions & vscode.WebviewOptions {
-  return {
-    enableScripts: true,
-    enableCommandUris: false,
-    localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, 'dist')],
-    retainContextWhenHidden: false,
-    enableFindWidget: true,
-  };
-}
-
-function nonce(): string {
-  const bytes = new Uint8Array(18);
-  crypto.getRandomValues(bytes);
-  return btoa(String.fromCharCode(...bytes)).replace(/[+/=]/g, '');
+  return bundleWebviewOptions(context);
 }
 
 /**
@@ -351,7 +340,7 @@ export function reviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri): s
   const script = webview.asWebviewUri(vscode.Uri.joinPath(dist, 'review.js'));
   const style = webview.asWebviewUri(vscode.Uri.joinPath(dist, 'review.css'));
   const codicons = webview.asWebviewUri(vscode.Uri.joinPath(dist, 'codicon.css'));
-  const n = nonce();
+  const n = scriptNonce();
   const csp = [
     "default-src 'none'",
     `script-src 'nonce-${n}'`,

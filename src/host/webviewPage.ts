@@ -1,0 +1,26 @@
+/**
+ * What every Decision Lens webview panel shares (the New Decision form, the Decision Map, the
+ * design review): the webview options and the script nonce of its strict CSP.
+ */
+import * as vscode from 'vscode';
+
+/**
+ * Webview options: scripts on, command links off, local resources only from the bundle folder
+ * (`dist/`, which holds the panels' scripts, their CSS and the codicon font).
+ */
+export function bundleWebviewOptions(context: vscode.ExtensionContext): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+  return {
+    enableScripts: true,
+    enableCommandUris: false,
+    localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, 'dist')],
+    retainContextWhenHidden: false,
+    enableFindWidget: true,
+  };
+}
+
+/** A fresh nonce (24 base64 characters of 18 random bytes) for a page's `script-src 'nonce-…'`. */
+export function scriptNonce(): string {
+  const bytes = new Uint8Array(18);
+  crypto.getRandomValues(bytes);
+  return btoa(String.fromCharCode(...bytes)).replace(/[+/=]/g, '');
+}
