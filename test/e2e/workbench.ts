@@ -246,7 +246,13 @@ export class Workbench {
     const token = this.activeEditor().locator('.view-line span', { hasText: text }).first();
     await token.waitFor({ state: 'visible', timeout: timeoutMs });
     return this.retryHover(options, async () => {
-      const box = await token.boundingBox();
+      // The editor re-renders its lines (CodeLens and decorations arriving): the locator finds the
+      // new span after a moment.
+      let box = await token.boundingBox();
+      for (let i = 0; !box && i < 10; i++) {
+        await this.page.waitForTimeout(200);
+        box = await token.boundingBox();
+      }
       if (!box) throw new Error(`"${text}" is not visible in the active editor`);
       const inner = await token.innerText();
       const offset = Math.max(0, inner.indexOf(text));
