@@ -77,6 +77,22 @@ describe('decision-lens export --html on ../shared/corpus, in Chromium from file
     }
   });
 
+  it('writes the design review agenda of the proposed decisions, linked from the index, with no HTML from records', async () => {
+    const proposed = index.decisions().filter((d) => d.status.kind === 'proposed');
+    assert.ok(proposed.length > 3, `${proposed.length} proposed decisions in the corpus`);
+    const html = readFileSync(join(site, 'agenda.html'), 'utf8');
+    assert.match(readFileSync(join(site, 'index.html'), 'utf8'), new RegExp(`href="agenda\\.html">Design review agenda \\(${proposed.length} proposed\\)`));
+    assert.ok(html.includes(`content="${SITE_CSP}"`), 'agenda: CSP');
+    assert.doesNotMatch(html, /<script|\son[a-z]+=|<img|<iframe/i);
+    const { context, page } = await open('light', 'agenda.html');
+    const headings = await page.locator('main.agenda h2').allInnerTexts();
+    assert.equal(headings.length, proposed.length, 'one section per proposed decision');
+    for (const d of proposed.slice(0, 5)) assert.ok(headings.some((h) => h.startsWith(d.display)), `${d.display} in ${headings.slice(0, 5).join(' | ')}`);
+    await page.screenshot({ path: join(SCREENSHOTS, 'export-agenda-light.png'), fullPage: false });
+    await context.close();
+    assert.ok(requests.every((u) => u.startsWith('file:')), `requests: ${requests.filter((u) => !u.startsWith('file:')).join(', ')}`);
+  });
+
   it('renders record text with markdown-it and shows raw HTML in a record as text', () => {
     // log4brains' test project has a record whose text holds HTML; none of it becomes markup.
     for (const p of readdirSync(join(site, 'records'))) {

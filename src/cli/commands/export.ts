@@ -4,6 +4,7 @@
  *
  *   DIR/index.html        the map and the timeline (the Decision Map's own bundle), a search box
  *                         and the list of every record with its status and date
+ *   DIR/agenda.html       the design review agenda of the proposed decisions (`decision-lens review`)
  *   DIR/records/N-x.html  one page per record: id, title, status, date, decision makers, tags,
  *                         relations (linked), and the record's text rendered by markdown-it
  *                         with `html: false` (raw HTML in a record is shown as text)
@@ -19,6 +20,7 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import MarkdownIt from 'markdown-it';
+import { agendaMarkdown, buildAgenda, selectForReview } from '../../core/agenda';
 import type { DecisionNode } from '../../core/graph';
 import { buildGraph } from '../../core/graph';
 import type { DecisionIndex, IndexedDecision } from '../../core/index';
@@ -170,7 +172,17 @@ ${body}
       return `<li data-text="${escapeHtml(text)}" class="status-${d.status.kind}"><a href="records/${encodeURI(names.get(d) as string)}"><span class="id">${escapeHtml(d.display)}</span> ${escapeHtml(d.title)}</a> <span class="meta">${escapeHtml([d.status.kind, d.date ?? ''].filter((s) => s !== '').join(' · '))}</span></li>`;
     })
     .join('\n');
-  const index_ = `<main id="app" class="site-map" aria-busy="true"></main>
+  // The design review agenda of the proposed decisions, the document `decision-lens review` prints
+  // (record text in it is already safe Markdown; markdown-it renders it without HTML).
+  const proposed = selectForReview(decisions);
+  const agenda = buildAgenda(index, proposed, { today: new Date().toISOString().slice(0, 10), relativePath: rel });
+  const agendaHtml = `<header><a href="index.html">← All decisions</a></header>
+<main class="agenda text">
+${md.render(agendaMarkdown(agenda))}
+</main>`;
+  writeFileSync(join(out, 'agenda.html'), page('Design review agenda', 'en', ['site.css'], agendaHtml));
+  const index_ = `<nav class="site-nav"><a href="agenda.html">Design review agenda (${proposed.length} proposed)</a></nav>
+<main id="app" class="site-map" aria-busy="true"></main>
 <section class="list" aria-labelledby="all">
 <h2 id="all">All decisions (${decisions.length})</h2>
 <ul id="records">
