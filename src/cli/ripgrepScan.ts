@@ -11,12 +11,14 @@ import { isDecisionFile } from '../core/discovery';
 import type { Logger } from '../core/ports';
 import { nullLogger } from '../core/ports';
 import { dirname, normalize } from '../core/paths';
+import type { CitationPrefilter } from '../core/prefilter';
 import { citationPrefilter, coversPrefilter, prefixesBeforeDiscovery } from '../core/prefilter';
+import { WorkerThreads, workerCount } from '../host/buildWorkers';
 import { bundledRipgrep, ripgrepFiles } from '../host/ripgrep';
 
 import { MAX_FILE_BYTES, NodeWorkspace, hasBinaryExtension, toNative } from './nodeWorkspace';
-import type { ScanOptions, ScanResult } from './scan';
-import { discoverAndIndex, readCliSettings, readIntoIndex } from './scan';
+import type { CliSettings, ScanOptions, ScanResult } from './scan';
+import { MIN_WORKER_FILES, discoverAndIndex, readCliSettings, readIntoIndex, workerScript } from './scan';
 
 /** Where VS Code installs keep their application folder (`vscode.env.appRoot`), by platform. */
 function vscodeAppRoots(): string[] {
@@ -100,6 +102,29 @@ export async function ripgrepScan(options: ScanOptions, rgPath: string): Promise
   early.catch(() => undefined); // awaited below
   // One walk: discovery's own listings are answered from it.
   const listing = (await reader.findFiles(root, ['**/*'], exclude)).sort();
+  // A large tree: the worker threads load while it is discovered.
+  const script = workerScript(options);
+  const threads = script && listing.length >= MIN_WORKER_FILES ? new WorkerThreads(script, workerCount(listing.length)) : undefined;
+  try {
+    return await scanListed(options, root, reader, settings, listing, early, search, guess, logger, threads);
+  } finally {
+    threads?.dispose();
+  }
+}
+
+/** {@link ripgrepScan} after the walk: discovery, the candidates ripgrep found, the reads. */
+async function scanListed(
+  options: ScanOptions,
+  root: string,
+  reader: NodeWorkspace,
+  settings: CliSettings,
+  listing: readonly string[],
+  early: Promise<{ files: string[] }>,
+  search: (prefilter: CitationPrefilter) => Promise<{ files: string[] }>,
+  guess: CitationPrefilter,
+  logger: Logger,
+  threads: WorkerThreads | undefined,
+): Promise<ScanResult> {
   const { folders, index, prefixes } = await discoverAndIndex(reader, { ...options, root }, settings, logger);
   const actual = citationPrefilter(prefixes);
   const matching = new Set((await (coversPrefilter(guess, actual) ? early : search(actual))).files.map((p) => normalize(p)));
@@ -115,7 +140,7 @@ export async function ripgrepScan(options: ScanOptions, rgPath: string): Promise
   }
   const tooLarge = (p: string): boolean => (sizes.get(p) ?? 0) > MAX_FILE_BYTES;
   const toRead = listing.filter((p) => matching.has(p) || reader.isLink(p) || tooLarge(p) || isDecisionFile(p, folders) !== undefined);
-  let read = await readIntoIndex(index, reader, toRead, options, logger);
+  let read = await readIntoIndex(index, reader, toRead, options, logger, threads);
   // Files ripgrep searched and ruled out were read too (by ripgrep): counted like the full read
   // counts them, leaving out what it would skip unread (binary extensions, over the size limit).
   const opened = new Set(toRead);

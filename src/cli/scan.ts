@@ -11,7 +11,9 @@ import { mapLimit } from '../core/limiter';
 import type { Logger } from '../core/ports';
 import { nullLogger } from '../core/ports';
 import { join } from '../core/paths';
+import type { WorkerThreads } from '../host/buildWorkers';
 import { bundledBuildWorker, readInWorkers } from '../host/buildWorkers';
+import type { BuildFileJob, BuildWorkerFile } from '../host/buildProtocol';
 import type { SkippedFile, SkipReason } from './nodeWorkspace';
 import { MAX_FILE_BYTES, NodeWorkspace } from './nodeWorkspace';
 import { findRipgrep, ripgrepScan } from './ripgrepScan';
@@ -89,7 +91,12 @@ export async function scanWorkspace(options: ScanOptions): Promise<ScanResult> {
 }
 
 /** Fewer files than this are read on this thread: starting workers costs more than they save. */
-const MIN_WORKER_FILES = 200;
+export const MIN_WORKER_FILES = 200;
+
+/** @returns the build worker script `options` ask for, or `undefined` to read on this thread. */
+export function workerScript(options: ScanOptions): string | undefined {
+  return options.buildWorker === false ? undefined : (options.buildWorker ?? bundledBuildWorker());
+}
 
 /**
  * Reads `files` into `index`, in this order: in build worker threads when there are many and a
@@ -97,7 +104,14 @@ const MIN_WORKER_FILES = 200;
  * `reader.skip`, as the reader's own reads report them.
  * @returns the number of files read and indexed.
  */
-export async function readIntoIndex(index: DecisionIndex, reader: NodeWorkspace, files: readonly string[], options: ScanOptions, logger: Logger): Promise<number> {
+export async function readIntoIndex(
+  index: DecisionIndex,
+  reader: NodeWorkspace,
+  files: readonly string[],
+  options: ScanOptions,
+  logger: Logger,
+  threads?: WorkerThreads,
+): Promise<number> {
   let done = 0;
   let read = 0;
   options.onProgress?.(0, files.length);
@@ -105,7 +119,7 @@ export async function readIntoIndex(index: DecisionIndex, reader: NodeWorkspace,
     done++;
     if (done % 200 === 0) options.onProgress?.(done, files.length);
   };
-  const script = options.buildWorker === false ? undefined : (options.buildWorker ?? bundledBuildWorker());
+  const script = workerScript(options);
   let rest = files;
   if (script && files.length >= MIN_WORKER_FILES) {
     const config = { folders: index.getFolders(), citationPrefixes: index.getCitationPrefixes(), commentsOnly: index.isCommentsOnly(), maxFileBytes: MAX_FILE_BYTES, reader: 'cli' as const };
@@ -113,7 +127,7 @@ export async function readIntoIndex(index: DecisionIndex, reader: NodeWorkspace,
       const target = reader.linkTarget(path);
       return target !== undefined ? { path, target } : { path };
     });
-    const result = await readInWorkers(script, config, jobs, (job, file) => {
+    const applyFile = (job: BuildFileJob, file: BuildWorkerFile): void => {
       if (file.kind === 'text') {
         index.restore(job.path, file.entry);
         read++;
@@ -121,7 +135,8 @@ export async function readIntoIndex(index: DecisionIndex, reader: NodeWorkspace,
         reader.skip(job.path, file.reason as SkipReason, file.detail);
       }
       progress();
-    });
+    };
+    const result = threads ? await threads.read(config, jobs, applyFile) : await readInWorkers(script, config, jobs, applyFile);
     if (result.error) logger.warn(`index workers failed, reading the rest on this thread: ${result.error.message}`);
     rest = files.slice(result.done);
   }

@@ -305,18 +305,16 @@ export function foldersFromConfig(file: string, text: string, logger: Logger = n
  */
 export function isDecisionFile(path: string, folders: readonly DecisionFolder[]): DecisionFolder | undefined {
   const p = normalize(path);
+  for (const folder of folders) if (folder.kind === 'log' && folder.path === p) return folder;
+  // Called for every listed file: most are not Markdown, and that test is the cheapest.
+  if (!RECORD_EXTENSIONS.has(extname(p))) return undefined;
   let best: DecisionFolder | undefined;
   for (const folder of folders) {
-    if (folder.kind === 'log') {
-      if (folder.path === p) return folder;
-      continue;
-    }
-    if (p !== folder.path && isInside(p, folder.path) && (best === undefined || folder.path.length > best.path.length)) {
+    if (folder.kind !== 'log' && p !== folder.path && isInside(p, folder.path) && (best === undefined || folder.path.length > best.path.length)) {
       best = folder;
     }
   }
-  if (!best) return undefined;
-  if (!RECORD_EXTENSIONS.has(extname(p)) || !isDecisionFileName(basename(p))) return undefined;
+  if (!best || !isDecisionFileName(basename(p))) return undefined;
   const segments = relative(best.path, dirname(p)).split('/').filter((s) => s !== '');
   if (segments.some((s) => TEMPLATE_DIRS.has(s.toLowerCase()) || s.startsWith('.'))) return undefined;
   return best;

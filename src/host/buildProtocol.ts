@@ -48,10 +48,13 @@ export type BuildWorkerFile =
 /** The worker's answer to a {@link BuildWorkerJob}: one file per path, in the job's order. */
 export type BuildWorkerReply = { readonly id: number; readonly files: readonly BuildWorkerFile[] } | { readonly id: number; readonly error: string };
 
-/** The first message to a worker. */
-export interface BuildWorkerInit {
+/** Sets the settings a worker derives the entries of the next jobs with (sent before its first job and whenever they change). */
+export interface BuildWorkerConfigure {
   readonly config: BuildWorkerConfig;
 }
+
+/** A message to a worker. */
+export type BuildWorkerMessage = BuildWorkerConfigure | BuildWorkerJob;
 
 /** One file to read: its path and, when the cache has it, the size and mtime the entry was made at. */
 export interface BuildFileJob {
@@ -59,6 +62,23 @@ export interface BuildFileJob {
   readonly cached?: { readonly size: number; readonly mtime: number };
   /** `cli` reader: the checked target of a path listed through a symbolic link. */
   readonly target?: string;
+}
+
+/** Worker threads kept for the phases of one build; {@link BuildWorkerPool.open} starts them. */
+export interface BuildWorkerSession {
+  /**
+   * Reads `jobs` and calls `apply` with each file's result, in the order of `jobs`. One read at a time.
+   * @returns how many files (a prefix of `jobs`) were applied, and the error that stopped the
+   *   workers, if any: the caller reads the rest itself (the session is then stopped). Never rejects.
+   */
+  read(
+    config: BuildWorkerConfig,
+    jobs: readonly BuildFileJob[],
+    apply: (job: BuildFileJob, file: BuildWorkerFile) => void,
+    signal?: AbortSignal,
+  ): Promise<{ done: number; error?: Error }>;
+  /** Stops the threads. */
+  dispose(): void;
 }
 
 /**
@@ -77,4 +97,9 @@ export interface BuildWorkerPool {
     apply: (job: BuildFileJob, file: BuildWorkerFile) => void,
     signal?: AbortSignal,
   ): Promise<{ done: number; error?: Error }>;
+  /**
+   * Starts `workers` threads (default: one per core, at most 4) now, for the phases of one build:
+   * they load while the workspace is listed. The caller disposes the session.
+   */
+  open?(workers?: number): BuildWorkerSession;
 }

@@ -8,17 +8,17 @@
  * index is the one an in-thread build makes, while parsing runs on other cores and the extension
  * host stays free to answer.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { DecisionIndex } from '../core/index';
-import type { BuildWorkerFile, BuildWorkerInit, BuildWorkerJob, BuildWorkerReply } from './buildProtocol';
+import type { BuildWorkerConfig, BuildWorkerFile, BuildWorkerJob, BuildWorkerMessage, BuildWorkerReply } from './buildProtocol';
 import { hasBinaryExtension } from './fileRules';
 import { statSync } from 'node:fs';
 import { readIndexFile } from '../cli/nodeWorkspace';
 import { readTextFile } from './nodeFs';
 
-const init = workerData as BuildWorkerInit;
-const { config } = init;
-const index = new DecisionIndex({ folders: config.folders, citationPrefixes: [...config.citationPrefixes], commentsOnly: config.commentsOnly });
+// Set by the first message (and again when a later phase of the build has other settings).
+let config: BuildWorkerConfig | undefined;
+let index: DecisionIndex | undefined;
 
 function stat(path: string): { size: number; mtime: number } | undefined {
   try {
@@ -30,12 +30,12 @@ function stat(path: string): { size: number; mtime: number } | undefined {
 }
 
 /** @returns what the index derives from `path`, or why it is not indexed. */
-function readOne(path: string, cached: readonly [number, number] | null, target: string | null): BuildWorkerFile {
+function readOne(config: BuildWorkerConfig, index: DecisionIndex, path: string, cached: readonly [number, number] | null, target: string | null): BuildWorkerFile {
   if (hasBinaryExtension(path)) return { kind: 'skipped', reason: 'binary-name' };
   if (config.reader === 'cli') {
     const file = readIndexFile(path, target ?? undefined);
     if (!('text' in file)) return { kind: 'skipped', reason: file.skipped, ...(file.detail !== undefined ? { detail: file.detail } : {}) };
-    return derive(path, file.text, 0, 0);
+    return derive(index, path, file.text, 0, 0);
   }
   if (cached) {
     const s = stat(path);
@@ -43,10 +43,10 @@ function readOne(path: string, cached: readonly [number, number] | null, target:
   }
   const r = readTextFile(path, config.maxFileBytes);
   if (!('text' in r)) return { kind: 'skipped', reason: r.skipped, ...(r.size !== undefined ? { size: r.size } : {}) };
-  return derive(path, r.text, r.size, r.mtime);
+  return derive(index, path, r.text, r.size, r.mtime);
 }
 
-function derive(path: string, text: string, size: number, mtime: number): BuildWorkerFile {
+function derive(index: DecisionIndex, path: string, text: string, size: number, mtime: number): BuildWorkerFile {
   index.upsert(path, text);
   const entry = index.savedEntry(path);
   // Each file's entry stands alone: the worker keeps no index of the workspace.
@@ -54,10 +54,19 @@ function derive(path: string, text: string, size: number, mtime: number): BuildW
   return entry ? { kind: 'text', size, mtime, entry } : { kind: 'skipped', reason: 'unreadable' };
 }
 
-parentPort?.on('message', (job: BuildWorkerJob) => {
+parentPort?.on('message', (message: BuildWorkerMessage) => {
+  if ('config' in message) {
+    config = message.config;
+    index?.dispose();
+    index = new DecisionIndex({ folders: config.folders, citationPrefixes: [...config.citationPrefixes], commentsOnly: config.commentsOnly });
+    return;
+  }
+  const job: BuildWorkerJob = message;
   let reply: BuildWorkerReply;
   try {
-    reply = { id: job.id, files: job.paths.map((p, i) => readOne(p, job.cached[i] ?? null, job.targets?.[i] ?? null)) };
+    if (!config || !index) throw new Error('a job came before the settings');
+    const [c, i] = [config, index];
+    reply = { id: job.id, files: job.paths.map((p, n) => readOne(c, i, p, job.cached[n] ?? null, job.targets?.[n] ?? null)) };
   } catch (error) {
     reply = { id: job.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
   }

@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { BuildFileJob, BuildWorkerConfig, BuildWorkerFile, BuildWorkerInit, BuildWorkerJob, BuildWorkerPool, BuildWorkerReply } from './buildProtocol';
+import type { BuildFileJob, BuildWorkerConfig, BuildWorkerFile, BuildWorkerJob, BuildWorkerPool, BuildWorkerReply, BuildWorkerSession } from './buildProtocol';
 
 export type { BuildFileJob } from './buildProtocol';
 
@@ -32,7 +32,11 @@ export function bundledBuildWorker(): string | undefined {
  * @returns the pool the indexer reads local files with.
  */
 export function workerPool(script: string | undefined): BuildWorkerPool | undefined {
-  return script ? { read: (config, jobs, apply, signal) => readInWorkers(script, config, jobs, apply, signal) } : undefined;
+  if (!script) return undefined;
+  return {
+    read: (config, jobs, apply, signal) => readInWorkers(script, config, jobs, apply, signal),
+    open: (workers) => new WorkerThreads(script, workers ?? workerCount(Number.MAX_SAFE_INTEGER)),
+  };
 }
 
 /** @returns how many workers a build of `files` files starts: up to the cores, at least one, fewer for small builds. */
@@ -44,7 +48,8 @@ export function workerCount(files: number): number {
 /**
  * Reads `jobs` in worker threads running `script` and calls `apply` with each file's result, in
  * the order of `jobs`. `apply` runs on this thread between messages (the event loop turns between
- * chunks).
+ * chunks). The threads are started for this call and stopped after it; a build with several
+ * phases keeps one {@link WorkerThreads} instead.
  * @param signal stops handing out chunks and terminates the workers; the promise then resolves
  *   with what was applied so far.
  * @returns `done`: how many files of `jobs` (a prefix, in order) were applied; `error` when a
@@ -58,83 +63,166 @@ export async function readInWorkers(
   signal?: AbortSignal,
   workers = workerCount(jobs.length),
 ): Promise<{ done: number; error?: Error }> {
-  const chunks: BuildWorkerJob[] = [];
-  for (let i = 0, id = 0; i < jobs.length; i += CHUNK_FILES, id++) {
-    const slice = jobs.slice(i, i + CHUNK_FILES);
-    chunks.push({
-      id,
-      paths: slice.map((j) => j.path),
-      cached: slice.map((j) => (j.cached ? [j.cached.size, j.cached.mtime] : null)),
-      ...(slice.some((j) => j.target !== undefined) ? { targets: slice.map((j) => j.target ?? null) } : {}),
-    });
-  }
-  const state: { done: number; error?: Error } = { done: 0 };
-  if (chunks.length === 0) return state;
-  const init: BuildWorkerInit = { config };
-  const started: Worker[] = [];
-  const results = new Map<number, readonly BuildWorkerFile[]>();
-  let nextChunk = 0;
-  let nextApply = 0;
+  const threads = new WorkerThreads(script, workers, false);
   try {
-    await new Promise<void>((resolve, reject) => {
-      let settled = false;
-      const finish = (error?: unknown): void => {
-        if (settled) return;
-        settled = true;
-        if (error === undefined) resolve();
-        else reject(error instanceof Error ? error : new Error(String(error)));
-      };
-      const onAbort = (): void => finish();
-      if (signal?.aborted) return finish();
-      signal?.addEventListener('abort', onAbort, { once: true });
-      const handOut = (worker: Worker): void => {
-        if (nextChunk < chunks.length && !signal?.aborted) worker.postMessage(chunks[nextChunk++]);
-      };
-      const applyReady = (): void => {
-        for (let files = results.get(nextApply); files && !settled; files = results.get(nextApply)) {
-          results.delete(nextApply);
-          const offset = nextApply * CHUNK_FILES;
-          for (let i = 0; i < files.length; i++) {
-            if (signal?.aborted) return finish();
-            apply(jobs[offset + i], files[i]);
-            state.done++;
-          }
-          nextApply++;
-        }
-        if (nextApply === chunks.length) {
-          signal?.removeEventListener('abort', onAbort);
-          finish();
-        }
-      };
-      for (let w = 0; w < Math.min(workers, chunks.length) && !settled; w++) {
-        let worker: Worker;
-        try {
-          worker = new Worker(script, { workerData: init });
-        } catch (error) {
-          return finish(error);
-        }
-        started.push(worker);
-        worker.on('message', (reply: BuildWorkerReply) => {
-          if ('error' in reply) return finish(new Error(`index worker: ${reply.error}`));
-          results.set(reply.id, reply.files);
-          handOut(worker);
-          try {
-            applyReady();
-          } catch (error) {
-            finish(error);
-          }
-        });
-        worker.on('error', (error) => finish(error));
-        worker.on('exit', (code) => {
-          if (code !== 0 && !settled) finish(new Error(`index worker exited with code ${code}`));
-        });
-        handOut(worker);
-      }
-    });
-  } catch (error) {
-    state.error = error instanceof Error ? error : new Error(String(error));
+    return await threads.read(config, jobs, apply, signal);
   } finally {
-    for (const w of started) void w.terminate();
+    threads.dispose();
   }
-  return state;
+}
+
+/** One worker thread and the settings it last derived entries with. */
+interface Thread {
+  readonly worker: Worker;
+  config?: BuildWorkerConfig;
+  /** Set while a read uses the thread: its message, error and exit handlers. */
+  onMessage?: (reply: BuildWorkerReply) => void;
+  onFailure?: (error: Error) => void;
+}
+
+/**
+ * Worker threads kept for the phases of one build (records, then the files that can cite): they
+ * are started when made, so the bundle loads while the workspace is listed and discovered, and a
+ * later phase finds them warm. Reads run one at a time.
+ */
+export class WorkerThreads implements BuildWorkerSession {
+  private readonly threads: Thread[] = [];
+  private startError: Error | undefined;
+  private disposed = false;
+
+  /**
+   * @param script the worker script.
+   * @param count how many threads (at least 1).
+   * @param eager start them now (else at the first read, as many as it needs).
+   */
+  constructor(
+    private readonly script: string,
+    private readonly count: number,
+    eager = true,
+  ) {
+    if (eager) this.grow(Math.max(1, count));
+  }
+
+  /** {@inheritDoc BuildWorkerSession.read} */
+  async read(
+    config: BuildWorkerConfig,
+    jobs: readonly BuildFileJob[],
+    apply: (job: BuildFileJob, file: BuildWorkerFile) => void,
+    signal?: AbortSignal,
+  ): Promise<{ done: number; error?: Error }> {
+    const chunks: BuildWorkerJob[] = [];
+    for (let i = 0, id = 0; i < jobs.length; i += CHUNK_FILES, id++) {
+      const slice = jobs.slice(i, i + CHUNK_FILES);
+      chunks.push({
+        id,
+        paths: slice.map((j) => j.path),
+        cached: slice.map((j) => (j.cached ? [j.cached.size, j.cached.mtime] : null)),
+        ...(slice.some((j) => j.target !== undefined) ? { targets: slice.map((j) => j.target ?? null) } : {}),
+      });
+    }
+    const state: { done: number; error?: Error } = { done: 0 };
+    if (chunks.length === 0) return state;
+    if (this.disposed) return { done: 0, error: new Error('index workers were stopped') };
+    this.grow(Math.min(this.count, chunks.length));
+    if (this.startError) return { done: 0, error: this.startError };
+    const used = this.threads.slice(0, Math.min(this.threads.length, chunks.length));
+    const results = new Map<number, readonly BuildWorkerFile[]>();
+    let nextChunk = 0;
+    let nextApply = 0;
+    try {
+      await new Promise<void>((resolve, reject) => {
+        let settled = false;
+        const finish = (error?: unknown): void => {
+          if (settled) return;
+          settled = true;
+          signal?.removeEventListener('abort', onAbort);
+          if (error === undefined) resolve();
+          else reject(error instanceof Error ? error : new Error(String(error)));
+        };
+        const onAbort = (): void => finish();
+        if (signal?.aborted) return finish();
+        signal?.addEventListener('abort', onAbort, { once: true });
+        const handOut = (thread: Thread): void => {
+          if (nextChunk >= chunks.length || signal?.aborted) return;
+          if (thread.config !== config) {
+            thread.worker.postMessage({ config });
+            thread.config = config;
+          }
+          thread.worker.postMessage(chunks[nextChunk++]);
+        };
+        const applyReady = (): void => {
+          for (let files = results.get(nextApply); files && !settled; files = results.get(nextApply)) {
+            results.delete(nextApply);
+            const offset = nextApply * CHUNK_FILES;
+            for (let i = 0; i < files.length; i++) {
+              if (signal?.aborted) return finish();
+              apply(jobs[offset + i], files[i]);
+              state.done++;
+            }
+            nextApply++;
+          }
+          if (nextApply === chunks.length) finish();
+        };
+        for (const thread of used) {
+          thread.onMessage = (reply) => {
+            if (settled) return;
+            if ('error' in reply) return finish(new Error(`index worker: ${reply.error}`));
+            results.set(reply.id, reply.files);
+            handOut(thread);
+            try {
+              applyReady();
+            } catch (error) {
+              finish(error);
+            }
+          };
+          thread.onFailure = (error) => finish(error);
+          handOut(thread);
+        }
+      });
+    } catch (error) {
+      state.error = error instanceof Error ? error : new Error(String(error));
+      // A thread may still be working on a chunk of this read: none is reused.
+      this.dispose();
+    } finally {
+      for (const thread of used) {
+        thread.onMessage = undefined;
+        thread.onFailure = undefined;
+      }
+    }
+    if (signal?.aborted) this.dispose();
+    return state;
+  }
+
+  /** Stops every thread. Later reads fail at once (the caller reads on its own thread). */
+  dispose(): void {
+    this.disposed = true;
+    for (const t of this.threads.splice(0)) void t.worker.terminate();
+  }
+
+  /** Starts threads up to `n` (at most `count`). */
+  private grow(n: number): void {
+    while (!this.disposed && !this.startError && this.threads.length < Math.min(n, this.count)) {
+      let worker: Worker;
+      try {
+        worker = new Worker(this.script);
+      } catch (error) {
+        this.startError = error instanceof Error ? error : new Error(String(error));
+        return;
+      }
+      const thread: Thread = { worker };
+      worker.on('message', (reply: BuildWorkerReply) => thread.onMessage?.(reply));
+      worker.on('error', (error) => {
+        this.startError ??= error;
+        thread.onFailure?.(error);
+      });
+      worker.on('exit', (code) => {
+        if (code !== 0 && !this.disposed) {
+          const error = new Error(`index worker exited with code ${code}`);
+          this.startError ??= error;
+          thread.onFailure?.(error);
+        }
+      });
+      this.threads.push(thread);
+    }
+  }
 }

@@ -21,7 +21,7 @@ import { describePrefixes, prefixesOf } from '../core/prefixes';
 import { INDEX_SETTINGS, discoverySettings, excludeGlobs, readSettings } from './settings';
 import { createWorkspaceReader, excludeMatcher } from './workspaceReader';
 import { findOrWalk } from './findOrWalk';
-import type { BuildFileJob, BuildWorkerFile, BuildWorkerPool } from './buildProtocol';
+import type { BuildFileJob, BuildWorkerFile, BuildWorkerPool, BuildWorkerSession } from './buildProtocol';
 import { hasBinaryExtension } from './fileRules';
 
 /** Files larger than this (bytes) are not indexed. */
@@ -29,8 +29,10 @@ export const MAX_FILE_BYTES = 2 * 1024 * 1024;
 
 /** Quiet time (ms) after file watcher events before changed files are read. */
 const WATCH_DEBOUNCE_MS = 300;
+/** Most files a reopen from the cache adds or removes in place; more and the build reads every file again. */
+const MAX_VERIFY_CHANGES = 500;
 /** Quiet time (ms) after edits of an open document before it is re-indexed. */
-const EDIT_DEBOUNCE_MS = 250;
+const EDIT_DEBOUNCE_MS = 150;
 /** Fewer local files than this in a phase are read on the extension host's thread (a worker costs ~30 ms to start). */
 const MIN_WORKER_FILES = 96;
 /** Files read at the same time while indexing through `workspace.fs`. */
@@ -407,10 +409,12 @@ export class WorkspaceIndexer implements vscode.Disposable {
     };
     const abort = new AbortController();
     const cancelSub = token.onCancellationRequested(() => abort.abort());
+    const threads: { session?: BuildWorkerSession } = {};
     try {
-      await this.buildPhases(token, abort.signal, started, phases, mark, progress);
+      await this.buildPhases(token, abort.signal, started, phases, mark, progress, threads);
     } finally {
       cancelSub.dispose();
+      threads.session?.dispose();
     }
   }
 
@@ -421,6 +425,7 @@ export class WorkspaceIndexer implements vscode.Disposable {
     phases: Record<string, number>,
     mark: (name: string) => void,
     progress: vscode.Progress<{ message?: string }> | undefined,
+    threads: { session?: BuildWorkerSession },
   ): Promise<void> {
     const local = this.options.local;
     const appRoot = this.options.appRoot ?? '';
@@ -462,6 +467,9 @@ export class WorkspaceIndexer implements vscode.Disposable {
             this.logger.warn(`${folder.name}: more than ${settings.maxFiles} files; the rest are not indexed (setting decisionLens.index.maxFiles)`);
             listing = listing.sort().slice(0, settings.maxFiles);
           }
+          // A large folder: the build's worker threads load while it is discovered, and serve
+          // both the records and the files that can cite.
+          if (!optimistic && !threads.session && listing.length >= (this.options.minWorkerFiles ?? MIN_WORKER_FILES)) threads.session = this.options.buildWorkers?.open?.();
         } catch (error) {
           if (token.isCancellationRequested) return;
           this.logger.warn(`Listing ${folder.name} with ripgrep failed, reading through the editor instead: ${describe(error)}`);
@@ -593,7 +601,7 @@ export class WorkspaceIndexer implements vscode.Disposable {
       const localWork = async (): Promise<void> => {
         if (!local) return;
         let rest: readonly ReadJob[] = localJobs;
-        const pool = this.options.buildWorkers;
+        const pool = threads.session ?? this.options.buildWorkers;
         if (pool && localJobs.length >= (this.options.minWorkerFiles ?? MIN_WORKER_FILES)) {
           const jobs: BuildFileJob[] = localJobs.map((job) => {
             const c = cached.get(job.uri.path);
@@ -686,12 +694,41 @@ export class WorkspaceIndexer implements vscode.Disposable {
       const openPaths = new Set(vscode.workspace.textDocuments.map((d) => d.uri.path));
       const wanted = new Set([...records, ...sources].map((j) => j.uri.path).filter((p) => !openPaths.has(p)));
       const had = new Set([...optimistic.indexed].filter((p) => !openPaths.has(p)));
-      if (sameSet(wanted, had)) {
+      const missing = [...wanted].filter((p) => !had.has(p));
+      const extra = [...had].filter((p) => !wanted.has(p));
+      // A few files more or fewer (often those that were open in the last session, indexed from
+      // their documents and so not in the cache): the live index takes them, nothing else is read.
+      if (missing.length + extra.length <= MAX_VERIFY_CHANGES && local) {
         this.roots = roots;
         index.dispose();
+        this.quiet = true;
+        try {
+          for (const p of extra) {
+            this.indexed.delete(p);
+            this.current.remove(p);
+          }
+          for (const p of missing) {
+            const read = this.localRead(local, p, undefined);
+            if (read.kind !== 'text') continue;
+            this.indexed.add(p);
+            this.current.upsert(p, read.text);
+          }
+        } finally {
+          this.quiet = false;
+        }
         mark('verify');
         this.lastStats = { ...(this.lastStats as BuildStats), phases: { ...(this.lastStats?.phases ?? {}), ...phases } };
-        this.logger.info(`Index cache verified in ${Date.now() - started} ms: the workspace is as the cache had it`);
+        if (missing.length + extra.length === 0 && optimistic.filesRead === 0) {
+          this.logger.info(`Index cache verified in ${Date.now() - started} ms: the workspace is as the cache had it`);
+          return;
+        }
+        this.generation++;
+        this.citationCache.clear();
+        this.citationsOfCache.clear();
+        this.changeEmitter.fire({ paths: [], records: true, citations: true });
+        this.logger.info(`Index cache verified in ${Date.now() - started} ms: ${missing.length} files added, ${extra.length} removed, ${optimistic.filesRead} read again`);
+        // The next reopen finds them in the cache.
+        this.scheduleCacheWrite(key, this.cacheEntries(local, cached, openPaths), snapshotRoots(roots));
         return;
       }
     }
@@ -798,7 +835,7 @@ export class WorkspaceIndexer implements vscode.Disposable {
     settingsKey: string,
     local: LocalFiles,
     started: number,
-  ): Promise<{ key: string; indexed: Set<string> } | undefined> {
+  ): Promise<{ key: string; indexed: Set<string>; filesRead: number } | undefined> {
     const found = await this.cache.snapshot(settingsKey);
     if (!found || found.snapshot.roots.length !== allSettings.length) return undefined;
     const roots: RootState[] = [];
@@ -856,7 +893,28 @@ export class WorkspaceIndexer implements vscode.Disposable {
     this.lastStats = { ms, phases: { 'from cache': ms }, filesListed: indexed.size, filesRead, fromCache, fromDocuments, skipped, viaWorkers: 0, decisions, paths: 'cache' };
     this.logger.info(`Ready from the index cache: ${decisions} decisions, ${indexed.size} files (${fromCache} unchanged, ${filesRead} read again) in ${ms} ms; checking the workspace for other changes`);
     this.changeEmitter.fire({ paths: [], records: true, citations: true });
-    return { key, indexed };
+    return { key, indexed, filesRead };
+  }
+
+  /**
+   * What the cache should hold for the live index: each indexed file's entry with its size and
+   * mtime now (the loaded entry when those did not change). Files open in the editor are left out.
+   */
+  private cacheEntries(local: LocalFiles, loaded: ReadonlyMap<string, CachedFile>, open: ReadonlySet<string>): Map<string, CachedFile> {
+    const entries = new Map<string, CachedFile>();
+    for (const path of this.indexed) {
+      if (open.has(path)) continue;
+      const stat = local.stat(path);
+      if (!stat) continue;
+      const before = loaded.get(path);
+      if (before && before.size === stat.size && before.mtime === stat.mtime) {
+        entries.set(path, before);
+        continue;
+      }
+      const entry = this.current.savedEntry(path);
+      if (entry) entries.set(path, { size: stat.size, mtime: stat.mtime, entry });
+    }
+    return entries;
   }
 
   /** Makes `index` the current index with the state of the build that made it. */

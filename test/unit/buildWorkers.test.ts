@@ -14,7 +14,7 @@ import type { ScanResult } from '../../src/cli/scan';
 import { checkIndex } from '../../src/core/checks';
 import { DecisionIndex } from '../../src/core/index';
 import type { BuildWorkerFile } from '../../src/host/buildProtocol';
-import { readInWorkers } from '../../src/host/buildWorkers';
+import { WorkerThreads, readInWorkers } from '../../src/host/buildWorkers';
 import type { BuildFileJob } from '../../src/host/buildWorkers';
 
 const CORPUS = resolve(__dirname, '../../../shared/corpus');
@@ -98,6 +98,31 @@ describe('build worker threads', function () {
       fresh.upsert(job.path, readFileSync(job.path, 'utf8').replace(/^\uFEFF/, ''));
       assert.deepEqual(file.kind === 'text' ? file.entry : undefined, JSON.parse(JSON.stringify(fresh.savedEntry(job.path))), job.path);
     }
+  });
+
+  it('threads kept for a build serve a second phase with other settings, and stop when disposed', async () => {
+    const scan = await scanWorkspace({ root: CORPUS, ripgrep: false, buildWorker: false });
+    const index = scan.index;
+    const record = index.decisions()[0].path;
+    const config = { folders: index.getFolders(), citationPrefixes: index.getCitationPrefixes(), commentsOnly: index.isCommentsOnly(), maxFileBytes: 2 * 1024 * 1024, reader: 'editor' as const };
+    const threads = new WorkerThreads(script, 2);
+    try {
+      const decisionsIn = async (c: typeof config): Promise<number> => {
+        let n = -1;
+        const r = await threads.read(c, [{ path: record }], (_job, file) => (n = file.kind === 'text' ? (file.entry.decisions?.length ?? 0) : -1));
+        assert.equal(r.error, undefined);
+        return n;
+      };
+      assert.ok((await decisionsIn(config)) >= 1, 'a record of a decision folder holds decisions');
+      // The same threads, told of no decision folders: the file is no record now.
+      assert.equal(await decisionsIn({ ...config, folders: [] }), 0);
+      assert.ok((await decisionsIn(config)) >= 1);
+    } finally {
+      threads.dispose();
+    }
+    const after = await threads.read(config, [{ path: record }], () => assert.fail('nothing is applied'));
+    assert.equal(after.done, 0);
+    assert.match(String(after.error?.message), /stopped/);
   });
 
   it('a worker that fails leaves the rest to this thread: the index is complete', async () => {

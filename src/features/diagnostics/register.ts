@@ -32,7 +32,8 @@ const CHECK_DEBOUNCE_MS = 300;
  */
 export class DecisionDiagnostics implements vscode.Disposable {
   readonly collection = vscode.languages.createDiagnosticCollection('decisionLens');
-  private shown = new Set<string>();
+  /** Files with diagnostics shown → a fingerprint of them (to send only what changed). */
+  private shown = new Map<string, string>();
   private pendingPaths = new Set<string>();
   private pendingAll = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -67,17 +68,25 @@ export class DecisionDiagnostics implements vscode.Disposable {
       if (!list) byPath.set(problem.path, (list = []));
       list.push(diagnostic);
     }
-    const stale = all ? this.shown : new Set([...paths].filter((p) => this.shown.has(p)));
+    // Only what changed goes to the workbench, in one message: a record edit re-checks the whole
+    // workspace, and re-sending every file's diagnostics (hundreds of files) kept the workbench
+    // busy for a second after each keystroke's re-index.
+    const entries: [vscode.Uri, vscode.Diagnostic[] | undefined][] = [];
+    const stale = all ? [...this.shown.keys()] : [...paths].filter((p) => this.shown.has(p));
     for (const path of stale) {
       if (!byPath.has(path)) {
-        this.collection.delete(uriOf(path));
+        entries.push([uriOf(path), undefined]);
         this.shown.delete(path);
       }
     }
     for (const [path, diagnostics] of byPath) {
-      this.collection.set(uriOf(path), diagnostics);
-      this.shown.add(path);
+      const key = fingerprint(diagnostics);
+      if (this.shown.get(path) === key) continue;
+      // `[uri, undefined]` resets the file in the batch (its tuples are merged).
+      entries.push([uriOf(path), undefined], [uriOf(path), diagnostics]);
+      this.shown.set(path, key);
     }
+    if (entries.length > 0) this.collection.set(entries);
   }
 
   dispose(): void {
@@ -117,6 +126,13 @@ export class DecisionDiagnostics implements vscode.Disposable {
     if (DEPRECATED_TAG_CODES.has(problem.code)) diagnostic.tags = [vscode.DiagnosticTag.Deprecated];
     return diagnostic;
   }
+}
+
+/** @returns a string equal for two lists of diagnostics exactly when they show the same. */
+function fingerprint(diagnostics: readonly vscode.Diagnostic[]): string {
+  return JSON.stringify(
+    diagnostics.map((d) => [d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character, d.severity, String(d.code), d.message, d.tags ?? []]),
+  );
 }
 
 /**

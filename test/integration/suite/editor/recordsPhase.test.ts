@@ -110,6 +110,40 @@ describe('records phase of the first build', () => {
     assert.deepEqual(snapshot(threaded), a);
   });
 
+  it('a reopen whose cache lacks a file (open in the last session) reads just that file, and caches it for the next', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'decision-lens-cache-'));
+    try {
+      const storage = vscode.Uri.file(dir);
+      const first = new WorkspaceIndexer(nullLogger, { local: createNodeFiles(), appRoot: vscode.env.appRoot, storage, version: 'test' });
+      made.push(first);
+      first.start();
+      await first.whenReady();
+      await first.whenCacheWritten();
+      const expected = snapshot(first);
+      // The cache as a session leaves it that had a citing file open: that file is not in it.
+      const name = readdirSync(dir).find((n) => n.endsWith('.json')) as string;
+      const doc = JSON.parse(readFileSync(join(dir, name), 'utf8')) as { files: Record<string, [number, number, { decisions?: unknown[]; citations: unknown[] }]> };
+      const dropped = Object.keys(doc.files).find((p) => doc.files[p][2].decisions === undefined && doc.files[p][2].citations.length > 0) as string;
+      assert.ok(dropped, 'a citing file is cached');
+      delete doc.files[dropped];
+      writeFileSync(join(dir, name), JSON.stringify(doc));
+
+      const again = new WorkspaceIndexer(nullLogger, { local: createNodeFiles(), appRoot: vscode.env.appRoot, storage, version: 'test' });
+      made.push(again);
+      again.start();
+      await again.whenReady();
+      await again.whenIdle();
+      const phases = again.buildStats?.phases ?? {};
+      assert.ok(phases.verify !== undefined && phases.records === undefined, `verified in place, no second read of the workspace: ${JSON.stringify(again.buildStats)}`);
+      assert.deepEqual(snapshot(again), expected);
+      await again.whenCacheWritten();
+      const rewritten = JSON.parse(readFileSync(join(dir, name), 'utf8')) as { files: Record<string, unknown> };
+      assert.ok(rewritten.files[dropped] !== undefined, `${dropped} is cached again`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('reopens from its cache: only changed files are read again, a corrupt cache is ignored, the index is the same', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'decision-lens-cache-'));
     try {
