@@ -64,19 +64,23 @@ export interface BuildFileJob {
   readonly target?: string;
 }
 
+/**
+ * Reads `jobs` in worker threads and calls `apply` with each file's result, in the order of `jobs`.
+ * @param signal stops the read; it then resolves with what was applied so far.
+ * @returns how many files (a prefix of `jobs`) were applied, and the error that stopped the
+ *   workers, if any: the caller reads the rest itself. Never rejects.
+ */
+export type BuildRead = (
+  config: BuildWorkerConfig,
+  jobs: readonly BuildFileJob[],
+  apply: (job: BuildFileJob, file: BuildWorkerFile) => void,
+  signal?: AbortSignal,
+) => Promise<{ done: number; error?: Error }>;
+
 /** Worker threads kept for the phases of one build; {@link BuildWorkerPool.open} starts them. */
 export interface BuildWorkerSession {
-  /**
-   * Reads `jobs` and calls `apply` with each file's result, in the order of `jobs`. One read at a time.
-   * @returns how many files (a prefix of `jobs`) were applied, and the error that stopped the
-   *   workers, if any: the caller reads the rest itself (the session is then stopped). Never rejects.
-   */
-  read(
-    config: BuildWorkerConfig,
-    jobs: readonly BuildFileJob[],
-    apply: (job: BuildFileJob, file: BuildWorkerFile) => void,
-    signal?: AbortSignal,
-  ): Promise<{ done: number; error?: Error }>;
+  /** One read at a time; after an error the session is stopped. */
+  readonly read: BuildRead;
   /** Stops the threads. */
   dispose(): void;
 }
@@ -86,17 +90,8 @@ export interface BuildWorkerSession {
  * `worker_threads`; a web extension host has none).
  */
 export interface BuildWorkerPool {
-  /**
-   * Reads `jobs` and calls `apply` with each file's result, in the order of `jobs`.
-   * @returns how many files (a prefix of `jobs`) were applied, and the error that stopped the
-   *   workers, if any: the caller reads the rest itself. Never rejects.
-   */
-  read(
-    config: BuildWorkerConfig,
-    jobs: readonly BuildFileJob[],
-    apply: (job: BuildFileJob, file: BuildWorkerFile) => void,
-    signal?: AbortSignal,
-  ): Promise<{ done: number; error?: Error }>;
+  /** Starts threads for this read alone. */
+  readonly read: BuildRead;
   /**
    * Starts `workers` threads (default: one per core, at most 4) now, for the phases of one build:
    * they load while the workspace is listed. The caller disposes the session.

@@ -55,6 +55,15 @@ describe('records phase of the first build', () => {
   after(() => {
     for (const i of made) i.dispose();
   });
+  /** A first build of the workspace with its cache in `dir`, once the cache is written. */
+  const cachedBuild = async (dir: string): Promise<WorkspaceIndexer> => {
+    const indexer = new WorkspaceIndexer(nullLogger, { local: createNodeFiles(), appRoot: vscode.env.appRoot, storage: vscode.Uri.file(dir), version: 'test' });
+    made.push(indexer);
+    indexer.start();
+    await indexer.whenReady();
+    await indexer.whenCacheWritten();
+    return indexer;
+  };
 
   it('answers a hover asked during the first build from the records phase, before the citations are all read', async () => {
     const main = await api();
@@ -113,12 +122,7 @@ describe('records phase of the first build', () => {
   it('a reopen whose cache lacks a file (open in the last session) reads just that file, and caches it for the next', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'decision-lens-cache-'));
     try {
-      const storage = vscode.Uri.file(dir);
-      const first = new WorkspaceIndexer(nullLogger, { local: createNodeFiles(), appRoot: vscode.env.appRoot, storage, version: 'test' });
-      made.push(first);
-      first.start();
-      await first.whenReady();
-      await first.whenCacheWritten();
+      const first = await cachedBuild(dir);
       const expected = snapshot(first);
       // The cache as a session leaves it that had a citing file open: that file is not in it.
       const name = readdirSync(dir).find((n) => n.endsWith('.json')) as string;
@@ -128,7 +132,7 @@ describe('records phase of the first build', () => {
       delete doc.files[dropped];
       writeFileSync(join(dir, name), JSON.stringify(doc));
 
-      const again = new WorkspaceIndexer(nullLogger, { local: createNodeFiles(), appRoot: vscode.env.appRoot, storage, version: 'test' });
+      const again = new WorkspaceIndexer(nullLogger, { local: createNodeFiles(), appRoot: vscode.env.appRoot, storage: vscode.Uri.file(dir), version: 'test' });
       made.push(again);
       again.start();
       await again.whenReady();
@@ -148,11 +152,7 @@ describe('records phase of the first build', () => {
     const dir = mkdtempSync(join(tmpdir(), 'decision-lens-cache-'));
     try {
       const storage = vscode.Uri.file(dir);
-      const first = new WorkspaceIndexer(nullLogger, { local: createNodeFiles(), appRoot: vscode.env.appRoot, storage, version: 'test' });
-      made.push(first);
-      first.start();
-      await first.whenReady();
-      await first.whenCacheWritten();
+      const first = await cachedBuild(dir);
       assert.ok((first.cacheState.written ?? 0) > 0, `cache written: ${JSON.stringify(first.cacheState)}`);
       const read = first.buildStats?.filesRead ?? 0;
       const expected = snapshot(first);
