@@ -25,6 +25,8 @@ export interface EditorResults {
   readonly reopen: Summary;
   readonly editToIndexMs?: number;
   readonly editToCodeLensMs?: number;
+  /** Median time from the edit until the extension host heard of it (the workbench's round trip). */
+  readonly editArrivedMs?: number;
   readonly runs: { readonly first: readonly EditorBenchResults[]; readonly reopen: readonly EditorBenchResults[] };
   readonly errors: readonly string[];
   readonly note?: string;
@@ -37,6 +39,8 @@ interface Summary {
   readonly cpuSeconds?: number;
   readonly rssMB?: number;
   readonly heapUsedMB?: number;
+  /** When the first hover was asked: the runner asks as soon as its editor is open, then every 50 ms. */
+  readonly hoverAskedMs?: number;
 }
 
 /** The ripgrep of the code-server the integration tests use (`vscode.env.appRoot` there). */
@@ -54,6 +58,7 @@ function summarize(list: readonly EditorBenchResults[]): Summary {
     readyMs: m((r) => r.readyMs),
     recordsMs: m((r) => r.recordsMs),
     hoverMs: m((r) => r.hoverAnsweredMs),
+    hoverAskedMs: m((r) => r.hoverAskedMs),
     cpuSeconds: m((r) => r.cpuSeconds),
     rssMB: m((r) => r.rssMB),
     heapUsedMB: m((r) => r.heapUsedMB),
@@ -113,12 +118,14 @@ export async function measureEditor(root: string, index: DecisionIndex, runs: nu
     const errors = [...run.errors, ...run.first.concat(run.reopen).flatMap((r) => (r.error ? [r.error] : []))];
     const editIndex = run.first.map((r) => r.editToIndexMs).filter((x): x is number => x !== undefined);
     const editLens = run.first.map((r) => r.editToCodeLensMs).filter((x): x is number => x !== undefined);
+    const editArrived = run.first.map((r) => r.editArrivedMs).filter((x): x is number => x !== undefined);
     return {
       ripgrep,
       first: summarize(run.first.filter((r) => !r.error)),
       reopen: summarize(run.reopen.filter((r) => !r.error)),
       ...(editIndex.length ? { editToIndexMs: median(editIndex) } : {}),
       ...(editLens.length ? { editToCodeLensMs: median(editLens) } : {}),
+      ...(editArrived.length ? { editArrivedMs: median(editArrived) } : {}),
       runs: { first: run.first, reopen: run.reopen },
       errors,
     };
@@ -159,10 +166,13 @@ export function printEditor(e: EditorResults, print: (line: string) => void): vo
   print(row('first index: records in (tree, hover, Go to Decision)', e.first.recordsMs));
   print(row('first index: activation -> ready', e.first.readyMs));
   print(row('first hover answer after activation', e.first.hoverMs));
+  print(row('  asked at (the runner\'s editor open)', e.first.hoverAskedMs));
   print(row('reopen with the cache: activation -> ready', e.reopen.readyMs));
   print(row('reopen: first hover answer', e.reopen.hoverMs));
+  print(row('  asked at', e.reopen.hoverAskedMs));
   print(row('record edit -> index (tree)', e.editToIndexMs));
   print(row('record edit -> CodeLens', e.editToCodeLensMs));
+  print(row('  of which the edit reaching the extension host', e.editArrivedMs));
   print(`| extension host CPU at ready, first / reopen | ${e.first.cpuSeconds?.toFixed(2) ?? '?'} s / ${e.reopen.cpuSeconds?.toFixed(2) ?? '?'} s | - |`);
   print(`| extension host memory at ready (RSS / heap), first | ${e.first.rssMB?.toFixed(0) ?? '?'} MB / ${e.first.heapUsedMB?.toFixed(0) ?? '?'} MB | - |`);
   for (const err of e.errors) print(`  error: ${err.split('\n')[0]}`);

@@ -23,7 +23,7 @@ export interface EditorBenchResults {
   readonly vscodeVersion: string;
   /** When the runner itself started, after activation (negative: before). */
   readonly runnerStartMs: number;
-  /** The first hover was asked at this time and answered at the next. */
+  /** The first hover was asked at this time (the runner's editor was open), and answered (with the decision) at the next. */
   readonly hoverAskedMs?: number;
   readonly hoverAnsweredMs?: number;
   readonly hoverText?: string;
@@ -37,6 +37,8 @@ export interface EditorBenchResults {
   /** A record title edit until the index (the tree's source) has it, and until CodeLens shows it. */
   readonly editToIndexMs?: number;
   readonly editToCodeLensMs?: number;
+  /** The edit (`applyEdit`, a round trip through the workbench) until the extension host's change event. */
+  readonly editArrivedMs?: number;
   /** Decision Lens's index cache: its file, entries read, bytes written. */
   readonly cache?: unknown;
   readonly error?: string;
