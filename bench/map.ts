@@ -19,6 +19,8 @@ export interface MapResults {
   readonly decisions: number;
   /** Navigation to the first frame with the map drawn, ms (median of 3 loads). */
   readonly firstRenderMs: number;
+  /** The 3 loads' first render, ms. */
+  readonly firstRenderSamples: readonly number[];
   /** Layout and SVG of the graph, ms (median of 3). */
   readonly renderMs: number;
   readonly timelineRenderMs: number;
@@ -29,26 +31,31 @@ export interface MapResults {
 
 /**
  * Measures the map of an index.
- * @param repoRoot the repository (for `dist/map.js`, built when missing, and `bench/mapRun.ts`).
+ * @param repoRoot the repository (for `dist/map.js`, built here with `--production`, and `bench/mapRun.ts`).
+ * @param profileDir when set, Chromium's CPU profile of each first load is written there
+ *   (`map-load-N.cpuprofile`, Chrome DevTools' format).
  * @returns the figures, or `undefined` with a logged reason when Chromium is not installed.
  */
-export function measureMap(index: DecisionIndex, root: string, repoRoot: string, log: (m: string) => void): MapResults | undefined {
+export function measureMap(index: DecisionIndex, root: string, repoRoot: string, log: (m: string) => void, profileDir?: string): MapResults | undefined {
   if (!existsSync('/usr/bin/chromium')) {
     log('map: /usr/bin/chromium not installed; not measured');
     return undefined;
   }
   const dist = join(repoRoot, 'dist');
-  if (!existsSync(join(dist, 'map.js'))) spawnSync(process.execPath, ['esbuild.config.mjs'], { cwd: repoRoot, stdio: 'ignore' });
+  // Always the current sources, minified as they ship (a stale dist/map.js would measure old code).
+  const build = spawnSync(process.execPath, ['esbuild.config.mjs', '--production'], { cwd: repoRoot, stdio: 'ignore' });
+  if (build.status !== 0 || !existsSync(join(dist, 'map.js'))) throw new Error('map: the production build (node esbuild.config.mjs --production) failed');
   const dir = mkdtempSync(join(tmpdir(), 'dl-bench-map-'));
   try {
     const site = join(dir, 'site');
     exportCommand(index, root, { stdout: () => undefined, stderr: () => undefined, cwd: dir }, { html: site }, { bundleDir: dist });
-    const run = spawnSync(process.execPath, ['--import', 'tsx', join(repoRoot, 'bench', 'mapRun.ts'), site], { cwd: repoRoot, encoding: 'utf8', timeout: 600_000 });
+    const run = spawnSync(process.execPath, ['--import', 'tsx', join(repoRoot, 'bench', 'mapRun.ts'), site, ...(profileDir ? [profileDir] : [])], { cwd: repoRoot, encoding: 'utf8', timeout: 600_000 });
     if (run.status !== 0) throw new Error(`mapRun failed: ${(run.stderr ?? '').slice(-2000)}`);
     const out = JSON.parse(run.stdout.trim().split('\n').pop() ?? '{}') as { nodes: number; firstRender: number[]; renderMs: number[]; frames: number[]; timelineMs: number };
     const results: MapResults = {
       decisions: out.nodes,
       firstRenderMs: median(out.firstRender),
+      firstRenderSamples: out.firstRender,
       renderMs: median(out.renderMs),
       timelineRenderMs: out.timelineMs,
       frameMedianMs: median(out.frames),

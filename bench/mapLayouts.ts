@@ -52,7 +52,7 @@ async function elkLayout(nodes: readonly LayoutNode[], edges: readonly LayoutEdg
       return [e.id, s ? [s.startPoint, ...(s.bendPoints ?? []), s.endPoint] : []];
     }),
   );
-  return { nodes: placed, edges: routed, width: out.width ?? 0, height: out.height ?? 0 };
+  return { nodes: placed, edges: routed, clusters: [], width: out.width ?? 0, height: out.height ?? 0 };
 }
 
 async function time<T>(fn: () => Promise<T> | T): Promise<{ ms: number; result: T }> {

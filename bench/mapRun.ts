@@ -5,8 +5,12 @@
  * drawn, the map's own render time (layout and SVG), the same for the timeline, and the frame
  * times of 120 animation frames of panning and zooming.
  *
- *   node --import tsx bench/mapRun.ts SITE_DIR
+ *   node --import tsx bench/mapRun.ts SITE_DIR [PROFILE_DIR]
+ *
+ * With PROFILE_DIR, each load is recorded by Chromium's CPU profiler (CDP `Profiler`, 100 µs
+ * sampling) and written as `map-load-N.cpuprofile` (open it in Chrome DevTools' Performance tab).
  */
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -36,15 +40,26 @@ const FRAMES_SCRIPT = `new Promise((done) => {
 
 async function main(): Promise<void> {
   const site = process.argv[2];
-  if (!site) throw new Error('usage: mapRun.ts SITE_DIR');
+  if (!site) throw new Error('usage: mapRun.ts SITE_DIR [PROFILE_DIR]');
+  const profileDir = process.argv[3];
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
   try {
     const page = await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
     const firstRender: number[] = [];
     const renderMs: number[] = [];
+    const cdp = profileDir ? await page.context().newCDPSession(page) : undefined;
+    if (cdp) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+    }
     for (let run = 0; run < 3; run++) {
+      if (cdp) await cdp.send('Profiler.start');
       await page.goto(pathToFileURL(join(site, 'index.html')).href);
       await page.waitForFunction(() => performance.getEntriesByName('decision-lens-map-painted').length > 0, undefined, { timeout: 120_000 });
+      if (cdp && profileDir) {
+        const { profile } = await cdp.send('Profiler.stop');
+        writeFileSync(join(profileDir, `map-load-${run + 1}.cpuprofile`), JSON.stringify(profile));
+      }
       firstRender.push(await page.evaluate(() => performance.getEntriesByName('decision-lens-map-painted')[0].startTime));
       renderMs.push(await page.evaluate(() => (window as unknown as { decisionLensMap: { lastRenderMs: number } }).decisionLensMap.lastRenderMs));
     }
