@@ -17,6 +17,10 @@ import { median, percentile } from './rng';
 /** What `measureMap` reports. */
 export interface MapResults {
   readonly decisions: number;
+  /** Decision boxes inside the window at the first frame (all of them when the map fits). */
+  readonly visibleDecisions: number;
+  /** Cluster boxes drawn. */
+  readonly clusters: number;
   /** Navigation to the first frame with the map drawn, ms (median of 3 loads). */
   readonly firstRenderMs: number;
   /** The 3 loads' first render, ms. */
@@ -51,9 +55,11 @@ export function measureMap(index: DecisionIndex, root: string, repoRoot: string,
     exportCommand(index, root, { stdout: () => undefined, stderr: () => undefined, cwd: dir }, { html: site }, { bundleDir: dist });
     const run = spawnSync(process.execPath, ['--import', 'tsx', join(repoRoot, 'bench', 'mapRun.ts'), site, ...(profileDir ? [profileDir] : [])], { cwd: repoRoot, encoding: 'utf8', timeout: 600_000 });
     if (run.status !== 0) throw new Error(`mapRun failed: ${(run.stderr ?? '').slice(-2000)}`);
-    const out = JSON.parse(run.stdout.trim().split('\n').pop() ?? '{}') as { nodes: number; firstRender: number[]; renderMs: number[]; frames: number[]; timelineMs: number };
+    const out = JSON.parse(run.stdout.trim().split('\n').pop() ?? '{}') as { nodes: number; visible: number; clusters: number; firstRender: number[]; renderMs: number[]; frames: number[]; timelineMs: number };
     const results: MapResults = {
       decisions: out.nodes,
+      visibleDecisions: out.visible,
+      clusters: out.clusters,
       firstRenderMs: median(out.firstRender),
       firstRenderSamples: out.firstRender,
       renderMs: median(out.renderMs),
@@ -61,7 +67,7 @@ export function measureMap(index: DecisionIndex, root: string, repoRoot: string,
       frameMedianMs: median(out.frames),
       frameP95Ms: percentile(out.frames, 95),
     };
-    log(`map: ${results.decisions} decisions, first render ${results.firstRenderMs.toFixed(0)} ms (layout + SVG ${results.renderMs.toFixed(0)} ms), pan/zoom frames ${results.frameMedianMs.toFixed(1)} ms median, ${results.frameP95Ms.toFixed(1)} ms p95`);
+    log(`map: ${results.decisions} decisions (${results.visibleDecisions} in the window, ${results.clusters} cluster boxes), first render ${results.firstRenderMs.toFixed(0)} ms (layout + SVG ${results.renderMs.toFixed(0)} ms), pan/zoom frames ${results.frameMedianMs.toFixed(1)} ms median, ${results.frameP95Ms.toFixed(1)} ms p95`);
     return results;
   } finally {
     rmSync(dir, { recursive: true, force: true });

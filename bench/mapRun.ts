@@ -2,7 +2,7 @@
  * The browser half of `bench/map.ts` (run as its own process with tsx: playwright-core does not
  * bundle): opens a static site written by `decision-lens export --html` in headless Chromium from
  * file:// and prints, as one JSON line, the time from navigation to the first frame with the map
- * drawn, the map's own render time (layout and SVG), the same for the timeline, and the frame
+ * drawn (and how many decision boxes that frame had inside the window, and cluster boxes), the map's own render time (layout and SVG), the same for the timeline, and the frame
  * times of 120 animation frames of panning and zooming.
  *
  *   node --import tsx bench/mapRun.ts SITE_DIR [PROFILE_DIR]
@@ -64,12 +64,17 @@ async function main(): Promise<void> {
       renderMs.push(await page.evaluate(() => (window as unknown as { decisionLensMap: { lastRenderMs: number } }).decisionLensMap.lastRenderMs));
     }
     const nodes = await page.locator('.node.decision').count();
+    // What the first frame showed: decision boxes inside the window, and cluster boxes drawn.
+    const visible = (await page.evaluate(
+      `[...document.querySelectorAll('.node.decision')].filter((e) => { const r = e.getBoundingClientRect(); return r.width > 0 && r.right > 0 && r.bottom > 0 && r.left < innerWidth && r.top < innerHeight; }).length`,
+    )) as number;
+    const clusters = await page.locator('.cluster').count();
     // A string, not a function: tsx's helpers (`__name`) do not exist in the page.
     const frames = (await page.evaluate(FRAMES_SCRIPT)) as number[];
     await page.getByRole('radio', { name: 'Timeline' }).click();
     await page.locator('.lane-label').first().waitFor();
     const timelineMs = await page.evaluate(() => (window as unknown as { decisionLensMap: { lastRenderMs: number } }).decisionLensMap.lastRenderMs);
-    process.stdout.write(JSON.stringify({ nodes, firstRender, renderMs, frames, timelineMs }) + '\n');
+    process.stdout.write(JSON.stringify({ nodes, visible, clusters, firstRender, renderMs, frames, timelineMs }) + '\n');
   } finally {
     await browser.close();
   }

@@ -13,10 +13,11 @@
  *   (7,328×4,900 px against 6,964×4,604 px for the 2,000 decisions).
  * - Size: dagre adds ~50 KB minified to the bundle (which also ships in the static site);
  *   elkjs 1.6 MB.
- * dagre places disconnected parts side by side in one long column, so the components with edges
- * are laid out in one dagre run and then cut out by their bounding boxes and packed into rows with
- * the decisions that have no relation (shelf packing of finished layouts; no node is placed by hand
- * inside a component).
+ * dagre places disconnected parts side by side in one long column, so each component with edges
+ * is laid out by dagre on its own and the finished drawings are packed into rows with the decisions
+ * that have no relation (shelf packing of finished layouts; no node is placed by hand inside a
+ * component). Components of the same shape (most are the same few supersede chains) share one
+ * dagre run: the benchmark's 2,000 decisions have 270 components with edges of 2 to 5 nodes.
  *
  * Clusters (folder / decision log, or first tag): each cluster is laid out on its own in the same
  * way (dagre per connected component inside it, shelf-packed) and its box is the bounding box of
@@ -176,9 +177,9 @@ function straightEdge(a: PlacedNode, b: PlacedNode): { x: number; y: number }[] 
 }
 
 /**
- * The connected components of `nodes` as pieces to pack: those with edges laid out in one dagre
- * run (dagre lays disconnected parts out side by side) and cut out by their bounding boxes,
- * largest first, then the single nodes. Placing a piece writes its nodes and edges.
+ * The connected components of `nodes` as pieces to pack: each one with edges laid out by dagre on
+ * its own and cut out by its nodes' bounding box, largest first, then the single nodes. Placing a
+ * piece writes its nodes and edges.
  */
 function componentPieces(
   nodes: readonly LayoutNode[],
@@ -186,49 +187,78 @@ function componentPieces(
   placedNodes: Map<string, PlacedNode>,
   placedEdges: Map<string, { x: number; y: number }[]>,
 ): Piece[] {
-  const components = componentsOf(nodes, edges);
   const boxes: Piece[] = [];
-  const linked = components.filter((c) => c.edges.length > 0);
-  const g = new dagre.graphlib.Graph({ multigraph: true });
-  g.setGraph({ rankdir: 'LR', nodesep: 16, ranksep: 56, edgesep: 8, marginx: 0, marginy: 0 });
-  g.setDefaultEdgeLabel(() => ({}));
-  for (const c of linked) {
-    for (const n of c.nodes) g.setNode(n.id, { width: n.width, height: n.height });
-    for (const e of c.edges) g.setEdge(e.from, e.to, { width: 0, height: 0 }, e.id);
-  }
-  if (linked.length > 0) dagre.layout(g);
-  for (const component of components) {
+  for (const component of componentsOf(nodes, edges)) {
     if (component.edges.length === 0) {
       for (const n of component.nodes) boxes.push({ width: n.width, height: n.height, place: (dx, dy) => placedNodes.set(n.id, { x: dx, y: dy, width: n.width, height: n.height }) });
       continue;
     }
-    let minX = Infinity;
-    let minY = Infinity;
-    let maxX = -Infinity;
-    let maxY = -Infinity;
-    for (const n of component.nodes) {
-      const p = g.node(n.id);
-      minX = Math.min(minX, p.x - n.width / 2);
-      minY = Math.min(minY, p.y - n.height / 2);
-      maxX = Math.max(maxX, p.x + n.width / 2);
-      maxY = Math.max(maxY, p.y + n.height / 2);
-    }
+    const shape = componentLayout(component.nodes, component.edges);
     boxes.push({
-      width: maxX - minX,
-      height: maxY - minY,
+      width: shape.width,
+      height: shape.height,
       place: (dx, dy) => {
-        for (const n of component.nodes) {
-          const p = g.node(n.id);
-          placedNodes.set(n.id, { x: dx + p.x - n.width / 2 - minX, y: dy + p.y - n.height / 2 - minY, width: n.width, height: n.height });
-        }
-        for (const e of component.edges) {
-          const points = (g.edge({ v: e.from, w: e.to, name: e.id }).points ?? []).map((p: { x: number; y: number }) => ({ x: p.x + dx - minX, y: p.y + dy - minY }));
-          placedEdges.set(e.id, points);
-        }
+        component.nodes.forEach((n, i) => placedNodes.set(n.id, { x: dx + shape.nodes[i].x, y: dy + shape.nodes[i].y, width: n.width, height: n.height }));
+        component.edges.forEach((e, i) => placedEdges.set(e.id, shape.edges[i].map((p) => ({ x: p.x + dx, y: p.y + dy }))));
       },
     });
   }
   return boxes;
+}
+
+/** A component's dagre layout in its own frame: node corners and edge points in input order, px. */
+interface ComponentLayout {
+  readonly nodes: readonly { x: number; y: number }[];
+  readonly edges: readonly (readonly { x: number; y: number }[])[];
+  readonly width: number;
+  readonly height: number;
+}
+
+/**
+ * Layouts of components by their shape: node sizes in order and edges as pairs of positions in
+ * that order. dagre is deterministic and reads nothing but this shape (the ids it sees are the
+ * positions), so two components with the same shape get the same drawing, and most components of
+ * a decision graph are the same few supersede chains. Kept across renders (a filter or a search
+ * lays out the same components again); at most {@link SHAPE_CACHE_SIZE} shapes.
+ */
+const shapeCache = new Map<string, ComponentLayout>();
+const SHAPE_CACHE_SIZE = 2000;
+
+function componentLayout(nodes: readonly LayoutNode[], edges: readonly LayoutEdge[]): ComponentLayout {
+  const index = new Map(nodes.map((n, i) => [n.id, i]));
+  const pairs = edges.map((e) => [index.get(e.from) as number, index.get(e.to) as number]);
+  const key = `${nodes.map((n) => `${n.width}x${n.height}`).join(',')}|${pairs.map(([a, b]) => `${a}>${b}`).join(',')}`;
+  const cached = shapeCache.get(key);
+  if (cached) return cached;
+  const g = new dagre.graphlib.Graph({ multigraph: true });
+  g.setGraph({ rankdir: 'LR', nodesep: 16, ranksep: 56, edgesep: 8, marginx: 0, marginy: 0 });
+  g.setDefaultEdgeLabel(() => ({}));
+  nodes.forEach((n, i) => g.setNode(`n${i}`, { width: n.width, height: n.height }));
+  pairs.forEach(([a, b], i) => g.setEdge(`n${a}`, `n${b}`, { width: 0, height: 0 }, `e${i}`));
+  dagre.layout(g);
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  nodes.forEach((n, i) => {
+    const p = g.node(`n${i}`);
+    minX = Math.min(minX, p.x - n.width / 2);
+    minY = Math.min(minY, p.y - n.height / 2);
+    maxX = Math.max(maxX, p.x + n.width / 2);
+    maxY = Math.max(maxY, p.y + n.height / 2);
+  });
+  const layout: ComponentLayout = {
+    nodes: nodes.map((n, i) => {
+      const p = g.node(`n${i}`);
+      return { x: p.x - n.width / 2 - minX, y: p.y - n.height / 2 - minY };
+    }),
+    edges: pairs.map(([a, b], i) => (g.edge({ v: `n${a}`, w: `n${b}`, name: `e${i}` }).points ?? []).map((p: { x: number; y: number }) => ({ x: p.x - minX, y: p.y - minY }))),
+    width: maxX - minX,
+    height: maxY - minY,
+  };
+  if (shapeCache.size >= SHAPE_CACHE_SIZE) shapeCache.clear();
+  shapeCache.set(key, layout);
+  return layout;
 }
 
 function shelfPack(boxes: readonly Piece[], width: number): { width: number; height: number } {
