@@ -1,7 +1,11 @@
 // The Decision Map as a person uses it, in a real VS Code in Chromium, light and dark: open it
 // from the palette, see every decision of the example workspace with the supersede edge
 // (ADR-0003 supersedes ADR-0002), switch to the timeline, focus ADR-0003's neighbourhood with the
-// keyboard, and click a box to open its record. Screenshots: test-results/screenshots/map-*.png.
+// keyboard, click a box to open its record, and "Show in Map" on a decision in the Decisions
+// view's context menu opens the map focused on it. The graph draws a labelled box per folder or
+// decision log (docs/adr, DECISIONS.md), named for screen readers and kept in the SVG export. In
+// the high-contrast theme the map and the agenda draw their borders in the theme's contrast
+// colour. Screenshots: test-results/screenshots/map-*.png (and review-agenda-high-contrast.png).
 import * as assert from 'node:assert/strict';
 import type { FrameLocator } from 'playwright-core';
 import { openWorkbench } from './workbench';
@@ -50,6 +54,32 @@ for (const theme of THEMES) {
       assert.equal(await m.locator('.node.decision.dimmed', { hasText: 'ADR-0006' }).count(), 1, 'a rejected decision is dimmed');
       assert.equal(await m.locator('.node.decision.dimmed', { hasText: 'ADR-0003' }).count(), 0);
       assert.ok((await m.locator('.edge.supersedes').count()) >= 1, 'the supersede edge');
+      // A box per folder or log, each naming its decisions for a screen reader.
+      const boxes = await m.locator('.cluster .cluster-label').allTextContents();
+      assert.deepEqual([...boxes].sort(), ['DECISIONS.md', 'docs/adr']);
+      const groups = await m.locator('.cluster-members').evaluateAll((gs) => gs.map((g) => ({ label: g.getAttribute('aria-label') ?? '', ids: [...g.querySelectorAll('.node.decision')].map((n) => (n.getAttribute('aria-label') ?? '').split(':')[0]) })));
+      const adr = groups.find((g) => g.label.startsWith('Folder docs/adr'));
+      const log = groups.find((g) => g.label.startsWith('Decision log DECISIONS.md'));
+      assert.ok(adr && log, `groups: ${JSON.stringify(groups)}`);
+      assert.deepEqual([...adr.ids].sort(), ['ADR-0001', 'ADR-0002', 'ADR-0003', 'ADR-0004', 'ADR-0005', 'ADR-0006']);
+      assert.equal(adr.label, 'Folder docs/adr, 6 decisions');
+      assert.ok(log.ids.length > 0 && log.ids.every((id) => id.startsWith('DL-')), log.ids.join(', '));
+      // Every decision box lies inside its cluster's box on screen.
+      const inside = await m.locator('.cluster-members').evaluateAll((gs) =>
+        gs.every((g) => {
+          const box = document.querySelector(`.cluster[data-id="${CSS.escape(g.getAttribute('data-cluster') ?? '')}"] rect`)?.getBoundingClientRect();
+          return !!box && [...g.querySelectorAll('.node rect')].every((r) => {
+            const b = r.getBoundingClientRect();
+            return b.left >= box.left && b.right <= box.right && b.top >= box.top && b.bottom <= box.bottom;
+          });
+        }),
+      );
+      assert.ok(inside, 'every decision inside its box');
+      // The SVG export carries the boxes and their labels.
+      const svg = await m.locator('svg.drawing').evaluate(() => (window as unknown as { decisionLensMap: { svgText(): string } }).decisionLensMap.svgText());
+      assert.match(svg, /<g class="cluster"[^>]*data-id="folder:docs\/adr"/);
+      assert.match(svg, /<text[^>]*class="cluster-label"[^>]*>DECISIONS\.md<\/text>/);
+      assert.match(svg, /\.cluster rect \{ fill: var\(--map-cluster-bg\)/);
       await wb.screenshot(`map-graph-${theme.name}`);
 
       await m.getByRole('radio', { name: 'Timeline' }).click();
@@ -83,5 +113,95 @@ for (const theme of THEMES) {
       await wb.page.locator('.tabs-container .tab', { hasText: '0004-verify-webhook-signatures-with-hmac.md' }).first().waitFor({ timeout: 30_000 });
       await wb.screenshot(`map-opened-${theme.name}`);
     });
+
+    it("Show in Map on a decision in the Decisions view's context menu opens the map focused on it", async function () {
+      const wb = workbench!;
+      await wb.runCommand('View: Close All Editors');
+      await wb.page.locator('iframe.webview.ready').waitFor({ state: 'detached', timeout: 30_000 });
+      await wb.openView('Decisions');
+      const row = wb.view('Decisions').locator('.monaco-list-row', { hasText: 'ADR-0003 Receive partner orders' }).first();
+      await row.waitFor({ timeout: 60_000 });
+      await row.click({ button: 'right' });
+      const item = wb.page.locator('.monaco-menu .action-label', { hasText: /^\s*Show in Map\s*$/ }).first();
+      await item.waitFor({ state: 'visible', timeout: 30_000 });
+      await wb.screenshot(`map-show-in-map-menu-${theme.name}`);
+      await item.click();
+      const m = map(wb);
+      await m.locator('.focus-label', { hasText: 'ADR-0003' }).waitFor({ timeout: 60_000 });
+      const focused = await m.locator('.node.decision.focused').evaluateAll((nodes) => nodes.map((n) => (n.getAttribute('aria-label') ?? '').split(':')[0]));
+      assert.deepEqual(focused, ['ADR-0003']);
+      // The neighbourhood: ADR-0003 and the decision it supersedes, and the keyboard focus on it.
+      const shown = await m.locator('.node.decision').evaluateAll((nodes) => nodes.map((n) => (n.getAttribute('aria-label') ?? '').split(':')[0]));
+      assert.ok(shown.includes('ADR-0002') && !shown.includes('ADR-0006'), shown.join(', '));
+      assert.equal(await m.locator('.node.decision.focused').evaluate((n) => n === document.activeElement), true, 'the focused decision has the keyboard focus');
+      await wb.screenshot(`map-show-in-map-${theme.name}`);
+    });
   });
 }
+
+describe('e2e: Decision Map and agenda (high-contrast theme)', function () {
+  let workbench: Workbench | undefined;
+
+  before(async function () {
+    workbench = await openWorkbench({ workspace: 'example', settings: { 'workbench.colorTheme': 'Default High Contrast' } });
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed' && workbench) {
+      await workbench.screenshot(`failed-map-high-contrast-${this.currentTest.title}`);
+      console.log(workbench.logTail(30));
+    }
+  });
+
+  after(async function () {
+    await workbench?.close();
+  });
+
+  /** Colours in the webview: a theme variable's value, and an element's computed style. */
+  const colours = (f: FrameLocator, selector: string, property: string, variable: string): Promise<{ theme: string; drawn: string }> =>
+    f.locator(selector).first().evaluate(
+      (e, [prop, name]) => {
+        const probe = document.createElement('div');
+        probe.style.color = `var(${name})`;
+        document.body.append(probe);
+        const theme = getComputedStyle(probe).color;
+        probe.remove();
+        return { theme, drawn: getComputedStyle(e).getPropertyValue(prop) };
+      },
+      [property, variable] as const,
+    );
+
+  it('draws the map in the theme\'s contrast colours', async function () {
+    const wb = workbench!;
+    await wb.runCommand('Decision Lens: Open Decision Map');
+    const m = map(wb);
+    await m.locator('.node.decision', { hasText: 'ADR-0003' }).first().waitFor({ timeout: 90_000 });
+    assert.equal(await m.locator('body').evaluate((b) => b.classList.contains('vscode-high-contrast')), true);
+    const node = await colours(m, '.node.decision rect', 'stroke', '--vscode-contrastBorder');
+    assert.equal(node.drawn, node.theme, 'decision boxes are bordered in contrastBorder');
+    const box = await colours(m, '.cluster rect', 'stroke', '--vscode-contrastBorder');
+    assert.equal(box.drawn, box.theme, 'cluster boxes are bordered in contrastBorder');
+    const edge = await colours(m, '.edge.supersedes path', 'stroke', '--vscode-foreground');
+    assert.equal(edge.drawn, edge.theme, 'edges in the foreground colour');
+    // Dimmed decisions stay fully opaque (dashed instead).
+    assert.equal(await m.locator('.node.decision.dimmed').first().evaluate((e) => getComputedStyle(e).opacity), '1');
+    await m.locator('.node.decision', { hasText: 'ADR-0003' }).first().focus();
+    const outline = await colours(m, '.node.decision:focus', 'outline-color', '--vscode-contrastActiveBorder');
+    assert.equal(outline.drawn, outline.theme, 'the keyboard focus in contrastActiveBorder');
+    await wb.screenshot('map-graph-high-contrast');
+  });
+
+  it('draws the agenda in the theme\'s contrast colours', async function () {
+    const wb = workbench!;
+    await wb.runCommand('View: Close All Editors');
+    await wb.page.locator('iframe.webview.ready').waitFor({ state: 'detached', timeout: 30_000 });
+    await wb.runCommand('Decision Lens: Start Design Review');
+    const f = map(wb);
+    await f.locator('.card[data-key="ADR-5"]').waitFor({ state: 'visible', timeout: 60_000 });
+    const card = await colours(f, '.card[data-key="ADR-5"]', 'border-top-color', '--vscode-contrastBorder');
+    assert.equal(card.drawn, card.theme, 'cards are bordered in contrastBorder');
+    const chosen = await colours(f, '.card[data-key="ADR-5"] .option.chosen', 'border-top-color', '--vscode-contrastActiveBorder');
+    assert.equal(chosen.drawn, chosen.theme, 'the chosen option in contrastActiveBorder');
+    await wb.screenshot('review-agenda-high-contrast');
+  });
+});
