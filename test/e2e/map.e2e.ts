@@ -171,6 +171,42 @@ describe('e2e: Decision Map and agenda (high-contrast theme)', function () {
       [property, variable] as const,
     );
 
+  /**
+   * WCAG contrast ratio of an element's text against what is behind it: for HTML the nearest
+   * ancestor's opaque background, for SVG text the fill of the box it sits on (`behind`).
+   */
+  const contrast = async (f: FrameLocator, selector: string, behind?: string): Promise<{ ratio: number; fg: string; bg: string }> => {
+    const { fg, bg } = await f.locator(selector).first().evaluate(
+      (e, box) => {
+        const style = getComputedStyle(e);
+        if (box) {
+          const rect = e.closest('g')?.querySelector(box);
+          return { fg: style.fill, bg: rect ? getComputedStyle(rect).fill : '' };
+        }
+        let at: Element | null = e;
+        let back = 'rgba(0, 0, 0, 0)';
+        while (at && /rgba\(.*, 0\)$|^transparent$/.test(back)) {
+          back = getComputedStyle(at).backgroundColor;
+          at = at.parentElement;
+        }
+        return { fg: style.color, bg: back };
+      },
+      behind,
+    );
+    const luminance = (c: string): number => {
+      const [r, g, b] = (c.match(/[\d.]+/g) ?? ['0', '0', '0']).slice(0, 3).map((v) => Number(v) / 255).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    const [a, b] = [luminance(fg), luminance(bg)].sort((x, y) => y - x);
+    return { ratio: (a + 0.05) / (b + 0.05), fg, bg };
+  };
+
+  /** Asserts text readable at WCAG AA (4.5:1) on what is behind it. */
+  const readable = async (f: FrameLocator, what: string, selector: string, behind?: string): Promise<void> => {
+    const c = await contrast(f, selector, behind);
+    assert.ok(c.ratio >= 4.5, `${what}: ${c.fg} on ${c.bg} is ${c.ratio.toFixed(2)}:1`);
+  };
+
   it('draws the map in the theme\'s contrast colours', async function () {
     const wb = workbench!;
     await wb.runCommand('Decision Lens: Open Decision Map');
@@ -188,6 +224,15 @@ describe('e2e: Decision Map and agenda (high-contrast theme)', function () {
     await m.locator('.node.decision', { hasText: 'ADR-0003' }).first().focus();
     const outline = await colours(m, '.node.decision:focus', 'outline-color', '--vscode-contrastActiveBorder');
     assert.equal(outline.drawn, outline.theme, 'the keyboard focus in contrastActiveBorder');
+    // Every kind of text is readable on what is behind it.
+    await readable(m, 'an unchecked mode button', '.toolbar button[data-key="timeline"]');
+    await readable(m, 'the Fit button', '.toolbar button[data-key="fit"]');
+    await readable(m, 'Export SVG', '.toolbar button[data-key="export-svg"]');
+    await readable(m, 'the status filter', '.toolbar select[data-key="status"]');
+    await readable(m, 'the count of decisions', '.status');
+    await readable(m, "a decision's title", '.node.decision .title', 'rect');
+    await readable(m, "a superseded decision's title", '.node.decision.dimmed .title', 'rect');
+    await readable(m, "a cluster's label", '.cluster .cluster-label', 'rect');
     await wb.screenshot('map-graph-high-contrast');
   });
 
@@ -202,6 +247,11 @@ describe('e2e: Decision Map and agenda (high-contrast theme)', function () {
     assert.equal(card.drawn, card.theme, 'cards are bordered in contrastBorder');
     const chosen = await colours(f, '.card[data-key="ADR-5"] .option.chosen', 'border-top-color', '--vscode-contrastActiveBorder');
     assert.equal(chosen.drawn, chosen.theme, 'the chosen option in contrastActiveBorder');
+    await readable(f, 'a code span in the record text', '.card[data-key="ADR-5"] .block code');
+    await readable(f, "the record's path", '.card[data-key="ADR-5"] .path');
+    await readable(f, "the card's facts", '.card[data-key="ADR-5"] .facts');
+    await readable(f, 'the scope line', '.scope');
+    await readable(f, "a card's id", '.card[data-key="ADR-5"] h2 .id');
     await wb.screenshot('review-agenda-high-contrast');
   });
 });
