@@ -25,6 +25,8 @@ export interface MapResults {
   readonly firstRenderMs: number;
   /** The 3 loads' first render, ms. */
   readonly firstRenderSamples: readonly number[];
+  /** From the data being there (the site's `data.js` run) to the first frame with the map drawn, ms (median of 3). */
+  readonly dataToFrameMs: number;
   /** Layout and SVG of the graph, ms (median of 3). */
   readonly renderMs: number;
   readonly timelineRenderMs: number;
@@ -55,13 +57,14 @@ export function measureMap(index: DecisionIndex, root: string, repoRoot: string,
     exportCommand(index, root, { stdout: () => undefined, stderr: () => undefined, cwd: dir }, { html: site }, { bundleDir: dist });
     const run = spawnSync(process.execPath, ['--import', 'tsx', join(repoRoot, 'bench', 'mapRun.ts'), site, ...(profileDir ? [profileDir] : [])], { cwd: repoRoot, encoding: 'utf8', timeout: 600_000 });
     if (run.status !== 0) throw new Error(`mapRun failed: ${(run.stderr ?? '').slice(-2000)}`);
-    const out = JSON.parse(run.stdout.trim().split('\n').pop() ?? '{}') as { nodes: number; visible: number; clusters: number; firstRender: number[]; renderMs: number[]; frames: number[]; timelineMs: number };
+    const out = JSON.parse(run.stdout.trim().split('\n').pop() ?? '{}') as { nodes: number; visible: number; clusters: number; firstRender: number[]; fromData: number[]; renderMs: number[]; frames: number[]; timelineMs: number };
     const results: MapResults = {
       decisions: out.nodes,
       visibleDecisions: out.visible,
       clusters: out.clusters,
       firstRenderMs: median(out.firstRender),
       firstRenderSamples: out.firstRender,
+      dataToFrameMs: median(out.fromData),
       renderMs: median(out.renderMs),
       timelineRenderMs: out.timelineMs,
       frameMedianMs: median(out.frames),

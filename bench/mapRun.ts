@@ -2,7 +2,8 @@
  * The browser half of `bench/map.ts` (run as its own process with tsx: playwright-core does not
  * bundle): opens a static site written by `decision-lens export --html` in headless Chromium from
  * file:// and prints, as one JSON line, the time from navigation to the first frame with the map
- * drawn (and how many decision boxes that frame had inside the window, and cluster boxes), the map's own render time (layout and SVG), the same for the timeline, and the frame
+ * drawn (and from the data being there, `data.js` run, to that frame; how many decision boxes
+ * that frame had inside the window, and cluster boxes), the map's own render time (layout and SVG), the same for the timeline, and the frame
  * times of 120 animation frames of panning and zooming.
  *
  *   node --import tsx bench/mapRun.ts SITE_DIR [PROFILE_DIR]
@@ -47,6 +48,7 @@ async function main(): Promise<void> {
     const page = await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
     const firstRender: number[] = [];
     const renderMs: number[] = [];
+    const fromData: number[] = [];
     const cdp = profileDir ? await page.context().newCDPSession(page) : undefined;
     if (cdp) {
       await cdp.send('Profiler.enable');
@@ -61,6 +63,7 @@ async function main(): Promise<void> {
         writeFileSync(join(profileDir, `map-load-${run + 1}.cpuprofile`), JSON.stringify(profile));
       }
       firstRender.push(await page.evaluate(() => performance.getEntriesByName('decision-lens-map-painted')[0].startTime));
+      fromData.push(await page.evaluate(() => performance.getEntriesByName('decision-lens-map-painted')[0].startTime - performance.getEntriesByName('decision-lens-map-data')[0].startTime));
       renderMs.push(await page.evaluate(() => (window as unknown as { decisionLensMap: { lastRenderMs: number } }).decisionLensMap.lastRenderMs));
     }
     const nodes = await page.locator('.node.decision').count();
@@ -74,7 +77,7 @@ async function main(): Promise<void> {
     await page.getByRole('radio', { name: 'Timeline' }).click();
     await page.locator('.lane-label').first().waitFor();
     const timelineMs = await page.evaluate(() => (window as unknown as { decisionLensMap: { lastRenderMs: number } }).decisionLensMap.lastRenderMs);
-    process.stdout.write(JSON.stringify({ nodes, visible, clusters, firstRender, renderMs, frames, timelineMs }) + '\n');
+    process.stdout.write(JSON.stringify({ nodes, visible, clusters, firstRender, fromData, renderMs, frames, timelineMs }) + '\n');
   } finally {
     await browser.close();
   }

@@ -5,7 +5,8 @@
 // view's context menu opens the map focused on it. The graph draws a labelled box per folder or
 // decision log (docs/adr, DECISIONS.md), named for screen readers and kept in the SVG export. In
 // the high-contrast theme the map and the agenda draw their borders in the theme's contrast
-// colour. Screenshots: test-results/screenshots/map-*.png (and review-agenda-high-contrast.png).
+// colour and every text reads at 4.5:1 (dark and light high contrast). Screenshots:
+// test-results/screenshots/map-*.png, review-agenda-high-contrast*.png.
 import * as assert from 'node:assert/strict';
 import type { FrameLocator } from 'playwright-core';
 import { openWorkbench } from './workbench';
@@ -139,119 +140,126 @@ for (const theme of THEMES) {
   });
 }
 
-describe('e2e: Decision Map and agenda (high-contrast theme)', function () {
-  let workbench: Workbench | undefined;
+const HIGH_CONTRAST = [
+  { name: 'high-contrast', colorTheme: 'Default High Contrast' },
+  { name: 'high-contrast-light', colorTheme: 'Default High Contrast Light' },
+] as const;
 
-  before(async function () {
-    workbench = await openWorkbench({ workspace: 'example', settings: { 'workbench.colorTheme': 'Default High Contrast' } });
-  });
+for (const theme of HIGH_CONTRAST) {
+  describe(`e2e: Decision Map and agenda (${theme.name} theme)`, function () {
+    let workbench: Workbench | undefined;
 
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && workbench) {
-      await workbench.screenshot(`failed-map-high-contrast-${this.currentTest.title}`);
-      console.log(workbench.logTail(30));
-    }
-  });
+    before(async function () {
+      workbench = await openWorkbench({ workspace: 'example', settings: { 'workbench.colorTheme': theme.colorTheme } });
+    });
 
-  after(async function () {
-    await workbench?.close();
-  });
+    afterEach(async function () {
+      if (this.currentTest?.state === 'failed' && workbench) {
+        await workbench.screenshot(`failed-map-${theme.name}-${this.currentTest.title}`);
+        console.log(workbench.logTail(30));
+      }
+    });
 
-  /** Colours in the webview: a theme variable's value, and an element's computed style. */
-  const colours = (f: FrameLocator, selector: string, property: string, variable: string): Promise<{ theme: string; drawn: string }> =>
-    f.locator(selector).first().evaluate(
-      (e, [prop, name]) => {
-        const probe = document.createElement('div');
-        probe.style.color = `var(${name})`;
-        document.body.append(probe);
-        const theme = getComputedStyle(probe).color;
-        probe.remove();
-        return { theme, drawn: getComputedStyle(e).getPropertyValue(prop) };
-      },
-      [property, variable] as const,
-    );
+    after(async function () {
+      await workbench?.close();
+    });
 
-  /**
-   * WCAG contrast ratio of an element's text against what is behind it: for HTML the nearest
-   * ancestor's opaque background, for SVG text the fill of the box it sits on (`behind`).
-   */
-  const contrast = async (f: FrameLocator, selector: string, behind?: string): Promise<{ ratio: number; fg: string; bg: string }> => {
-    const { fg, bg } = await f.locator(selector).first().evaluate(
-      (e, box) => {
-        const style = getComputedStyle(e);
-        if (box) {
-          const rect = e.closest('g')?.querySelector(box);
-          return { fg: style.fill, bg: rect ? getComputedStyle(rect).fill : '' };
-        }
-        let at: Element | null = e;
-        let back = 'rgba(0, 0, 0, 0)';
-        while (at && /rgba\(.*, 0\)$|^transparent$/.test(back)) {
-          back = getComputedStyle(at).backgroundColor;
-          at = at.parentElement;
-        }
-        return { fg: style.color, bg: back };
-      },
-      behind,
-    );
-    const luminance = (c: string): number => {
-      const [r, g, b] = (c.match(/[\d.]+/g) ?? ['0', '0', '0']).slice(0, 3).map((v) => Number(v) / 255).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
-      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    /** Colours in the webview: a theme variable's value, and an element's computed style. */
+    const colours = (f: FrameLocator, selector: string, property: string, variable: string): Promise<{ theme: string; drawn: string }> =>
+      f.locator(selector).first().evaluate(
+        (e, [prop, name]) => {
+          const probe = document.createElement('div');
+          probe.style.color = `var(${name})`;
+          document.body.append(probe);
+          const theme = getComputedStyle(probe).color;
+          probe.remove();
+          return { theme, drawn: getComputedStyle(e).getPropertyValue(prop) };
+        },
+        [property, variable] as const,
+      );
+
+    /**
+     * WCAG contrast ratio of an element's text against what is behind it: for HTML the nearest
+     * ancestor's opaque background, for SVG text the fill of the box it sits on (`behind`).
+     */
+    const contrast = async (f: FrameLocator, selector: string, behind?: string): Promise<{ ratio: number; fg: string; bg: string }> => {
+      const { fg, bg } = await f.locator(selector).first().evaluate(
+        (e, box) => {
+          const style = getComputedStyle(e);
+          if (box) {
+            const rect = e.closest('g')?.querySelector(box);
+            return { fg: style.fill, bg: rect ? getComputedStyle(rect).fill : '' };
+          }
+          let at: Element | null = e;
+          let back = 'rgba(0, 0, 0, 0)';
+          while (at && /rgba\(.*, 0\)$|^transparent$/.test(back)) {
+            back = getComputedStyle(at).backgroundColor;
+            at = at.parentElement;
+          }
+          return { fg: style.color, bg: back };
+        },
+        behind,
+      );
+      const luminance = (c: string): number => {
+        const [r, g, b] = (c.match(/[\d.]+/g) ?? ['0', '0', '0']).slice(0, 3).map((v) => Number(v) / 255).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+      };
+      const [a, b] = [luminance(fg), luminance(bg)].sort((x, y) => y - x);
+      return { ratio: (a + 0.05) / (b + 0.05), fg, bg };
     };
-    const [a, b] = [luminance(fg), luminance(bg)].sort((x, y) => y - x);
-    return { ratio: (a + 0.05) / (b + 0.05), fg, bg };
-  };
 
-  /** Asserts text readable at WCAG AA (4.5:1) on what is behind it. */
-  const readable = async (f: FrameLocator, what: string, selector: string, behind?: string): Promise<void> => {
-    const c = await contrast(f, selector, behind);
-    assert.ok(c.ratio >= 4.5, `${what}: ${c.fg} on ${c.bg} is ${c.ratio.toFixed(2)}:1`);
-  };
+    /** Asserts text readable at WCAG AA (4.5:1) on what is behind it. */
+    const readable = async (f: FrameLocator, what: string, selector: string, behind?: string): Promise<void> => {
+      const c = await contrast(f, selector, behind);
+      assert.ok(c.ratio >= 4.5, `${what}: ${c.fg} on ${c.bg} is ${c.ratio.toFixed(2)}:1`);
+    };
 
-  it('draws the map in the theme\'s contrast colours', async function () {
-    const wb = workbench!;
-    await wb.runCommand('Decision Lens: Open Decision Map');
-    const m = map(wb);
-    await m.locator('.node.decision', { hasText: 'ADR-0003' }).first().waitFor({ timeout: 90_000 });
-    assert.equal(await m.locator('body').evaluate((b) => b.classList.contains('vscode-high-contrast')), true);
-    const node = await colours(m, '.node.decision rect', 'stroke', '--vscode-contrastBorder');
-    assert.equal(node.drawn, node.theme, 'decision boxes are bordered in contrastBorder');
-    const box = await colours(m, '.cluster rect', 'stroke', '--vscode-contrastBorder');
-    assert.equal(box.drawn, box.theme, 'cluster boxes are bordered in contrastBorder');
-    const edge = await colours(m, '.edge.supersedes path', 'stroke', '--vscode-foreground');
-    assert.equal(edge.drawn, edge.theme, 'edges in the foreground colour');
-    // Dimmed decisions stay fully opaque (dashed instead).
-    assert.equal(await m.locator('.node.decision.dimmed').first().evaluate((e) => getComputedStyle(e).opacity), '1');
-    await m.locator('.node.decision', { hasText: 'ADR-0003' }).first().focus();
-    const outline = await colours(m, '.node.decision:focus', 'outline-color', '--vscode-contrastActiveBorder');
-    assert.equal(outline.drawn, outline.theme, 'the keyboard focus in contrastActiveBorder');
-    // Every kind of text is readable on what is behind it.
-    await readable(m, 'an unchecked mode button', '.toolbar button[data-key="timeline"]');
-    await readable(m, 'the Fit button', '.toolbar button[data-key="fit"]');
-    await readable(m, 'Export SVG', '.toolbar button[data-key="export-svg"]');
-    await readable(m, 'the status filter', '.toolbar select[data-key="status"]');
-    await readable(m, 'the count of decisions', '.status');
-    await readable(m, "a decision's title", '.node.decision .title', 'rect');
-    await readable(m, "a superseded decision's title", '.node.decision.dimmed .title', 'rect');
-    await readable(m, "a cluster's label", '.cluster .cluster-label', 'rect');
-    await wb.screenshot('map-graph-high-contrast');
+    it('draws the map in the theme\'s contrast colours', async function () {
+      const wb = workbench!;
+      await wb.runCommand('Decision Lens: Open Decision Map');
+      const m = map(wb);
+      await m.locator('.node.decision', { hasText: 'ADR-0003' }).first().waitFor({ timeout: 90_000 });
+      assert.equal(await m.locator('body').evaluate((b) => b.classList.contains('vscode-high-contrast')), true);
+      const node = await colours(m, '.node.decision rect', 'stroke', '--vscode-contrastBorder');
+      assert.equal(node.drawn, node.theme, 'decision boxes are bordered in contrastBorder');
+      const box = await colours(m, '.cluster rect', 'stroke', '--vscode-contrastBorder');
+      assert.equal(box.drawn, box.theme, 'cluster boxes are bordered in contrastBorder');
+      const edge = await colours(m, '.edge.supersedes path', 'stroke', '--vscode-foreground');
+      assert.equal(edge.drawn, edge.theme, 'edges in the foreground colour');
+      // Dimmed decisions stay fully opaque (dashed instead).
+      assert.equal(await m.locator('.node.decision.dimmed').first().evaluate((e) => getComputedStyle(e).opacity), '1');
+      await m.locator('.node.decision', { hasText: 'ADR-0003' }).first().focus();
+      const outline = await colours(m, '.node.decision:focus', 'outline-color', '--vscode-contrastActiveBorder');
+      assert.equal(outline.drawn, outline.theme, 'the keyboard focus in contrastActiveBorder');
+      // Every kind of text is readable on what is behind it.
+      await readable(m, 'an unchecked mode button', '.toolbar button[data-key="timeline"]');
+      await readable(m, 'the Fit button', '.toolbar button[data-key="fit"]');
+      await readable(m, 'Export SVG', '.toolbar button[data-key="export-svg"]');
+      await readable(m, 'the status filter', '.toolbar select[data-key="status"]');
+      await readable(m, 'the count of decisions', '.status');
+      await readable(m, "a decision's title", '.node.decision .title', 'rect');
+      await readable(m, "a superseded decision's title", '.node.decision.dimmed .title', 'rect');
+      await readable(m, "a cluster's label", '.cluster .cluster-label', 'rect');
+      await wb.screenshot(`map-graph-${theme.name}`);
+    });
+
+    it('draws the agenda in the theme\'s contrast colours', async function () {
+      const wb = workbench!;
+      await wb.runCommand('View: Close All Editors');
+      await wb.page.locator('iframe.webview.ready').waitFor({ state: 'detached', timeout: 30_000 });
+      await wb.runCommand('Decision Lens: Start Design Review');
+      const f = map(wb);
+      await f.locator('.card[data-key="ADR-5"]').waitFor({ state: 'visible', timeout: 60_000 });
+      const card = await colours(f, '.card[data-key="ADR-5"]', 'border-top-color', '--vscode-contrastBorder');
+      assert.equal(card.drawn, card.theme, 'cards are bordered in contrastBorder');
+      const chosen = await colours(f, '.card[data-key="ADR-5"] .option.chosen', 'border-top-color', '--vscode-contrastActiveBorder');
+      assert.equal(chosen.drawn, chosen.theme, 'the chosen option in contrastActiveBorder');
+      await readable(f, 'a code span in the record text', '.card[data-key="ADR-5"] .block code');
+      await readable(f, "the record's path", '.card[data-key="ADR-5"] .path');
+      await readable(f, "the card's facts", '.card[data-key="ADR-5"] .facts');
+      await readable(f, 'the scope line', '.scope');
+      await readable(f, "a card's id", '.card[data-key="ADR-5"] h2 .id');
+      await wb.screenshot(`review-agenda-${theme.name}`);
+    });
   });
-
-  it('draws the agenda in the theme\'s contrast colours', async function () {
-    const wb = workbench!;
-    await wb.runCommand('View: Close All Editors');
-    await wb.page.locator('iframe.webview.ready').waitFor({ state: 'detached', timeout: 30_000 });
-    await wb.runCommand('Decision Lens: Start Design Review');
-    const f = map(wb);
-    await f.locator('.card[data-key="ADR-5"]').waitFor({ state: 'visible', timeout: 60_000 });
-    const card = await colours(f, '.card[data-key="ADR-5"]', 'border-top-color', '--vscode-contrastBorder');
-    assert.equal(card.drawn, card.theme, 'cards are bordered in contrastBorder');
-    const chosen = await colours(f, '.card[data-key="ADR-5"] .option.chosen', 'border-top-color', '--vscode-contrastActiveBorder');
-    assert.equal(chosen.drawn, chosen.theme, 'the chosen option in contrastActiveBorder');
-    await readable(f, 'a code span in the record text', '.card[data-key="ADR-5"] .block code');
-    await readable(f, "the record's path", '.card[data-key="ADR-5"] .path');
-    await readable(f, "the card's facts", '.card[data-key="ADR-5"] .facts');
-    await readable(f, 'the scope line', '.scope');
-    await readable(f, "a card's id", '.card[data-key="ADR-5"] h2 .id');
-    await wb.screenshot('review-agenda-high-contrast');
-  });
-});
+}
