@@ -135,6 +135,8 @@ for (const theme of THEMES) {
       const shown = await m.locator('.node.decision').evaluateAll((nodes) => nodes.map((n) => (n.getAttribute('aria-label') ?? '').split(':')[0]));
       assert.ok(shown.includes('ADR-0002') && !shown.includes('ADR-0006'), shown.join(', '));
       assert.equal(await m.locator('.node.decision.focused').evaluate((n) => n === document.activeElement), true, 'the focused decision has the keyboard focus');
+      // The pointer off the tree (its row's hover would cover the map in the screenshot).
+      await wb.page.mouse.move(900, 850);
       await wb.screenshot(`map-show-in-map-${theme.name}`);
     });
   });
