@@ -82,6 +82,17 @@ for (const theme of THEMES) {
       assert.match(svg, /<text[^>]*class="cluster-label"[^>]*>DECISIONS\.md<\/text>/);
       assert.match(svg, /\.cluster rect \{ fill: var\(--map-cluster-bg\)/);
       await wb.screenshot(`map-graph-${theme.name}`);
+      // Clusters by first tag: a box per tag, the untagged together.
+      await m.locator('select[data-key="clusters"]').selectOption('tag');
+      await m.locator('.cluster .cluster-label', { hasText: 'security' }).waitFor({ timeout: 30_000 });
+      assert.deepEqual([...(await m.locator('.cluster .cluster-label').allTextContents())].sort(), ['(no tag)', 'orders', 'security', 'webhooks']);
+      const security = await m.locator('.cluster-members[aria-label^="Tag security"] .node.decision').evaluateAll((nodes) => nodes.map((n) => (n.getAttribute('aria-label') ?? '').split(':')[0]));
+      assert.deepEqual(security, ['ADR-0004']);
+      await m.locator('select[data-key="clusters"]').selectOption('none');
+      await m.locator('.cluster').first().waitFor({ state: 'detached', timeout: 30_000 });
+      assert.equal(await m.locator('.node.decision').count(), labels.length, 'no boxes, every decision');
+      await m.locator('select[data-key="clusters"]').selectOption('folder');
+      await m.locator('.cluster .cluster-label', { hasText: 'docs/adr' }).waitFor({ timeout: 30_000 });
 
       await m.getByRole('radio', { name: 'Timeline' }).click();
       await m.locator('.lane-label').first().waitFor({ state: 'attached', timeout: 30_000 });
