@@ -17,7 +17,10 @@
  * is laid out by dagre on its own and the finished drawings are packed into rows with the decisions
  * that have no relation (shelf packing of finished layouts; no node is placed by hand inside a
  * component). Components of the same shape (most are the same few supersede chains) share one
- * dagre run: the benchmark's 2,000 decisions have 270 components with edges of 2 to 5 nodes.
+ * dagre run: the benchmark's 2,000 decisions have 270 components with edges of 2 to 5 nodes, and
+ * their layout takes 24 ms instead of 322 ms in one dagre run, with the same drawing (7,328×4,900
+ * px, 0 crossings; `npx tsx bench/mapLayouts.ts`, each run with the cache emptied, at a load
+ * average of 9 on the 2 cores).
  *
  * Clusters (folder / decision log, or first tag): each cluster is laid out on its own in the same
  * way (dagre per connected component inside it, shelf-packed) and its box is the bounding box of
@@ -223,6 +226,11 @@ interface ComponentLayout {
  */
 const shapeCache = new Map<string, ComponentLayout>();
 const SHAPE_CACHE_SIZE = 2000;
+
+/** Forgets every cached component layout (measurements of a first render: `bench/mapLayouts.ts`). */
+export function clearLayoutCache(): void {
+  shapeCache.clear();
+}
 
 function componentLayout(nodes: readonly LayoutNode[], edges: readonly LayoutEdge[]): ComponentLayout {
   const index = new Map(nodes.map((n, i) => [n.id, i]));
