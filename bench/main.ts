@@ -227,7 +227,7 @@ async function main(): Promise<void> {
       process.stdout.write(`\nDecision Lens benchmark, Decision Map only — ${machine.cpus} × ${machine.cpuModel}, Node ${machine.node}, load ${machine.loadAverage} at start and ${machineInfo().loadAverage} at end\n`);
       if (map) {
         for (const t of mapTargets(map)) process.stdout.write(`${t.name}: ${t.value} (target ${t.target}${t.met ? ', met' : ', NOT met'})\n`);
-        process.stdout.write(`Data there (data.js run) to the first frame: ${map.dataToFrameMs.toFixed(0)} ms\n`);
+        if (Number.isFinite(map.dataToFrameMs)) process.stdout.write(`Data there (data.js run) to the first frame: ${map.dataToFrameMs.toFixed(0)} ms\n`);
         process.stdout.write(`First frame: ${map.visibleDecisions} of ${map.decisions} decision boxes in the window, ${map.clusters} cluster boxes; first render samples ${map.firstRenderSamples.map((v) => v.toFixed(0)).join(', ')} ms\n`);
         process.stdout.write(`Graph layout + SVG: ${map.renderMs.toFixed(0)} ms; timeline: ${map.timelineRenderMs.toFixed(0)} ms\n`);
       }

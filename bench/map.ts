@@ -25,7 +25,7 @@ export interface MapResults {
   readonly firstRenderMs: number;
   /** The 3 loads' first render, ms. */
   readonly firstRenderSamples: readonly number[];
-  /** From the data being there (the site's `data.js` run) to the first frame with the map drawn, ms (median of 3). */
+  /** From the data being there (the site's `data.js` run) to the first frame with the map drawn, ms (median of 3; NaN for a bundle without the `decision-lens-map-data` mark). */
   readonly dataToFrameMs: number;
   /** Layout and SVG of the graph, ms (median of 3). */
   readonly renderMs: number;

@@ -63,7 +63,8 @@ async function main(): Promise<void> {
         writeFileSync(join(profileDir, `map-load-${run + 1}.cpuprofile`), JSON.stringify(profile));
       }
       firstRender.push(await page.evaluate(() => performance.getEntriesByName('decision-lens-map-painted')[0].startTime));
-      fromData.push(await page.evaluate(() => performance.getEntriesByName('decision-lens-map-painted')[0].startTime - performance.getEntriesByName('decision-lens-map-data')[0].startTime));
+      const data = await page.evaluate(() => performance.getEntriesByName('decision-lens-map-data')[0]?.startTime);
+      if (data !== undefined) fromData.push(firstRender[firstRender.length - 1] - data);
       renderMs.push(await page.evaluate(() => (window as unknown as { decisionLensMap: { lastRenderMs: number } }).decisionLensMap.lastRenderMs));
     }
     const nodes = await page.locator('.node.decision').count();
