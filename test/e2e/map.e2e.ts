@@ -56,7 +56,7 @@ for (const theme of THEMES) {
       assert.equal(await m.locator('.node.decision.dimmed', { hasText: 'ADR-0003' }).count(), 0);
       assert.ok((await m.locator('.edge.supersedes').count()) >= 1, 'the supersede edge');
       // A box per folder or log, each naming its decisions for a screen reader.
-      const boxes = await m.locator('.cluster .cluster-label').allTextContents();
+      const boxes = await m.locator('.cluster-labels .cluster-label').allTextContents();
       assert.deepEqual([...boxes].sort(), ['DECISIONS.md', 'docs/adr']);
       const groups = await m.locator('.cluster-members').evaluateAll((gs) => gs.map((g) => ({ label: g.getAttribute('aria-label') ?? '', ids: [...g.querySelectorAll('.node.decision')].map((n) => (n.getAttribute('aria-label') ?? '').split(':')[0]) })));
       const adr = groups.find((g) => g.label.startsWith('Folder docs/adr'));
@@ -84,15 +84,15 @@ for (const theme of THEMES) {
       await wb.screenshot(`map-graph-${theme.name}`);
       // Clusters by first tag: a box per tag, the untagged together.
       await m.locator('select[data-key="clusters"]').selectOption('tag');
-      await m.locator('.cluster .cluster-label', { hasText: 'security' }).waitFor({ timeout: 30_000 });
-      assert.deepEqual([...(await m.locator('.cluster .cluster-label').allTextContents())].sort(), ['(no tag)', 'orders', 'security', 'webhooks']);
+      await m.locator('.cluster-labels .cluster-label', { hasText: 'security' }).waitFor({ timeout: 30_000 });
+      assert.deepEqual([...(await m.locator('.cluster-labels .cluster-label').allTextContents())].sort(), ['(no tag)', 'orders', 'security', 'webhooks']);
       const security = await m.locator('.cluster-members[aria-label^="Tag security"] .node.decision').evaluateAll((nodes) => nodes.map((n) => (n.getAttribute('aria-label') ?? '').split(':')[0]));
       assert.deepEqual(security, ['ADR-0004']);
       await m.locator('select[data-key="clusters"]').selectOption('none');
       await m.locator('.cluster').first().waitFor({ state: 'detached', timeout: 30_000 });
       assert.equal(await m.locator('.node.decision').count(), labels.length, 'no boxes, every decision');
       await m.locator('select[data-key="clusters"]').selectOption('folder');
-      await m.locator('.cluster .cluster-label', { hasText: 'docs/adr' }).waitFor({ timeout: 30_000 });
+      await m.locator('.cluster-labels .cluster-label', { hasText: 'docs/adr' }).waitFor({ timeout: 30_000 });
 
       await m.getByRole('radio', { name: 'Timeline' }).click();
       await m.locator('.lane-label').first().waitFor({ state: 'attached', timeout: 30_000 });
@@ -193,14 +193,15 @@ for (const theme of HIGH_CONTRAST) {
 
     /**
      * WCAG contrast ratio of an element's text against what is behind it: for HTML the nearest
-     * ancestor's opaque background, for SVG text the fill of the box it sits on (`behind`).
+     * ancestor's opaque background, for SVG text the fill of the box it sits on (`behind`: a
+   * selector within the text's group, else in the page).
      */
     const contrast = async (f: FrameLocator, selector: string, behind?: string): Promise<{ ratio: number; fg: string; bg: string }> => {
       const { fg, bg } = await f.locator(selector).first().evaluate(
         (e, box) => {
           const style = getComputedStyle(e);
           if (box) {
-            const rect = e.closest('g')?.querySelector(box);
+            const rect = e.closest('g')?.querySelector(box) ?? document.querySelector(box);
             return { fg: style.fill, bg: rect ? getComputedStyle(rect).fill : '' };
           }
           let at: Element | null = e;
@@ -252,7 +253,7 @@ for (const theme of HIGH_CONTRAST) {
       await readable(m, 'the count of decisions', '.status');
       await readable(m, "a decision's title", '.node.decision .title', 'rect');
       await readable(m, "a superseded decision's title", '.node.decision.dimmed .title', 'rect');
-      await readable(m, "a cluster's label", '.cluster .cluster-label', 'rect');
+      await readable(m, "a cluster's label", '.cluster-label[data-cluster="folder:docs/adr"]', '.cluster[data-id="folder:docs/adr"] rect');
       await wb.screenshot(`map-graph-${theme.name}`);
     });
 

@@ -93,6 +93,9 @@ export class MapView {
   private stageSize: { width: number; height: number } | undefined;
   /** Nodes drawn without their texts yet (see {@link DETAIL_SCALE}), with what the texts need. */
   private textless = new Map<string, { n: GraphNode; g: SVGGElement; width: number; height: number }>();
+  /** The cluster boxes' labels, sized for the zoom they were last drawn at (`labelZoom`). */
+  private clusterLabels: { el: SVGElement; label: string; width: number }[] = [];
+  private labelZoom = 0;
   /** Milliseconds the last full render took (layout and DOM), for the benchmark. */
   lastRenderMs = 0;
 
@@ -176,7 +179,10 @@ export class MapView {
   /** The drawing as standalone SVG text (theme colours resolved to their current values). */
   svgText(): string {
     for (const id of [...this.textless.keys()]) this.addTexts(id);
+    // The drawing at 1:1: cluster labels at their own size, whatever the zoom on screen.
+    this.sizeClusterLabels(1);
     const copy = this.svg.cloneNode(true) as SVGSVGElement;
+    this.sizeClusterLabels(this.scale);
     const style = getComputedStyle(this.root);
     const vars = ['--map-fg', '--map-bg', '--map-muted', '--map-border', '--map-accepted', '--map-proposed', '--map-rejected', '--map-superseded', '--map-other', '--map-focus', '--map-edge', '--map-cluster-bg', '--map-cluster-border'];
     const resolved = vars.map((v) => `${v}: ${style.getPropertyValue(v).trim() || 'currentColor'};`).join(' ');
@@ -288,6 +294,8 @@ export class MapView {
     this.nodeElements.clear();
     this.decisionNodes.clear();
     this.textless.clear();
+    this.clusterLabels = [];
+    this.labelZoom = 0;
     // Read while the drawing is empty: cheap now, a layout of every node once it is drawn.
     this.stageSize = { width: this.stage.clientWidth || 1200, height: this.stage.clientHeight || 800 };
     this.svg.setAttribute('aria-label', `${this.t('map')}: ${this.status.textContent}`);
@@ -306,6 +314,7 @@ export class MapView {
     if (relayout) this.fit();
     // The texts of the nodes in sight, now, when they can be read at this zoom.
     this.addVisibleTexts();
+    this.sizeClusterLabels(this.scale);
     this.lastRenderMs = performance.now() - started;
   }
 
@@ -313,14 +322,17 @@ export class MapView {
     const byId = new Map(view.nodes.map((n) => [n.id, n]));
     // The boxes under everything; their members are grouped (and named) in the nodes' layer, so a
     // screen reader hears "Folder docs/adr, 12 decisions" before the decisions in it.
+    // The labels over everything: zoomed out they lie over the decisions at the top of the box.
     const boxes = svgEl('g', { class: 'clusters', 'aria-hidden': 'true' });
+    const labels = svgEl('g', { class: 'cluster-labels', 'aria-hidden': 'true' });
     for (const c of layout.clusters) {
       const g = svgEl('g', { class: 'cluster', transform: `translate(${c.x},${c.y})`, 'data-id': c.id });
       g.append(svgEl('rect', { width: c.width, height: c.height, rx: 6 }));
-      const label = svgEl('text', { x: 10, y: 16, class: 'cluster-label' });
-      label.textContent = clip(c.label, Math.floor((c.width - 20) / 7));
-      g.append(label);
       boxes.append(g);
+      const label = svgEl('text', { x: 10, y: 16, class: 'cluster-label', transform: `translate(${c.x},${c.y})`, 'data-cluster': c.id });
+      label.textContent = clip(c.label, Math.floor((c.width - 20) / 7));
+      labels.append(label);
+      this.clusterLabels.push({ el: label, label: c.label, width: c.width });
     }
     const edges = svgEl('g', { class: 'edges' });
     for (const e of view.edges) {
@@ -343,7 +355,7 @@ export class MapView {
       nodes.append(group);
     }
     for (const n of view.nodes) draw(nodes, n.id);
-    this.viewport.append(boxes, edges, nodes);
+    this.viewport.append(boxes, edges, nodes, labels);
     this.drawn = { boxes: new Map(layout.nodes), width: layout.width, height: layout.height };
     this.sizeSvg();
   }
@@ -598,7 +610,26 @@ export class MapView {
       const far = this.scale < DETAIL_SCALE;
       if (far !== this.svg.classList.contains('far')) this.svg.classList.toggle('far', far);
       this.addVisibleTexts();
+      this.sizeClusterLabels(this.scale);
     });
+  }
+
+  /**
+   * Zoomed out, a cluster's label keeps its size on screen (12 px, with a halo in the box's
+   * colour over the decisions under it) and is cut to the box's width; at 100 % and closer it is
+   * 12 px of the drawing.
+   */
+  private sizeClusterLabels(scale: number): void {
+    const k = 1 / Math.min(1, Math.max(scale, 0.01));
+    if (Math.abs(k - this.labelZoom) < 0.01 * k || this.clusterLabels.length === 0) return;
+    this.labelZoom = k;
+    for (const { el, label, width } of this.clusterLabels) {
+      el.style.fontSize = `${(12 * k).toFixed(1)}px`;
+      el.style.strokeWidth = `${(4 * k).toFixed(1)}px`;
+      el.setAttribute('x', (10 * Math.min(k, 1.5)).toFixed(1));
+      el.setAttribute('y', (16 * k).toFixed(1));
+      el.textContent = clip(label, Math.max(1, Math.floor((width - 20) / (8 * k))));
+    }
   }
 
   private bindPanZoom(): void {
@@ -740,7 +771,7 @@ const SVG_EXPORT_CSS = `
 .node.dimmed { opacity: 0.55; }
 .node.missing rect { stroke-dasharray: 4 3; fill: none; }
 .cluster rect { fill: var(--map-cluster-bg); stroke: var(--map-cluster-border); }
-.cluster-label { fill: var(--map-fg); font-size: 12px; font-weight: 600; }
+.cluster-label { fill: var(--map-fg); font-size: 12px; font-weight: 600; pointer-events: none; paint-order: stroke; stroke: var(--map-cluster-bg); stroke-width: 3px; stroke-linejoin: round; }
 .node.code rect { fill: none; stroke: var(--map-muted); }
 .edge path { fill: none; stroke: var(--map-edge); }
 .edge.relates-to path { stroke-dasharray: 3 3; }
