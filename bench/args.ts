@@ -26,8 +26,11 @@ export interface BenchOptions {
   readonly activation: boolean;
   /** Run the adversarial-inputs measurement (bench/adversarial.ts); default true. */
   readonly adversarial: boolean;
-  /** Run only this measurement (`adversarial`): no workspace is generated. */
-  readonly only?: 'adversarial';
+  /**
+   * Run only this measurement: `adversarial` (no workspace is generated) or `map` (the workspace,
+   * one index build and the Decision Map in Chromium).
+   */
+  readonly only?: 'adversarial' | 'map';
   /** Measure in the editor (code-server) too; default on. */
   readonly editor: boolean;
   /** First-index sessions in the editor (each followed by a reopen with the cache). */
@@ -52,6 +55,9 @@ export const USAGE = `Usage: npm run bench -- [options]
   --no-activation              skip the production build, bundle load and VSIX
   --no-adversarial             skip the adversarial-inputs table (parser, citation finder, glob matcher on 0.1-2 MB)
   --only adversarial           run only the adversarial-inputs table (JSON: bench/results-adversarial.json unless --out)
+  --only map                   run only the Decision Map in Chromium (first render, pan/zoom frames) on the tree
+                               (JSON: bench/results-map.json unless --out); with --profile, Chromium CPU profiles
+                               of the first loads in bench/profiles/map-*.cpuprofile
   --editor / --no-editor       measure in code-server too (default: on; needs node scripts/install-test-deps.mjs)
   --editor-runs N              code-server sessions, each a first index and a reopen with the cache (default 3)
   --profile                    write CPU profiles to bench/profiles/: the bench's own (node --cpu-prof) and the
@@ -75,7 +81,7 @@ export function parseArgs(argv: readonly string[], repo: string): BenchOptions {
   let vsix = true;
   let activation = true;
   let adversarial = true;
-  let only: 'adversarial' | undefined;
+  let only: 'adversarial' | 'map' | undefined;
   let outGiven = false;
   let editor = true;
   let editorRuns = 3;
@@ -142,7 +148,7 @@ export function parseArgs(argv: readonly string[], repo: string): BenchOptions {
         break;
       case '--only': {
         const what = take();
-        if (what !== 'adversarial') throw new Error(`--only takes adversarial, got ${what}`);
+        if (what !== 'adversarial' && what !== 'map') throw new Error(`--only takes adversarial or map, got ${what}`);
         only = what;
         break;
       }
@@ -167,6 +173,6 @@ export function parseArgs(argv: readonly string[], repo: string): BenchOptions {
         throw new Error(`unknown option ${a}\n\n${USAGE}`);
     }
   }
-  if (only === 'adversarial' && !outGiven) out = `${repo}/bench/results-adversarial.json`;
+  if (only !== undefined && !outGiven) out = `${repo}/bench/results-${only}.json`;
   return { scale, seed, real, out, runs, requestRuns, dir, keep, cold, vsix, activation, adversarial, editor, editorRuns, profile, ...(only ? { only } : {}), help };
 }

@@ -17,8 +17,16 @@ import { median, percentile } from './rng';
 /** What `measureMap` reports. */
 export interface MapResults {
   readonly decisions: number;
+  /** Decision boxes inside the window at the first frame (all of them when the map fits). */
+  readonly visibleDecisions: number;
+  /** Cluster boxes drawn. */
+  readonly clusters: number;
   /** Navigation to the first frame with the map drawn, ms (median of 3 loads). */
   readonly firstRenderMs: number;
+  /** The 3 loads' first render, ms. */
+  readonly firstRenderSamples: readonly number[];
+  /** From the data being there (the site's `data.js` run) to the first frame with the map drawn, ms (median of 3; NaN for a bundle without the `decision-lens-map-data` mark). */
+  readonly dataToFrameMs: number;
   /** Layout and SVG of the graph, ms (median of 3). */
   readonly renderMs: number;
   readonly timelineRenderMs: number;
@@ -29,32 +37,40 @@ export interface MapResults {
 
 /**
  * Measures the map of an index.
- * @param repoRoot the repository (for `dist/map.js`, built when missing, and `bench/mapRun.ts`).
+ * @param repoRoot the repository (for `dist/map.js`, built here with `--production`, and `bench/mapRun.ts`).
+ * @param profileDir when set, Chromium's CPU profile of each first load is written there
+ *   (`map-load-N.cpuprofile`, Chrome DevTools' format).
  * @returns the figures, or `undefined` with a logged reason when Chromium is not installed.
  */
-export function measureMap(index: DecisionIndex, root: string, repoRoot: string, log: (m: string) => void): MapResults | undefined {
+export function measureMap(index: DecisionIndex, root: string, repoRoot: string, log: (m: string) => void, profileDir?: string): MapResults | undefined {
   if (!existsSync('/usr/bin/chromium')) {
     log('map: /usr/bin/chromium not installed; not measured');
     return undefined;
   }
   const dist = join(repoRoot, 'dist');
-  if (!existsSync(join(dist, 'map.js'))) spawnSync(process.execPath, ['esbuild.config.mjs'], { cwd: repoRoot, stdio: 'ignore' });
+  // Always the current sources, minified as they ship (a stale dist/map.js would measure old code).
+  const build = spawnSync(process.execPath, ['esbuild.config.mjs', '--production'], { cwd: repoRoot, stdio: 'ignore' });
+  if (build.status !== 0 || !existsSync(join(dist, 'map.js'))) throw new Error('map: the production build (node esbuild.config.mjs --production) failed');
   const dir = mkdtempSync(join(tmpdir(), 'dl-bench-map-'));
   try {
     const site = join(dir, 'site');
     exportCommand(index, root, { stdout: () => undefined, stderr: () => undefined, cwd: dir }, { html: site }, { bundleDir: dist });
-    const run = spawnSync(process.execPath, ['--import', 'tsx', join(repoRoot, 'bench', 'mapRun.ts'), site], { cwd: repoRoot, encoding: 'utf8', timeout: 600_000 });
+    const run = spawnSync(process.execPath, ['--import', 'tsx', join(repoRoot, 'bench', 'mapRun.ts'), site, ...(profileDir ? [profileDir] : [])], { cwd: repoRoot, encoding: 'utf8', timeout: 600_000 });
     if (run.status !== 0) throw new Error(`mapRun failed: ${(run.stderr ?? '').slice(-2000)}`);
-    const out = JSON.parse(run.stdout.trim().split('\n').pop() ?? '{}') as { nodes: number; firstRender: number[]; renderMs: number[]; frames: number[]; timelineMs: number };
+    const out = JSON.parse(run.stdout.trim().split('\n').pop() ?? '{}') as { nodes: number; visible: number; clusters: number; firstRender: number[]; fromData: number[]; renderMs: number[]; frames: number[]; timelineMs: number };
     const results: MapResults = {
       decisions: out.nodes,
+      visibleDecisions: out.visible,
+      clusters: out.clusters,
       firstRenderMs: median(out.firstRender),
+      firstRenderSamples: out.firstRender,
+      dataToFrameMs: median(out.fromData),
       renderMs: median(out.renderMs),
       timelineRenderMs: out.timelineMs,
       frameMedianMs: median(out.frames),
       frameP95Ms: percentile(out.frames, 95),
     };
-    log(`map: ${results.decisions} decisions, first render ${results.firstRenderMs.toFixed(0)} ms (layout + SVG ${results.renderMs.toFixed(0)} ms), pan/zoom frames ${results.frameMedianMs.toFixed(1)} ms median, ${results.frameP95Ms.toFixed(1)} ms p95`);
+    log(`map: ${results.decisions} decisions (${results.visibleDecisions} in the window, ${results.clusters} cluster boxes), first render ${results.firstRenderMs.toFixed(0)} ms (layout + SVG ${results.renderMs.toFixed(0)} ms), pan/zoom frames ${results.frameMedianMs.toFixed(1)} ms median, ${results.frameP95Ms.toFixed(1)} ms p95`);
     return results;
   } finally {
     rmSync(dir, { recursive: true, force: true });

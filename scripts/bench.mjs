@@ -30,7 +30,7 @@ function ensureRipgrep() {
   if (install.status !== 0 || !hasRipgrep()) log('installing ripgrep failed; the ripgrep comparison is skipped');
 }
 
-// `--only adversarial` measures the core alone: no tree, no ripgrep.
+// `--only adversarial` / `--only map` need no ripgrep.
 if (!args.includes('--help') && !args.includes('-h') && !args.includes('--only') && !args.some((a) => a.startsWith('--only='))) ensureRipgrep();
 
 const outDir = join(repo, 'node_modules', '.cache', 'decision-lens-bench');

@@ -2,7 +2,7 @@
 // Copies the README's screenshots from the last end-to-end run (test-results/screenshots/, written
 // by test/e2e/*.e2e.ts) into media/screenshots/, under stable names the README links to.
 //
-//   npm test -- --only e2e --spec test/e2e/editor.e2e.ts --spec test/e2e/newDecision.e2e.ts --spec test/e2e/walkthrough.e2e.ts
+//   npm test -- --only e2e --spec test/e2e/editor.e2e.ts --spec test/e2e/newDecision.e2e.ts --spec test/e2e/walkthrough.e2e.ts --spec test/e2e/map.e2e.ts
 //   npm run screenshots          # copies them; exits 1 naming the ones the run did not write
 //
 // media/screenshots/ is left out of the VSIX (.vscodeignore): vsce rewrites the README's relative
@@ -16,6 +16,7 @@ export const SCREENSHOTS = [
   { name: 'hover.png', from: 'hover-on-citation.png', test: 'test/e2e/editor.e2e.ts' },
   { name: 'new-decision.png', from: 'newdecision-filled-light.png', test: 'test/e2e/newDecision.e2e.ts' },
   { name: 'walkthrough.png', from: 'walkthrough.png', test: 'test/e2e/walkthrough.e2e.ts' },
+  { name: 'map.png', from: 'map-graph-light.png', test: 'test/e2e/map.e2e.ts' },
 ];
 
 const source = join(REPO_ROOT, 'test-results', 'screenshots');

@@ -280,6 +280,15 @@ function byDisplay(a: DecisionNode, b: DecisionNode): number {
   return a.display.localeCompare(b.display, 'en', { numeric: true }) || compare(a.id, b.id);
 }
 
+/**
+ * The clusters of a graph's decisions: one per folder or decision log (`folder`), one per first
+ * tag, compared without case, untagged decisions in `tag:` labelled `(no tag)` (`tag`), or none;
+ * sorted by label. Missing and code nodes are in no cluster.
+ */
+export function graphClusters(graph: Pick<DecisionGraph, 'nodes'>, by: ClusterBy): Cluster[] {
+  return clustersOf(graph.nodes.filter((n): n is DecisionNode => n.type === 'decision'), by);
+}
+
 function clustersOf(nodes: readonly DecisionNode[], by: ClusterBy): Cluster[] {
   if (by === 'none') return [];
   const groups = new Map<string, { label: string; nodes: string[] }>();

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { bundleWebviewOptions, scriptNonce } from '../../host/webviewPage';
 import type { DecisionGraph } from '../../core/graph';
-import { buildGraph, filterGraph, nodeId } from '../../core/graph';
+import { buildGraph, filterGraph, graphClusters, nodeId } from '../../core/graph';
 import { gitFactLines } from '../history/lines';
 import { toMermaid } from '../../core/graphExport';
 import type { IndexedDecision } from '../../core/index';
@@ -126,9 +126,13 @@ export class MapPanel implements vscode.Disposable {
         case 'exportSvg':
           await this.save(message.svg, 'decision-map.svg', { [vscode.l10n.t('SVG image')]: ['svg'] });
           return;
-        case 'exportMermaid':
-          await this.save(toMermaid(filterGraph(this.graph, message.filter)), 'decision-map.mmd', { [vscode.l10n.t('Mermaid diagram')]: ['mmd', 'md'] });
+        case 'exportMermaid': {
+          // The clusters the map draws (folder, first tag or none), as subgraphs.
+          const shown = filterGraph(this.graph, message.filter);
+          const clusters = message.clusterBy === undefined ? shown.clusters : graphClusters(shown, message.clusterBy);
+          await this.save(toMermaid({ ...shown, clusters }), 'decision-map.mmd', { [vscode.l10n.t('Mermaid diagram')]: ['mmd', 'md'] });
           return;
+        }
       }
     } catch (error) {
       this.logger.error(`Decision Map: ${error instanceof Error ? error.message : String(error)}`);
@@ -196,6 +200,11 @@ function mapStrings(): MapStrings {
     allTags: vscode.l10n.t('All tags'),
     allFolders: vscode.l10n.t('All folders'),
     lanesBy: vscode.l10n.t('Lanes by'),
+    clustersBy: vscode.l10n.t('Clusters by'),
+    noClusters: vscode.l10n.t('None'),
+    clusterFolder: vscode.l10n.t('Folder {0}, {1} decisions', '{0}', '{1}'),
+    clusterLog: vscode.l10n.t('Decision log {0}, {1} decisions', '{0}', '{1}'),
+    clusterTag: vscode.l10n.t('Tag {0}, {1} decisions', '{0}', '{1}'),
     byFolder: vscode.l10n.t('Folder'),
     byTag: vscode.l10n.t('Tag'),
     byStatus: vscode.l10n.t('Status'),

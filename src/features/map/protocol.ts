@@ -5,10 +5,11 @@
  * The handshake: the webview posts `ready`; the host answers `graph` with the whole map (and again
  * whenever the index's records change). `focus` asks the webview to focus a decision (Show in Map).
  * The webview posts `open` (a node was clicked or Enter pressed), `exportSvg` (the drawing as SVG
- * text) and `exportMermaid` (the current filter; the host makes the text from its own graph).
+ * text) and `exportMermaid` (the current filter and clusters; the host makes the text from its own
+ * graph).
  * Every message from the webview is checked by {@link isMapWebviewMessage} before it is used.
  */
-import type { DecisionGraph, GraphFilter } from '../../core/graph';
+import type { ClusterBy, DecisionGraph, GraphFilter } from '../../core/graph';
 import { STATUS_ORDER } from '../../core/graph';
 
 /** `viewType` of the Decision Map panel. */
@@ -32,13 +33,15 @@ export type MapWebviewMessage =
   | { readonly type: 'ready' }
   | { readonly type: 'open'; readonly id: string }
   | { readonly type: 'exportSvg'; readonly svg: string }
-  | { readonly type: 'exportMermaid'; readonly filter: GraphFilter };
+  | { readonly type: 'exportMermaid'; readonly filter: GraphFilter; readonly clusterBy?: ClusterBy };
 
 /** What the webview keeps across hiding and reloads (`setState`). */
 export interface MapViewState {
   readonly mode: 'graph' | 'timeline';
   readonly filter: GraphFilter;
   readonly laneBy: 'folder' | 'tag' | 'status';
+  /** The graph mode's cluster boxes (absent in state saved before they existed: by folder). */
+  readonly clusterBy?: ClusterBy;
   readonly code: boolean;
 }
 
@@ -72,7 +75,7 @@ export function isMapWebviewMessage(v: unknown): v is MapWebviewMessage {
     case 'exportSvg':
       return typeof m.svg === 'string' && m.svg.length <= MAX_SVG_LENGTH && /^<svg[\s>]/.test(m.svg);
     case 'exportMermaid':
-      return isGraphFilter(m.filter);
+      return isGraphFilter(m.filter) && (m.clusterBy === undefined || m.clusterBy === 'folder' || m.clusterBy === 'tag' || m.clusterBy === 'none');
     default:
       return false;
   }

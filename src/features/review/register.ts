@@ -31,8 +31,8 @@ export function decisionsFromArgs(indexer: WorkspaceIndexer, arg: unknown, selec
 }
 
 /**
- * The proposed or draft decisions among the records of files added or changed on the current
- * branch (see `gitChanges.ts`); every decision of a changed decision log entry's file counts.
+ * The decisions in the files added or changed on the current branch, whatever their status (see
+ * `gitChanges.ts`); every decision of a changed decision log counts.
  * @returns undefined when git cannot tell.
  */
 async function changedDecisions(indexer: WorkspaceIndexer): Promise<IndexedDecision[] | undefined> {

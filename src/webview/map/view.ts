@@ -8,9 +8,9 @@
  * Text from records is only ever set as `textContent` or SVG text, never parsed as markup.
  * Colours are the theme's `--vscode-*` variables (with fallbacks for the static site).
  */
-import type { DecisionGraph, DecisionNode, GraphEdge, GraphFilter, GraphNode, LaneBy } from '../../core/graph';
-import { STATUS_ORDER, buildGraphView, graphTags } from './graphView';
-import type { Layout } from './layout';
+import type { ClusterBy, DecisionGraph, DecisionNode, GraphEdge, GraphFilter, GraphNode, LaneBy } from '../../core/graph';
+import { STATUS_ORDER, buildGraphView, drawnClusters, graphTags } from './graphView';
+import type { Layout, PlacedCluster } from './layout';
 import { layoutGraph } from './layout';
 import type { MapStringKey } from './strings';
 import { DEFAULT_STRINGS, format } from './strings';
@@ -24,8 +24,8 @@ export interface MapHost {
   open(node: DecisionNode): void;
   /** Saves the drawing (absent: no Export SVG button). */
   exportSvg?(svg: string): void;
-  /** Exports the current view as Mermaid (absent: no button). */
-  exportMermaid?(filter: GraphFilter): void;
+  /** Exports the current view as Mermaid, with the graph mode's clusters (absent: no button). */
+  exportMermaid?(filter: GraphFilter, clusterBy: ClusterBy): void;
   /** Keeps the view's state across reloads. */
   saveState?(state: ViewState): void;
 }
@@ -35,8 +35,16 @@ export interface ViewState {
   mode: 'graph' | 'timeline';
   filter: GraphFilter;
   laneBy: LaneBy;
+  /** The graph mode's boxes: by folder or decision log, by first tag, or none. */
+  clusterBy: ClusterBy;
   code: boolean;
 }
+
+/**
+ * Below this zoom the texts are too small to read: nodes are drawn as boxes in their status
+ * colours, and a node's texts are only made once it is seen at this zoom or closer.
+ */
+const DETAIL_SCALE = 0.45;
 
 /** Node box in graph mode, px. */
 export const NODE_WIDTH = 220;
@@ -81,6 +89,13 @@ export class MapView {
   private decisionNodes = new Map<string, DecisionNode>();
   private active: string | undefined;
   private frameRequested = false;
+  /** The stage's size, px, read once per render (reading it after drawing forces a layout of the whole drawing). */
+  private stageSize: { width: number; height: number } | undefined;
+  /** Nodes drawn without their texts yet (see {@link DETAIL_SCALE}), with what the texts need. */
+  private textless = new Map<string, { n: GraphNode; g: SVGGElement; width: number; height: number }>();
+  /** The cluster boxes' labels, sized for the zoom they were last drawn at (`labelZoom`). */
+  private clusterLabels: { el: SVGElement; label: string; width: number }[] = [];
+  private labelZoom = 0;
   /** Milliseconds the last full render took (layout and DOM), for the benchmark. */
   lastRenderMs = 0;
 
@@ -89,7 +104,7 @@ export class MapView {
     private readonly host: MapHost,
     state?: Partial<ViewState>,
   ) {
-    this.state = { mode: state?.mode ?? 'graph', filter: state?.filter ?? {}, laneBy: state?.laneBy ?? 'folder', code: state?.code ?? false };
+    this.state = { mode: state?.mode ?? 'graph', filter: state?.filter ?? {}, laneBy: state?.laneBy ?? 'folder', clusterBy: state?.clusterBy ?? 'folder', code: state?.code ?? false };
     root.classList.add('map');
     this.toolbar = el('div', { class: 'toolbar', role: 'toolbar' });
     this.status = el('div', { class: 'status', role: 'status', 'aria-live': 'polite' });
@@ -163,9 +178,13 @@ export class MapView {
 
   /** The drawing as standalone SVG text (theme colours resolved to their current values). */
   svgText(): string {
+    for (const id of [...this.textless.keys()]) this.addTexts(id);
+    // The drawing at 1:1: cluster labels at their own size, whatever the zoom on screen.
+    this.sizeClusterLabels(1);
     const copy = this.svg.cloneNode(true) as SVGSVGElement;
+    this.sizeClusterLabels(this.scale);
     const style = getComputedStyle(this.root);
-    const vars = ['--map-fg', '--map-bg', '--map-muted', '--map-border', '--map-accepted', '--map-proposed', '--map-rejected', '--map-superseded', '--map-other', '--map-focus', '--map-edge'];
+    const vars = ['--map-fg', '--map-bg', '--map-muted', '--map-border', '--map-accepted', '--map-proposed', '--map-rejected', '--map-superseded', '--map-other', '--map-focus', '--map-edge', '--map-cluster-bg', '--map-cluster-border'];
     const resolved = vars.map((v) => `${v}: ${style.getPropertyValue(v).trim() || 'currentColor'};`).join(' ');
     copy.setAttribute('width', String(Math.ceil(this.drawn.width + 40)));
     copy.setAttribute('height', String(Math.ceil(this.drawn.height + 40)));
@@ -234,7 +253,12 @@ export class MapView {
       bar.append(
         select(this.t('lanesBy'), 'lanes', [['folder', this.t('byFolder')], ['tag', this.t('byTag')], ['status', this.t('byStatus')]], s.laneBy, (v) => this.setState({ laneBy: v as LaneBy })),
       );
-    } else if (this.graph.nodes.some((n) => n.type === 'code') || s.code) {
+    } else {
+      bar.append(
+        select(this.t('clustersBy'), 'clusters', [['folder', this.t('byFolder')], ['tag', this.t('byTag')], ['none', this.t('noClusters')]], s.clusterBy, (v) => this.setState({ clusterBy: v as ClusterBy })),
+      );
+    }
+    if (s.mode === 'graph' && (this.graph.nodes.some((n) => n.type === 'code') || s.code)) {
       const label = el('label', { class: 'check', title: this.t('codeTitle') });
       const box = el('input', { type: 'checkbox', 'data-key': 'code' }) as HTMLInputElement;
       box.checked = s.code;
@@ -253,7 +277,7 @@ export class MapView {
     zoom.append(button('−', () => this.zoomBy(1 / 1.25), 'zoom-out', this.t('zoomOut')), button(this.t('fit'), () => this.fit(), 'fit'), button('+', () => this.zoomBy(1.25), 'zoom-in', this.t('zoomIn')));
     bar.append(zoom);
     if (this.host.exportSvg) bar.append(button(this.t('exportSvg'), () => this.host.exportSvg?.(this.svgText()), 'export-svg'));
-    if (this.host.exportMermaid) bar.append(button(this.t('exportMermaid'), () => this.host.exportMermaid?.(this.state.filter), 'export-mermaid'));
+    if (this.host.exportMermaid) bar.append(button(this.t('exportMermaid'), () => this.host.exportMermaid?.(this.state.filter, this.state.mode === 'graph' ? this.state.clusterBy : 'folder'), 'export-mermaid'));
     const help = this.root.querySelector('#map-help');
     if (help) help.textContent = this.t('help');
     if (focused !== undefined) (bar.querySelector(`[data-key="${focused}"]`) as HTMLElement | null)?.focus();
@@ -269,12 +293,18 @@ export class MapView {
     this.viewport.replaceChildren();
     this.nodeElements.clear();
     this.decisionNodes.clear();
+    this.textless.clear();
+    this.clusterLabels = [];
+    this.labelZoom = 0;
+    // Read while the drawing is empty: cheap now, a layout of every node once it is drawn.
+    this.stageSize = { width: this.stage.clientWidth || 1200, height: this.stage.clientHeight || 800 };
     this.svg.setAttribute('aria-label', `${this.t('map')}: ${this.status.textContent}`);
     if (this.state.mode === 'graph') {
       const layout = layoutGraph(
         view.nodes.map((n) => ({ id: n.id, width: n.type === 'decision' ? NODE_WIDTH : 150, height: NODE_HEIGHT })),
         view.edges.map((e) => ({ id: e.id, from: e.from, to: e.to })),
-        Math.max(800, this.stage.clientWidth || 1200),
+        Math.max(800, this.stageSize.width),
+        drawnClusters(view, this.state.clusterBy),
       );
       this.drawGraph(view, layout);
     } else {
@@ -282,10 +312,28 @@ export class MapView {
       this.drawTimeline(view, timeline);
     }
     if (relayout) this.fit();
+    // The texts of the nodes in sight, now, when they can be read at this zoom.
+    this.addVisibleTexts();
+    this.sizeClusterLabels(this.scale);
     this.lastRenderMs = performance.now() - started;
   }
 
   private drawGraph(view: DecisionGraph, layout: Layout): void {
+    const byId = new Map(view.nodes.map((n) => [n.id, n]));
+    // The boxes under everything; their members are grouped (and named) in the nodes' layer, so a
+    // screen reader hears "Folder docs/adr, 12 decisions" before the decisions in it.
+    // The labels over everything: zoomed out they lie over the decisions at the top of the box.
+    const boxes = svgEl('g', { class: 'clusters', 'aria-hidden': 'true' });
+    const labels = svgEl('g', { class: 'cluster-labels', 'aria-hidden': 'true' });
+    for (const c of layout.clusters) {
+      const g = svgEl('g', { class: 'cluster', transform: `translate(${c.x},${c.y})`, 'data-id': c.id });
+      g.append(svgEl('rect', { width: c.width, height: c.height, rx: 6 }));
+      boxes.append(g);
+      const label = svgEl('text', { x: 10, y: 16, class: 'cluster-label', transform: `translate(${c.x},${c.y})`, 'data-cluster': c.id });
+      label.textContent = clip(c.label, Math.floor((c.width - 20) / 7));
+      labels.append(label);
+      this.clusterLabels.push({ el: label, label: c.label, width: c.width });
+    }
     const edges = svgEl('g', { class: 'edges' });
     for (const e of view.edges) {
       const points = layout.edges.get(e.id);
@@ -293,14 +341,30 @@ export class MapView {
       edges.append(edgePath(e, points.map((p) => [p.x, p.y])));
     }
     const nodes = svgEl('g', { class: 'nodes' });
-    for (const n of view.nodes) {
-      const box = layout.nodes.get(n.id);
-      if (!box) continue;
-      nodes.append(this.nodeElement(n, box.x, box.y, box.width, box.height));
+    const drawnIds = new Set<string>();
+    const draw = (parent: SVGElement, id: string): void => {
+      const n = byId.get(id);
+      const box = layout.nodes.get(id);
+      if (!n || !box || drawnIds.has(id)) return;
+      drawnIds.add(id);
+      parent.append(this.nodeElement(n, box.x, box.y, box.width, box.height));
+    };
+    for (const c of layout.clusters) {
+      const group = svgEl('g', { class: 'cluster-members', role: 'group', 'aria-label': this.clusterLabel(c, byId), 'data-cluster': c.id });
+      for (const id of c.nodes) draw(group, id);
+      nodes.append(group);
     }
-    this.viewport.append(edges, nodes);
+    for (const n of view.nodes) draw(nodes, n.id);
+    this.viewport.append(boxes, edges, nodes, labels);
     this.drawn = { boxes: new Map(layout.nodes), width: layout.width, height: layout.height };
     this.sizeSvg();
+  }
+
+  /** "Folder docs/adr, 12 decisions", "Decision log DECISIONS.md, 3 decisions", "Tag security, 4 decisions". */
+  private clusterLabel(c: PlacedCluster, byId: ReadonlyMap<string, GraphNode>): string {
+    const decisions = c.nodes.map((id) => byId.get(id)).filter((n): n is DecisionNode => n?.type === 'decision');
+    const key: MapStringKey = c.id.startsWith('tag:') ? 'clusterTag' : decisions[0]?.folderKind === 'log' ? 'clusterLog' : 'clusterFolder';
+    return format(this.t(key), c.label, decisions.length);
   }
 
   private drawTimeline(view: DecisionGraph, timeline: ReturnType<typeof layoutTimeline>): void {
@@ -346,40 +410,81 @@ export class MapView {
     this.svg.setAttribute('viewBox', `-20 -20 ${width} ${height}`);
   }
 
+  /**
+   * A node's group and box; its texts come with it when they can be read at the current zoom,
+   * otherwise the first time it is in sight at a readable zoom ({@link addVisibleTexts}).
+   */
   private nodeElement(n: GraphNode, x: number, y: number, width: number, height: number): SVGGElement {
     const g = svgEl('g', { class: `node ${n.type}`, transform: `translate(${x},${y})`, tabindex: '-1', 'data-id': n.id }) as SVGGElement;
     g.append(svgEl('rect', { width, height, rx: 4 }));
-    const line1 = svgEl('text', { x: 8, y: 17, class: 'id' });
-    const line2 = svgEl('text', { x: 8, y: height - 10, class: 'title' });
     if (n.type === 'decision') {
       g.classList.add(`status-${n.status}`);
       if (n.dimmed) g.classList.add('dimmed');
       if (n.id === this.state.filter.focus) g.classList.add('focused');
-      const glyph = svgEl('text', { x: width - 8, y: 17, class: 'glyph', 'text-anchor': 'end', 'aria-hidden': 'true' });
-      glyph.textContent = STATUS_GLYPH[n.status] ?? '·';
-      line1.textContent = `${n.display} · ${n.status}`;
-      line2.textContent = clip(n.title, Math.floor((width - 16) / 6.6));
-      g.append(glyph);
       g.setAttribute('role', 'button');
       g.setAttribute('aria-label', `${n.display}: ${n.title}, ${n.status}${n.date ? `, ${n.date}` : ''}`);
       // Events are delegated from the SVG (see bindNodeEvents): no listener per node.
       this.nodeElements.set(n.id, g);
       this.decisionNodes.set(n.id, n);
     } else if (n.type === 'missing') {
-      line1.textContent = n.display;
-      line2.textContent = `(${this.t('missing')})`;
       g.setAttribute('role', 'img');
       g.setAttribute('aria-label', `${n.display} (${this.t('missing')})`);
     } else {
-      line1.textContent = n.folder;
-      line2.textContent = this.t('code');
       g.setAttribute('role', 'img');
       g.setAttribute('aria-label', `${n.folder} (${this.t('code')})`);
     }
     // No <title> per node: the hover card shows the same, and 2,000 fewer elements paint faster.
-    g.append(line1, line2);
+    this.textless.set(n.id, { n, g, width, height });
     if (this.nodeElements.size === 1 && n.type === 'decision') g.setAttribute('tabindex', '0');
     return g;
+  }
+
+  /** Adds a node's texts (id and status, glyph, title), once. */
+  private addTexts(id: string): void {
+    const entry = this.textless.get(id);
+    if (!entry) return;
+    this.textless.delete(id);
+    const { n, g, width, height } = entry;
+    const line1 = svgEl('text', { x: 8, y: 17, class: 'id' });
+    const line2 = svgEl('text', { x: 8, y: height - 10, class: 'title' });
+    if (n.type === 'decision') {
+      const glyph = svgEl('text', { x: width - 8, y: 17, class: 'glyph', 'text-anchor': 'end', 'aria-hidden': 'true' });
+      glyph.textContent = STATUS_GLYPH[n.status] ?? '·';
+      line1.textContent = `${n.display} · ${n.status}`;
+      line2.textContent = clip(n.title, Math.floor((width - 16) / 6.6));
+      g.append(glyph);
+    } else if (n.type === 'missing') {
+      line1.textContent = n.display;
+      line2.textContent = `(${this.t('missing')})`;
+    } else {
+      line1.textContent = n.folder;
+      line2.textContent = this.t('code');
+    }
+    g.append(line1, line2);
+  }
+
+  /**
+   * Adds the texts of the nodes in sight (and half a screen around) when the zoom lets them be
+   * read; far out, nothing (they would be hidden).
+   */
+  private addVisibleTexts(): void {
+    if (this.textless.size === 0 || this.scale < DETAIL_SCALE) return;
+    const { width, height } = this.size();
+    // Screen x = tx + (drawing x + 20) * scale (the SVG's viewBox starts at -20).
+    const left = (-width / 2 - this.tx) / this.scale - 20;
+    const right = ((3 * width) / 2 - this.tx) / this.scale - 20;
+    const top = (-height / 2 - this.ty) / this.scale - 20;
+    const bottom = ((3 * height) / 2 - this.ty) / this.scale - 20;
+    for (const id of [...this.textless.keys()]) {
+      const b = this.drawn.boxes.get(id);
+      if (!b || (b.x <= right && b.x + b.width >= left && b.y <= bottom && b.y + b.height >= top)) this.addTexts(id);
+    }
+  }
+
+  /** The stage's size, px (cached; see {@link stageSize}). */
+  private size(): { width: number; height: number } {
+    this.stageSize ??= { width: this.stage.clientWidth || 1200, height: this.stage.clientHeight || 800 };
+    return this.stageSize;
   }
 
   private onNodeKey(event: KeyboardEvent, n: DecisionNode): void {
@@ -413,8 +518,7 @@ export class MapView {
     this.active = id;
     const box = this.drawn.boxes.get(id);
     if (box) {
-      const w = this.stage.clientWidth;
-      const h = this.stage.clientHeight;
+      const { width: w, height: h } = this.size();
       const sx = box.x * this.scale + this.tx;
       const sy = box.y * this.scale + this.ty;
       if (sx < 0 || sy < 0 || sx + box.width * this.scale > w || sy + box.height * this.scale > h) {
@@ -467,8 +571,7 @@ export class MapView {
 
   /** Fits the drawing into the viewport (never enlarging past 1:1). */
   fit(): void {
-    const w = this.stage.clientWidth || 1200;
-    const h = this.stage.clientHeight || 800;
+    const { width: w, height: h } = this.size();
     const width = Math.max(1, this.drawn.width);
     const height = Math.max(1, this.drawn.height);
     this.scale = Math.min(1, (w - 32) / width, (h - 32) / height);
@@ -479,8 +582,8 @@ export class MapView {
   }
 
   private zoomBy(factor: number, cx?: number, cy?: number): void {
-    const x = cx ?? (this.stage.clientWidth || 1200) / 2;
-    const y = cy ?? (this.stage.clientHeight || 800) / 2;
+    const x = cx ?? this.size().width / 2;
+    const y = cy ?? this.size().height / 2;
     const next = Math.min(4, Math.max(0.05, this.scale * factor));
     this.tx = x - ((x - this.tx) * next) / this.scale;
     this.ty = y - ((y - this.ty) * next) / this.scale;
@@ -504,9 +607,29 @@ export class MapView {
     requestAnimationFrame(() => {
       this.frameRequested = false;
       this.svg.style.transform = `translate(${this.tx.toFixed(1)}px,${this.ty.toFixed(1)}px) scale(${this.scale.toFixed(4)})`;
-      const far = this.scale < 0.45;
+      const far = this.scale < DETAIL_SCALE;
       if (far !== this.svg.classList.contains('far')) this.svg.classList.toggle('far', far);
+      this.addVisibleTexts();
+      this.sizeClusterLabels(this.scale);
     });
+  }
+
+  /**
+   * Zoomed out, a cluster's label keeps its size on screen (12 px, with a halo in the box's
+   * colour over the decisions under it) and is cut to the box's width; at 100 % and closer it is
+   * 12 px of the drawing.
+   */
+  private sizeClusterLabels(scale: number): void {
+    const k = 1 / Math.min(1, Math.max(scale, 0.01));
+    if (Math.abs(k - this.labelZoom) < 0.01 * k || this.clusterLabels.length === 0) return;
+    this.labelZoom = k;
+    for (const { el, label, width } of this.clusterLabels) {
+      el.style.fontSize = `${(12 * k).toFixed(1)}px`;
+      el.style.strokeWidth = `${(4 * k).toFixed(1)}px`;
+      el.setAttribute('x', (10 * Math.min(k, 1.5)).toFixed(1));
+      el.setAttribute('y', (16 * k).toFixed(1));
+      el.textContent = clip(label, Math.max(1, Math.floor((width - 20) / (8 * k))));
+    }
   }
 
   private bindPanZoom(): void {
@@ -541,7 +664,10 @@ export class MapView {
       },
       { passive: false },
     );
-    window.addEventListener('resize', () => this.fit());
+    window.addEventListener('resize', () => {
+      this.stageSize = undefined;
+      this.fit();
+    });
   }
 }
 
@@ -644,6 +770,8 @@ const SVG_EXPORT_CSS = `
 .node.status-rejected rect, .node.status-not-implemented rect { stroke: var(--map-rejected); }
 .node.dimmed { opacity: 0.55; }
 .node.missing rect { stroke-dasharray: 4 3; fill: none; }
+.cluster rect { fill: var(--map-cluster-bg); stroke: var(--map-cluster-border); }
+.cluster-label { fill: var(--map-fg); font-size: 12px; font-weight: 600; pointer-events: none; paint-order: stroke; stroke: var(--map-cluster-bg); stroke-width: 3px; stroke-linejoin: round; }
 .node.code rect { fill: none; stroke: var(--map-muted); }
 .edge path { fill: none; stroke: var(--map-edge); }
 .edge.relates-to path { stroke-dasharray: 3 3; }
