@@ -141,6 +141,10 @@ async function measure(config: EditorBenchConfig, profiler?: { stop(file: string
   await vscode.window.showTextDocument(record, { preview: false });
   await vscode.commands.executeCommand('workbench.action.files.revert');
   if (record.isDirty) throw new Error(`the edited record ${record.uri.fsPath} could not be reverted`);
+  // Closed, and a moment for the workbench to drop the edit's hot-exit backup: otherwise the
+  // reopen may restore the edited text from it and hover the edited title.
+  await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  await sleep(1500);
   // The reopen session reads the cache this session writes.
   await indexer.whenCacheWritten();
   return { ...base, editToIndexMs, editToCodeLensMs, editArrivedMs, cache: indexer.cacheState };

@@ -6,6 +6,9 @@ import { statusLabel } from '../../host/presentation';
 import { readSettings } from '../../host/settings';
 import { OPEN_DECISION, SHOW_CITATIONS } from '../commands/ids';
 
+/** Most lenses of a file whose titles and commands come with them (beyond, VS Code resolves the visible ones). */
+const EAGER_LENSES = 500;
+
 /** What a lens stands for; the command is filled in by `resolveCodeLens`. */
 type LensData =
   | { readonly kind: 'citation'; readonly decision: IndexedDecision }
@@ -30,7 +33,8 @@ const MAX_GOVERNED_LENSES = 3;
  * - a line citing a decision: `ADR-0005 · Use webhooks · accepted`, opens it;
  * - the top of a file governed by decisions through `applies-to` globs: `Governed by ADR-0007 · ...`;
  * - the title of a decision record: `cited in N places`, opens the references view.
- * `provideCodeLenses` only places lenses; titles and commands are built in `resolveCodeLens`.
+ * `provideCodeLenses` gives titles and commands with the lenses for up to {@link EAGER_LENSES}
+ * lenses; in a larger file it only places them, and `resolveCodeLens` builds those VS Code shows.
  */
 export class DecisionCodeLensProvider implements vscode.CodeLensProvider<DecisionLens> {
   private readonly changeEmitter = new vscode.EventEmitter<void>();
@@ -81,6 +85,9 @@ export class DecisionCodeLensProvider implements vscode.CodeLensProvider<Decisio
         lenses.push(new DecisionLens(new vscode.Range(line, 0, line, 0), { kind: 'cited-in', decision: d }));
       }
     }
+    // Titles cost microseconds, a resolve a round trip to the workbench per lens: a file of
+    // ordinary size gets them now, in one answer.
+    if (lenses.length <= EAGER_LENSES) for (const lens of lenses) this.resolveCodeLens(lens);
     return lenses;
   }
 
