@@ -457,7 +457,8 @@ export class WorkspaceIndexer implements vscode.Disposable {
       const excluded = excludeMatcher(exclude, this.logger);
       let listing: string[] | undefined;
       if (local && folder.uri.scheme === 'file' && local.hasRipgrep(appRoot)) {
-        const search = local.filesMatching(folder.uri.path, guess, MAX_FILE_BYTES, listOptions(folder));
+        // Below the records' priority: they are what the tree and hovers wait for.
+        const search = local.filesMatching(folder.uri.path, guess, MAX_FILE_BYTES, { ...listOptions(folder), background: true });
         search.catch(() => undefined); // awaited (and its error handled) below, unless the build stops first
         speculative.set(folder.uri.toString(), search);
         try {

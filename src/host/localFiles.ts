@@ -26,6 +26,8 @@ export interface LocalListOptions {
   /** `vscode.env.appRoot`, where the bundled ripgrep is. */
   readonly appRoot: string;
   readonly signal?: AbortSignal;
+  /** Run at a lower CPU priority (a search that may wait while the records are parsed). */
+  readonly background?: boolean;
 }
 
 /** Local file access for `file:` workspace folders. Paths are absolute POSIX paths. */

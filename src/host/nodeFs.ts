@@ -15,6 +15,9 @@ const READ_FLAGS = fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0);
 /** Config files and sample records read by {@link LocalFiles.readText} are at most this many bytes (2 MiB). */
 const MAX_TEXT_BYTES = 2 * 1024 * 1024;
 
+/** Niceness of a background search (0 normal, 19 lowest; Windows maps it to a priority class). */
+const BACKGROUND_NICENESS = 10;
+
 /** Converts a core POSIX path to a native one (`/C:/x` -> `C:/x` on Windows). */
 function native(path: string): string {
   return process.platform === 'win32' && /^\/[A-Za-z]:\//.test(path) ? path.slice(1) : path;
@@ -46,6 +49,7 @@ export function createNodeFiles(rgPath?: string): LocalFiles {
         excludedDirs: options.excludedDirs,
         follow: options.follow,
         signal: options.signal,
+        ...(options.background ? { niceness: BACKGROUND_NICENESS } : {}),
       });
       return r.files;
     },

@@ -5,6 +5,7 @@
  * the PATH, or a VS Code install's). Node only, no `vscode`: a web bundle leaves it out.
  */
 import { spawn } from 'node:child_process';
+import { setPriority } from 'node:os';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CitationPrefilter } from '../core/prefilter';
@@ -28,6 +29,8 @@ export interface RipgrepFilesOptions {
   readonly maxFileBytes?: number;
   /** Stops ripgrep; the promise then rejects. */
   readonly signal?: AbortSignal;
+  /** The process's niceness (`os.setPriority`: 0 normal, up to 19 lowest); left as it is when setting it fails. */
+  readonly niceness?: number;
 }
 
 /** What {@link ripgrepFiles} returns. */
@@ -64,6 +67,13 @@ export function ripgrepFiles(options: RipgrepFilesOptions): Promise<RipgrepFiles
   args.push('--', ...options.paths);
   return new Promise((resolve, reject) => {
     const child = spawn(options.rgPath, args, { stdio: ['ignore', 'pipe', 'pipe'], signal: options.signal, windowsHide: true });
+    if (options.niceness !== undefined && child.pid !== undefined) {
+      try {
+        setPriority(child.pid, options.niceness);
+      } catch {
+        // not allowed here: ripgrep runs at the normal priority
+      }
+    }
     const chunks: Buffer[] = [];
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
