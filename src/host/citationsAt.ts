@@ -16,7 +16,7 @@ export function citationsAt(indexer: WorkspaceIndexer, document: vscode.TextDocu
   const candidates = indexer.isStale(document) || !indexer.isIndexed(document)
     ? indexer.citationsFor(document)
     : indexer.index.citationsOnLine(pathOf(document.uri), position.line);
-  const found = candidates.filter((c) => contains(c.range, position));
+  const found = candidates.filter((c) => containsPosition(c.range, position));
   if (found.length > 0 || !indexer.isStale(document) || position.line >= document.lineCount) return found;
   const index = indexer.index;
   const path = pathOf(document.uri);
@@ -24,14 +24,15 @@ export function citationsAt(indexer: WorkspaceIndexer, document: vscode.TextDocu
   const options = { prefixes: index.getCitationPrefixes(), languageId: document.languageId, fileName: path, commentsOnly: false };
   return findCitations(line, options)
     .map((c) => ({ ...c, range: new vscode.Range(position.line, c.range.start.character, position.line, c.range.end.character) }))
-    .filter((c) => contains(c.range, position))
+    .filter((c) => containsPosition(c.range, position))
     .map((c) => {
       const decision = index.resolveCitation(c, path);
       return decision ? { ...c, path, decision } : { ...c, path };
     });
 }
 
-function contains(range: ResolvedCitation['range'], p: vscode.Position): boolean {
+/** @returns true when `range` holds `p`, its end included (a cursor right after a citation is on it). */
+export function containsPosition(range: ResolvedCitation['range'], p: vscode.Position): boolean {
   const { start, end } = range;
   if (p.line < start.line || p.line > end.line) return false;
   if (p.line === start.line && p.character < start.character) return false;

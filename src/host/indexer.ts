@@ -21,6 +21,7 @@ import { describePrefixes, prefixesOf } from '../core/prefixes';
 import { INDEX_SETTINGS, discoverySettings, excludeGlobs, readSettings } from './settings';
 import { createWorkspaceReader, excludeMatcher } from './workspaceReader';
 import { findOrWalk } from './findOrWalk';
+import { containsPosition } from './citationsAt';
 import type { BuildFileJob, BuildWorkerFile, BuildWorkerPool, BuildWorkerSession } from './buildProtocol';
 import { hasBinaryExtension } from './fileRules';
 
@@ -82,6 +83,20 @@ export interface IndexerOptions {
   readonly minWorkerFiles?: number;
 }
 
+/** What {@link WorkspaceIndexer.earlyCitationsAt} answers from while the first build reads the records. */
+interface EarlyRecords {
+  readonly folders: readonly DecisionFolder[];
+  readonly prefixes: readonly string[];
+  readonly commentsOnly: boolean;
+  /** Paths of the records the build is reading. */
+  readonly records: readonly string[];
+  /** The records read for early answers so far (an index of them and the asking documents). */
+  index?: DecisionIndex;
+  readonly loaded: Set<string>;
+  /** Asking documents: path -> version indexed. */
+  readonly documents: Map<string, number>;
+}
+
 /** One file to read in a build. */
 interface ReadJob {
   readonly uri: vscode.Uri;
@@ -132,6 +147,8 @@ export class WorkspaceIndexer implements vscode.Disposable {
   private disposed = false;
   private ready = false;
   private recordsIn = false;
+  /** The first build's records to come, for answers asked before they are in (see {@link earlyCitationsAt}). */
+  private early: EarlyRecords | undefined;
   private readonly recordsPhase: Promise<void>;
   private resolveRecords: () => void = () => undefined;
   /** True while a build upserts into the live index: per-file change events are held back. */
@@ -158,6 +175,8 @@ export class WorkspaceIndexer implements vscode.Disposable {
     this.cache = new IndexCache(options.storage, logger, options.local);
     this.recordsPhase = new Promise<void>((resolve) => (this.resolveRecords = resolve)).then(() => {
       this.recordsIn = true;
+      this.early?.index?.dispose();
+      this.early = undefined;
       this.timings.recordsAt ??= Date.now();
     });
     this.current = new DecisionIndex({ folders: [], logger });
@@ -234,6 +253,61 @@ export class WorkspaceIndexer implements vscode.Disposable {
    */
   afterRecords<T>(answer: () => T): T | Promise<T> {
     return this.recordsIn ? answer() : this.recordsPhase.then(answer);
+  }
+
+  /**
+   * Before the first build's records are in (and once its decision folders are found): the
+   * citations at `position` in `document`, resolved against only the records they can name, read
+   * now: those whose file name holds the cited number, slug or file name, and every decision log.
+   * A hover answers from it in milliseconds while a large workspace is still being read; what
+   * needs the whole index (where else a decision is cited, its successor) is not in it.
+   * @returns the citations and the small index they resolve in (`citations` empty: no citation
+   *   there), or `undefined` when this cannot answer: no decision folders found yet, the records
+   *   are in, or none of the records read answers the citation.
+   */
+  earlyCitationsAt(document: vscode.TextDocument, position: vscode.Position): { citations: ResolvedCitation[]; index: DecisionIndex } | undefined {
+    const early = this.early;
+    const local = this.options.local;
+    if (this.recordsIn || !early || !local || !this.tracks(document.uri)) return undefined;
+    early.index ??= new DecisionIndex({ folders: early.folders, citationPrefixes: early.prefixes, commentsOnly: early.commentsOnly, logger: this.logger });
+    const index = early.index;
+    const path = pathOf(document.uri);
+    if (early.documents.get(path) !== document.version) {
+      const text = document.getText();
+      if (text.length > MAX_FILE_BYTES) return undefined;
+      index.upsert(path, text, document.languageId);
+      early.documents.set(path, document.version);
+    }
+    const here = (c: { range: ResolvedCitation['range'] }): boolean => containsPosition(c.range, position);
+    const raw = (index.savedEntry(path)?.citations ?? []).filter(here);
+    if (raw.length === 0) return { citations: [], index };
+    const wanted = new Set<string>();
+    for (const f of early.folders) if (f.kind === 'log') wanted.add(f.path);
+    for (const c of raw) {
+      const number = c.number !== undefined ? new RegExp(`(?:^|\\D)0*${c.number}(?:\\D|$)`) : undefined;
+      const name = c.path !== undefined ? basename(c.path).toLowerCase() : undefined;
+      const slug = c.slug?.toLowerCase();
+      for (const p of early.records) {
+        const file = basename(p).toLowerCase();
+        if ((number && number.test(file)) || (name && file === name) || (slug && file.includes(slug))) wanted.add(p);
+      }
+    }
+    this.quiet = true;
+    try {
+      for (const p of wanted) {
+        if (early.loaded.has(p)) continue;
+        early.loaded.add(p);
+        const read = this.localRead(local, p, undefined);
+        if (read.kind === 'text') index.upsert(p, read.text);
+      }
+    } finally {
+      this.quiet = false;
+    }
+    const citations = index.citationsIn(path).filter(here);
+    // A citation none of those records answers may name one found by its title or front matter:
+    // left to the whole index.
+    const first = citations.at(0);
+    return first && (first.decision !== undefined || first.log !== undefined) ? { citations, index } : undefined;
   }
 
   /** Resolves when the records of the first build are in the index (or the build failed). */
@@ -382,6 +456,8 @@ export class WorkspaceIndexer implements vscode.Disposable {
 
   dispose(): void {
     this.disposed = true;
+    this.early?.index?.dispose();
+    this.early = undefined;
     this.buildSource?.cancel();
     this.buildSource?.dispose();
     this.indexSubscription?.dispose();
@@ -535,6 +611,9 @@ export class WorkspaceIndexer implements vscode.Disposable {
     }
     if (token.isCancellationRequested) return;
     mark('files');
+    if (!this.ready && !this.recordsIn && local) {
+      this.early = { folders, prefixes: [...prefixes], commentsOnly, records: records.filter((j) => j.local).map((j) => j.uri.path), loaded: new Set(), documents: new Map() };
+    }
 
     const total = listed;
     // Files listed by ripgrep are counted done until the search says they can cite.

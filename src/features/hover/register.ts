@@ -25,23 +25,33 @@ export class DecisionHoverProvider implements vscode.HoverProvider {
   constructor(private readonly indexer: WorkspaceIndexer) {}
 
   provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): vscode.ProviderResult<vscode.Hover> {
+    // While a large workspace's records are still being read: the cited record, read now.
+    const early = this.indexer.earlyCitationsAt(document, position);
+    if (early) return hoverOf(early.index, early.citations, () => undefined);
     return this.indexer.afterRecords(() => this.hoverAt(document, position, token));
   }
 
   private hoverAt(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): vscode.Hover | undefined {
     const citations = citationsAt(this.indexer, document, position);
-    if (citations.length === 0 || token.isCancellationRequested) return undefined;
-    const citation = citations[0];
-    const index = this.indexer.index;
-    const count = (d: IndexedDecision): number => this.indexer.citationsOf(d).length;
-    let md: vscode.MarkdownString[];
-    if (citation.candidates !== undefined && citation.candidates.length > 1) md = ambiguousHover(index, citation, citation.candidates, count);
-    else if (citation.decision && citation.moved === true) md = movedHover(index, citation.decision, count(citation.decision));
-    else if (citation.decision) md = decisionHover(index, citation.decision, count(citation.decision));
-    else if (citation.log !== undefined) md = [logHover(index, citation.log)];
-    else md = [unknownHover(citation)];
-    return new vscode.Hover(md, toRange(citation.range));
+    if (token.isCancellationRequested) return undefined;
+    return hoverOf(this.indexer.index, citations, (d) => this.indexer.citationsOf(d).length);
   }
+}
+
+/**
+ * The hover of the first of `citations`.
+ * @param count how many places cite a decision; `undefined` while the workspace is still being read.
+ */
+function hoverOf(index: DecisionIndex, citations: readonly ResolvedCitation[], count: (d: IndexedDecision) => number | undefined): vscode.Hover | undefined {
+  if (citations.length === 0) return undefined;
+  const citation = citations[0];
+  let md: vscode.MarkdownString[];
+  if (citation.candidates !== undefined && citation.candidates.length > 1) md = ambiguousHover(index, citation, citation.candidates, count);
+  else if (citation.decision && citation.moved === true) md = movedHover(index, citation.decision, count(citation.decision));
+  else if (citation.decision) md = decisionHover(index, citation.decision, count(citation.decision));
+  else if (citation.log !== undefined) md = [logHover(index, citation.log)];
+  else md = [unknownHover(citation)];
+  return new vscode.Hover(md, toRange(citation.range));
 }
 
 /**
@@ -76,9 +86,10 @@ function trustedPart(): vscode.MarkdownString {
  * trusted heading (title, status, date, decision makers, the successor with an open link), the
  * record's own text rendered from its Markdown in an untrusted part (no command links, no HTML,
  * no theme icons; see `safeMarkdown`), and a trusted line of our own command links.
- * @param citationCount how many places cite it (for the "N citations" link).
+ * @param citationCount how many places cite it (for the "N citations" link); `undefined` while
+ *   the workspace is still being read (the line then says so).
  */
-export function decisionHover(index: DecisionIndex, d: IndexedDecision, citationCount: number): vscode.MarkdownString[] {
+export function decisionHover(index: DecisionIndex, d: IndexedDecision, citationCount: number | undefined): vscode.MarkdownString[] {
   const md = trustedPart();
 
   md.appendMarkdown('#### ');
@@ -132,9 +143,12 @@ export function decisionHover(index: DecisionIndex, d: IndexedDecision, citation
   const links = trustedPart();
   links.appendMarkdown(`[$(go-to-file) ${escapeInline(vscode.l10n.t('Open {0}', d.display))}](${commandUri(OPEN_DECISION, d)})`);
   links.appendMarkdown(' · ');
-  links.appendMarkdown(
-    `[$(references) ${escapeInline(n === 1 ? vscode.l10n.t('1 citation') : vscode.l10n.t('{0} citations', n))}](${commandUri(SHOW_CITATIONS, d)})`,
-  );
+  if (n === undefined) links.appendMarkdown(`$(sync~spin) ${escapeInline(vscode.l10n.t('citations are counted once the workspace is indexed'))}`);
+  else {
+    links.appendMarkdown(
+      `[$(references) ${escapeInline(n === 1 ? vscode.l10n.t('1 citation') : vscode.l10n.t('{0} citations', n))}](${commandUri(SHOW_CITATIONS, d)})`,
+    );
+  }
   parts.push(links);
   return parts;
 }
@@ -172,7 +186,7 @@ export function ambiguousHover(
   index: DecisionIndex,
   c: ResolvedCitation,
   candidates: readonly IndexedDecision[],
-  citationCount: (d: IndexedDecision) => number,
+  citationCount: (d: IndexedDecision) => number | undefined,
 ): vscode.MarkdownString[] {
   const md = trustedPart();
   md.appendMarkdown('$(warning) ');
@@ -183,7 +197,7 @@ export function ambiguousHover(
 }
 
 /** The hover of a path or URL that names a record's file in a folder it is no longer in: a note, then the card. */
-function movedHover(index: DecisionIndex, d: IndexedDecision, citationCount: number): vscode.MarkdownString[] {
+function movedHover(index: DecisionIndex, d: IndexedDecision, citationCount: number | undefined): vscode.MarkdownString[] {
   const md = trustedPart();
   md.appendMarkdown('$(info) ');
   appendFileText(md, vscode.l10n.t('This path names an old place of the record; it is now {0}.', vscode.workspace.asRelativePath(d.path)));

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { IndexedDecision } from '../../core/index';
+import type { DecisionIndex, IndexedDecision, ResolvedCitation } from '../../core/index';
 import { citationsAt } from '../../host/citationsAt';
 import type { WorkspaceIndexer } from '../../host/indexer';
 import { pathOf, toRange, uriOf } from '../../host/paths';
@@ -11,20 +11,22 @@ export class CitationDefinitionProvider implements vscode.DefinitionProvider {
   constructor(private readonly indexer: WorkspaceIndexer) {}
 
   provideDefinition(document: vscode.TextDocument, position: vscode.Position): vscode.ProviderResult<vscode.Location[]> {
-    return this.indexer.afterRecords(() => this.definitionsAt(document, position));
+    // While a large workspace's records are still being read: the cited record, read now.
+    const early = this.indexer.earlyCitationsAt(document, position);
+    if (early) return locationsOf(early.index, early.citations);
+    return this.indexer.afterRecords(() => locationsOf(this.indexer.index, citationsAt(this.indexer, document, position)));
   }
+}
 
-  private definitionsAt(document: vscode.TextDocument, position: vscode.Position): vscode.Location[] | undefined {
-    const decisions = citationsAt(this.indexer, document, position)
-      .map((c) => c.decision)
-      .filter((d): d is IndexedDecision => d !== undefined);
-    if (decisions.length === 0) return undefined;
-    const out: vscode.Location[] = [];
-    for (const d of decisions) {
-      for (const same of this.indexer.index.get(d.key)) out.push(decisionLocation(same));
-    }
-    return dedupe(out);
+/** @returns where the decisions `citations` name are written (every record of a duplicate id), or `undefined` for none. */
+function locationsOf(index: DecisionIndex, citations: readonly ResolvedCitation[]): vscode.Location[] | undefined {
+  const decisions = citations.map((c) => c.decision).filter((d): d is IndexedDecision => d !== undefined);
+  if (decisions.length === 0) return undefined;
+  const out: vscode.Location[] = [];
+  for (const d of decisions) {
+    for (const same of index.get(d.key)) out.push(decisionLocation(same));
   }
+  return dedupe(out);
 }
 
 /** Document links on citations that resolve; the target opens the record at its title line. */

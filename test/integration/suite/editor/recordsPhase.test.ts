@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { nullLogger } from '../../../../src/core/ports';
 import { DecisionHoverProvider } from '../../../../src/features/hover/register';
+import { CitationDefinitionProvider } from '../../../../src/features/navigation/register';
 import { WorkspaceIndexer } from '../../../../src/host/indexer';
 import type { BuildStats } from '../../../../src/host/indexer';
 import type { LocalFiles } from '../../../../src/host/localFiles';
@@ -84,6 +85,51 @@ describe('records phase of the first build', () => {
     await indexer.whenReady();
     assert.ok(local.sourceReads > readsSoFar, `source files were read after the hover (${readsSoFar} before, ${local.sourceReads} in all)`);
     assert.equal(stats()?.paths, 'ripgrep');
+  });
+
+  it('answers a hover asked while the records are still being read, from the cited record alone', async () => {
+    const main = await api();
+    const decision = main.decisions().find((d) => d.display === 'ADR-0004');
+    assert.ok(decision, 'ADR-0004 is in the workspace');
+    const base = createNodeFiles();
+    let recordReads = 0;
+    let recordsStarted: () => void = () => undefined;
+    const started = new Promise<void>((resolve) => (recordsStarted = resolve));
+    // Every record read takes 80 ms: the records phase outlasts the hover by far.
+    const local: LocalFiles = {
+      ...base,
+      readTextFile(path: string, max: number) {
+        if (/\.(md|markdown)$/.test(path)) {
+          recordReads++;
+          recordsStarted();
+          block(80);
+        }
+        return base.readTextFile(path, max);
+      },
+    };
+    const indexer = new WorkspaceIndexer(nullLogger, { local, appRoot: vscode.env.appRoot });
+    made.push(indexer);
+    const editor = await open('src/scraper.go');
+    indexer.start();
+    await started;
+    const hover = await new DecisionHoverProvider(indexer).provideHover(editor.document, positionOf(editor.document, 'ADR-0004'), new vscode.CancellationTokenSource().token);
+    const definitions = await new CitationDefinitionProvider(indexer).provideDefinition(editor.document, positionOf(editor.document, 'ADR-0004'));
+    const recordsWereIn = indexer.timings.recordsAt !== undefined;
+    const readsForHover = recordReads;
+    const text = hoverText(hover);
+    assert.ok(!recordsWereIn, 'the hover was answered before the records were in');
+    assert.ok(text.includes(decision.title), `hover: ${text}`);
+    assert.match(text, /citations are counted once the workspace is indexed/);
+    const early = (definitions ?? []).map((l) => `${l.uri.toString()}:${l.range.start.line}`);
+    assert.ok(early.some((l) => l.startsWith(decision.uri + ':')), `Go to Definition opens the record: ${early.join(', ')}`);
+    await indexer.whenRecordsReady();
+    assert.ok(recordReads > readsForHover, `records were read after the hover (${readsForHover} before, ${recordReads} in all)`);
+    // Once the records are in, the hover is the whole index's again (with the count).
+    const later = hoverText(await new DecisionHoverProvider(indexer).provideHover(editor.document, positionOf(editor.document, 'ADR-0004'), new vscode.CancellationTokenSource().token));
+    assert.match(later, /\d+ citations?/);
+    const whole = await new CitationDefinitionProvider(indexer).provideDefinition(editor.document, positionOf(editor.document, 'ADR-0004'));
+    assert.deepEqual(early, (whole ?? []).map((l) => `${l.uri.toString()}:${l.range.start.line}`), 'the same records as from the whole index (ADR-0004 is a duplicate id here)');
+    await indexer.whenReady();
   });
 
   it('builds the same index through ripgrep and Node fs as through workspace.fs', async () => {
