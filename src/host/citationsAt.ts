@@ -32,7 +32,7 @@ export function citationsAt(indexer: WorkspaceIndexer, document: vscode.TextDocu
 }
 
 /** @returns true when `range` holds `p`, its end included (a cursor right after a citation is on it). */
-export function containsPosition(range: ResolvedCitation['range'], p: vscode.Position): boolean {
+function containsPosition(range: ResolvedCitation['range'], p: vscode.Position): boolean {
   const { start, end } = range;
   if (p.line < start.line || p.line > end.line) return false;
   if (p.line === start.line && p.character < start.character) return false;

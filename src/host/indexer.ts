@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { DecisionFolder } from '../core/config';
 import { DEFAULT_FOLDER_PREFIX, normalizePrefix } from '../core/config';
-import { discoverDecisionFolders } from '../core/discovery';
+import { discoverDecisionFolders, isDecisionFile } from '../core/discovery';
 import type { IndexChange, IndexedDecision, ResolvedCitation, SavedEntry } from '../core/index';
 import { DecisionIndex } from '../core/index';
 import { basename, isInside, relative } from '../core/paths';
@@ -21,7 +21,6 @@ import { describePrefixes, prefixesOf } from '../core/prefixes';
 import { INDEX_SETTINGS, discoverySettings, excludeGlobs, readSettings } from './settings';
 import { createWorkspaceReader, excludeMatcher } from './workspaceReader';
 import { findOrWalk } from './findOrWalk';
-import { containsPosition } from './citationsAt';
 import type { BuildFileJob, BuildWorkerFile, BuildWorkerPool, BuildWorkerSession } from './buildProtocol';
 import { hasBinaryExtension } from './fileRules';
 
@@ -30,6 +29,8 @@ export const MAX_FILE_BYTES = 2 * 1024 * 1024;
 
 /** Quiet time (ms) after file watcher events before changed files are read. */
 const WATCH_DEBOUNCE_MS = 300;
+/** Longest line an answer before the records are in reads (longer ones wait for the whole index). */
+const MAX_EARLY_LINE = 10_000;
 /** Most files a reopen from the cache adds or removes in place; more and the build reads every file again. */
 const MAX_VERIFY_CHANGES = 500;
 /** Quiet time (ms) after edits of an open document before it is re-indexed. */
@@ -90,11 +91,11 @@ interface EarlyRecords {
   readonly commentsOnly: boolean;
   /** Paths of the records the build is reading. */
   readonly records: readonly string[];
-  /** The records read for early answers so far (an index of them and the asking documents). */
+  /** The records read for early answers so far (an index of them and the asked lines). */
   index?: DecisionIndex;
   readonly loaded: Set<string>;
-  /** Asking documents: path -> version indexed. */
-  readonly documents: Map<string, number>;
+  /** Each record's lower-case file name and its folder's prefixes (made at the first question). */
+  prefixed?: readonly { readonly path: string; readonly name: string; readonly prefixes: readonly string[] }[];
 }
 
 /** One file to read in a build. */
@@ -268,32 +269,37 @@ export class WorkspaceIndexer implements vscode.Disposable {
   earlyCitationsAt(document: vscode.TextDocument, position: vscode.Position): { citations: ResolvedCitation[]; index: DecisionIndex } | undefined {
     const early = this.early;
     const local = this.options.local;
-    if (this.recordsIn || !early || !local || !this.tracks(document.uri)) return undefined;
-    early.index ??= new DecisionIndex({ folders: early.folders, citationPrefixes: early.prefixes, commentsOnly: early.commentsOnly, logger: this.logger });
+    if (this.recordsIn || !early || !local || !this.tracks(document.uri) || position.line >= document.lineCount) return undefined;
+    // Only the asked line is read (whatever the file's size), as a file of its own in the small
+    // index; its citations count in comments and code.
+    const line = document.lineAt(position.line).text;
+    if (line.length > MAX_EARLY_LINE) return undefined;
+    early.index ??= new DecisionIndex({ folders: early.folders, citationPrefixes: early.prefixes, commentsOnly: false, logger: this.logger });
     const index = early.index;
-    const path = pathOf(document.uri);
-    if (early.documents.get(path) !== document.version) {
-      const text = document.getText();
-      if (text.length > MAX_FILE_BYTES) return undefined;
-      index.upsert(path, text, document.languageId);
-      early.documents.set(path, document.version);
-    }
-    const here = (c: { range: ResolvedCitation['range'] }): boolean => containsPosition(c.range, position);
-    const raw = (index.savedEntry(path)?.citations ?? []).filter(here);
-    if (raw.length === 0) return { citations: [], index };
-    const wanted = new Set<string>();
-    for (const f of early.folders) if (f.kind === 'log') wanted.add(f.path);
-    for (const c of raw) {
-      const number = c.number !== undefined ? new RegExp(`(?:^|\\D)0*${c.number}(?:\\D|$)`) : undefined;
-      const name = c.path !== undefined ? basename(c.path).toLowerCase() : undefined;
-      const slug = c.slug?.toLowerCase();
-      for (const p of early.records) {
-        const file = basename(p).toLowerCase();
-        if ((number && number.test(file)) || (name && file === name) || (slug && file.includes(slug))) wanted.add(p);
-      }
-    }
+    // Beside the document (its links resolve from there), never a record itself.
+    const path = `${pathOf(document.uri)}.line`;
+    const at = position.character;
+    const here = (c: { range: ResolvedCitation['range'] }): boolean => c.range.start.character <= at && at <= c.range.end.character;
     this.quiet = true;
     try {
+      index.upsert(path, line, document.languageId);
+      const raw = (index.savedEntry(path)?.citations ?? []).filter(here);
+      if (raw.length === 0) return { citations: [], index };
+      early.prefixed ??= early.records.map((p) => ({ path: p, name: basename(p).toLowerCase(), prefixes: prefixesOfPath(p, early.folders) }));
+      const known = new Set(early.folders.flatMap((f) => prefixesOf(f)));
+      const wanted = new Set<string>();
+      for (const c of raw) {
+        const number = c.number !== undefined ? new RegExp(`(?:^|\\D)0*${c.number}(?:\\D|$)`) : undefined;
+        const name = c.path !== undefined ? basename(c.path).toLowerCase() : undefined;
+        const slug = c.slug?.toLowerCase();
+        // A prefix some folder has narrows the records to that folder's (and the logs with it).
+        const prefix = c.prefix !== undefined && known.has(c.prefix) ? c.prefix : undefined;
+        for (const f of early.folders) if (f.kind === 'log' && (prefix === undefined || prefixesOf(f).includes(prefix))) wanted.add(f.path);
+        for (const r of early.prefixed) {
+          if (prefix !== undefined && !r.prefixes.includes(prefix)) continue;
+          if ((number && number.test(r.name)) || (name && r.name === name) || (slug && r.name.includes(slug))) wanted.add(r.path);
+        }
+      }
       for (const p of wanted) {
         if (early.loaded.has(p)) continue;
         early.loaded.add(p);
@@ -303,7 +309,10 @@ export class WorkspaceIndexer implements vscode.Disposable {
     } finally {
       this.quiet = false;
     }
-    const citations = index.citationsIn(path).filter(here);
+    const citations = index
+      .citationsIn(path)
+      .filter(here)
+      .map((c) => ({ ...c, path: pathOf(document.uri), range: { start: { line: position.line, character: c.range.start.character }, end: { line: position.line, character: c.range.end.character } } }));
     // A citation none of those records answers may name one found by its title or front matter:
     // left to the whole index.
     const first = citations.at(0);
@@ -612,7 +621,7 @@ export class WorkspaceIndexer implements vscode.Disposable {
     if (token.isCancellationRequested) return;
     mark('files');
     if (!this.ready && !this.recordsIn && local) {
-      this.early = { folders, prefixes: [...prefixes], commentsOnly, records: records.filter((j) => j.local).map((j) => j.uri.path), loaded: new Set(), documents: new Map() };
+      this.early = { folders, prefixes: [...prefixes], commentsOnly, records: records.filter((j) => j.local).map((j) => j.uri.path), loaded: new Set() };
     }
 
     const total = listed;
@@ -1197,6 +1206,12 @@ export class WorkspaceIndexer implements vscode.Disposable {
     this.disposables.push(watcher, watcher.onDidCreate(push('changed')), watcher.onDidChange(push('changed')), watcher.onDidDelete(push('deleted')));
     void this.rebuild('workspace opened');
   }
+}
+
+/** @returns the prefixes of the decision folder `path` is a record of (none when it is not one). */
+function prefixesOfPath(path: string, folders: readonly DecisionFolder[]): string[] {
+  const folder = isDecisionFile(path, folders);
+  return folder ? prefixesOf(folder) : [];
 }
 
 /** Only Markdown files are records (see `isDecisionFile`): a cheap test first. */
