@@ -151,6 +151,9 @@ export class WorkspaceIndexer implements vscode.Disposable {
   /** The first build's records to come, for answers asked before they are in (see {@link earlyCitationsAt}). */
   private early: EarlyRecords | undefined;
   private readonly recordsPhase: Promise<void>;
+  /** Resolves when {@link earlyCitationsAt} can first answer (the first build found its records to read). */
+  private readonly earlyPhase: Promise<void>;
+  private resolveEarly: () => void = () => undefined;
   private resolveRecords: () => void = () => undefined;
   /** True while a build upserts into the live index: per-file change events are held back. */
   private quiet = false;
@@ -174,6 +177,7 @@ export class WorkspaceIndexer implements vscode.Disposable {
     private readonly options: IndexerOptions = {},
   ) {
     this.cache = new IndexCache(options.storage, logger, options.local);
+    this.earlyPhase = new Promise<void>((resolve) => (this.resolveEarly = resolve));
     this.recordsPhase = new Promise<void>((resolve) => (this.resolveRecords = resolve)).then(() => {
       this.recordsIn = true;
       this.early?.index?.dispose();
@@ -317,6 +321,19 @@ export class WorkspaceIndexer implements vscode.Disposable {
     // left to the whole index.
     const first = citations.at(0);
     return first && (first.decision !== undefined || first.log !== undefined) ? { citations, index } : undefined;
+  }
+
+  /**
+   * Answers with `early` (an answer from {@link earlyCitationsAt}) when it can, now or once the
+   * first build knows its records, else with `answer` once the records are in.
+   * @param early `{ value }`, or `undefined` when the early lookup cannot answer.
+   */
+  answerEarly<T>(early: () => { value: T } | undefined, answer: () => T): T | Promise<T> {
+    if (this.recordsIn) return answer();
+    const now = early();
+    if (now) return now.value;
+    if (this.early) return this.recordsPhase.then(answer);
+    return Promise.race([this.earlyPhase, this.recordsPhase]).then(() => (this.recordsIn ? answer() : (early()?.value ?? this.recordsPhase.then(answer))));
   }
 
   /** Resolves when the records of the first build are in the index (or the build failed). */
@@ -622,6 +639,7 @@ export class WorkspaceIndexer implements vscode.Disposable {
     mark('files');
     if (!this.ready && !this.recordsIn && local) {
       this.early = { folders, prefixes: [...prefixes], commentsOnly, records: records.filter((j) => j.local).map((j) => j.uri.path), loaded: new Set() };
+      this.resolveEarly();
     }
 
     const total = listed;

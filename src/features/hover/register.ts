@@ -26,9 +26,11 @@ export class DecisionHoverProvider implements vscode.HoverProvider {
 
   provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): vscode.ProviderResult<vscode.Hover> {
     // While a large workspace's records are still being read: the cited record, read now.
-    const early = this.indexer.earlyCitationsAt(document, position);
-    if (early) return hoverOf(early.index, early.citations, () => undefined);
-    return this.indexer.afterRecords(() => this.hoverAt(document, position, token));
+    const early = (): { value: vscode.Hover | undefined } | undefined => {
+      const found = this.indexer.earlyCitationsAt(document, position);
+      return found && { value: hoverOf(found.index, found.citations, () => undefined) };
+    };
+    return this.indexer.answerEarly(early, () => this.hoverAt(document, position, token));
   }
 
   private hoverAt(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): vscode.Hover | undefined {

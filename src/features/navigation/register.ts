@@ -12,9 +12,11 @@ export class CitationDefinitionProvider implements vscode.DefinitionProvider {
 
   provideDefinition(document: vscode.TextDocument, position: vscode.Position): vscode.ProviderResult<vscode.Location[]> {
     // While a large workspace's records are still being read: the cited record, read now.
-    const early = this.indexer.earlyCitationsAt(document, position);
-    if (early) return locationsOf(early.index, early.citations);
-    return this.indexer.afterRecords(() => locationsOf(this.indexer.index, citationsAt(this.indexer, document, position)));
+    const early = (): { value: vscode.Location[] | undefined } | undefined => {
+      const found = this.indexer.earlyCitationsAt(document, position);
+      return found && { value: locationsOf(found.index, found.citations) };
+    };
+    return this.indexer.answerEarly(early, () => locationsOf(this.indexer.index, citationsAt(this.indexer, document, position)));
   }
 }
 

@@ -111,10 +111,13 @@ describe('records phase of the first build', () => {
     made.push(indexer);
     const editor = await open('src/scraper.go');
     indexer.start();
-    await started;
-    const hover = await new DecisionHoverProvider(indexer).provideHover(editor.document, positionOf(editor.document, 'ADR-0004'), new vscode.CancellationTokenSource().token);
-    const definitions = await new CitationDefinitionProvider(indexer).provideDefinition(editor.document, positionOf(editor.document, 'ADR-0004'));
+    // Asked at once, before the build has found its decision folders: answered once it has.
+    const hoverAsked = new DecisionHoverProvider(indexer).provideHover(editor.document, positionOf(editor.document, 'ADR-0004'), new vscode.CancellationTokenSource().token);
+    const definitionsAsked = new CitationDefinitionProvider(indexer).provideDefinition(editor.document, positionOf(editor.document, 'ADR-0004'));
+    const hover = await hoverAsked;
+    const definitions = await definitionsAsked;
     const recordsWereIn = indexer.timings.recordsAt !== undefined;
+    await started;
     const readsForHover = recordReads;
     const text = hoverText(hover);
     assert.ok(!recordsWereIn, 'the hover was answered before the records were in');
