@@ -9,7 +9,7 @@
 // test-results/screenshots/map-*.png, review-agenda-high-contrast*.png.
 import * as assert from 'node:assert/strict';
 import type { FrameLocator } from 'playwright-core';
-import { openWorkbench } from './workbench';
+import { workbenchPerSuite } from './workbench';
 import type { Workbench } from './workbench';
 
 const THEMES = [
@@ -24,25 +24,10 @@ function map(wb: Workbench): FrameLocator {
 
 for (const theme of THEMES) {
   describe(`e2e: Decision Map (${theme.name} theme)`, function () {
-    let workbench: Workbench | undefined;
-
-    before(async function () {
-      workbench = await openWorkbench({ workspace: 'example', settings: { 'workbench.colorTheme': theme.colorTheme } });
-    });
-
-    afterEach(async function () {
-      if (this.currentTest?.state === 'failed' && workbench) {
-        await workbench.screenshot(`failed-map-${theme.name}-${this.currentTest.title}`);
-        console.log(workbench.logTail(30));
-      }
-    });
-
-    after(async function () {
-      await workbench?.close();
-    });
+    const workbench = workbenchPerSuite(`map-${theme.name}`, { workspace: 'example', settings: { 'workbench.colorTheme': theme.colorTheme } });
 
     it('draws every decision with the supersede edge, and the timeline', async function () {
-      const wb = workbench!;
+      const wb = workbench();
       await wb.runCommand('Decision Lens: Open Decision Map');
       const m = map(wb);
       await m.locator('.node.decision', { hasText: 'ADR-0003' }).first().waitFor({ timeout: 90_000 });
@@ -103,7 +88,7 @@ for (const theme of THEMES) {
     });
 
     it("focuses ADR-0003's neighbourhood with the keyboard and widens it with hops", async function () {
-      const wb = workbench!;
+      const wb = workbench();
       const m = map(wb);
       const all = await m.locator('.node.decision').count();
       await m.locator('.node.decision', { hasText: 'ADR-0003' }).first().focus();
@@ -119,7 +104,7 @@ for (const theme of THEMES) {
     });
 
     it('opens the record when its box is clicked', async function () {
-      const wb = workbench!;
+      const wb = workbench();
       const m = map(wb);
       await m.locator('.node.decision', { hasText: 'ADR-0004' }).first().click();
       await wb.page.locator('.tabs-container .tab', { hasText: '0004-verify-webhook-signatures-with-hmac.md' }).first().waitFor({ timeout: 30_000 });
@@ -127,7 +112,7 @@ for (const theme of THEMES) {
     });
 
     it("Show in Map on a decision in the Decisions view's context menu opens the map focused on it", async function () {
-      const wb = workbench!;
+      const wb = workbench();
       await wb.runCommand('View: Close All Editors');
       await wb.page.locator('iframe.webview.ready').waitFor({ state: 'detached', timeout: 30_000 });
       await wb.openView('Decisions');
@@ -160,22 +145,7 @@ const HIGH_CONTRAST = [
 
 for (const theme of HIGH_CONTRAST) {
   describe(`e2e: Decision Map and agenda (${theme.name} theme)`, function () {
-    let workbench: Workbench | undefined;
-
-    before(async function () {
-      workbench = await openWorkbench({ workspace: 'example', settings: { 'workbench.colorTheme': theme.colorTheme } });
-    });
-
-    afterEach(async function () {
-      if (this.currentTest?.state === 'failed' && workbench) {
-        await workbench.screenshot(`failed-map-${theme.name}-${this.currentTest.title}`);
-        console.log(workbench.logTail(30));
-      }
-    });
-
-    after(async function () {
-      await workbench?.close();
-    });
+    const workbench = workbenchPerSuite(`map-${theme.name}`, { workspace: 'example', settings: { 'workbench.colorTheme': theme.colorTheme } });
 
     /** Colours in the webview: a theme variable's value, and an element's computed style. */
     const colours = (f: FrameLocator, selector: string, property: string, variable: string): Promise<{ theme: string; drawn: string }> =>
@@ -229,7 +199,7 @@ for (const theme of HIGH_CONTRAST) {
     };
 
     it('draws the map in the theme\'s contrast colours', async function () {
-      const wb = workbench!;
+      const wb = workbench();
       await wb.runCommand('Decision Lens: Open Decision Map');
       const m = map(wb);
       await m.locator('.node.decision', { hasText: 'ADR-0003' }).first().waitFor({ timeout: 90_000 });
@@ -258,7 +228,7 @@ for (const theme of HIGH_CONTRAST) {
     });
 
     it('draws the agenda in the theme\'s contrast colours', async function () {
-      const wb = workbench!;
+      const wb = workbench();
       await wb.runCommand('View: Close All Editors');
       await wb.page.locator('iframe.webview.ready').waitFor({ state: 'detached', timeout: 30_000 });
       await wb.runCommand('Decision Lens: Start Design Review');

@@ -5,7 +5,7 @@
 // Screenshots go to test-results/screenshots/newdecision-*.png.
 import * as assert from 'node:assert/strict';
 import type { FrameLocator, Locator } from 'playwright-core';
-import { openWorkbench } from './workbench';
+import { workbenchPerSuite } from './workbench';
 import type { Workbench } from './workbench';
 
 const THEMES = [
@@ -35,25 +35,10 @@ async function type(wb: Workbench, f: FrameLocator, field: string, text: string,
 
 for (const theme of THEMES) {
   describe(`e2e: New Decision form (${theme.name} theme)`, function () {
-    let workbench: Workbench | undefined;
-
-    before(async function () {
-      workbench = await openWorkbench({ workspace: 'newdecision', settings: { 'workbench.colorTheme': theme.colorTheme } });
-    });
-
-    afterEach(async function () {
-      if (this.currentTest?.state === 'failed' && workbench) {
-        await workbench.screenshot(`failed-newdecision-${theme.name}-${this.currentTest.title}`);
-        console.log(workbench.logTail(30));
-      }
-    });
-
-    after(async function () {
-      await workbench?.close();
-    });
+    const workbench = workbenchPerSuite(`newdecision-${theme.name}`, { workspace: 'newdecision', settings: { 'workbench.colorTheme': theme.colorTheme } });
 
     it('opens the empty form from the palette with the target and format of the active file', async function () {
-      const wb = workbench!;
+      const wb = workbench();
       // Select the function the decision is about: the form offers to cite the new record there.
       const editor = await wb.openFile('src/partner/webhooks.ts', 7);
       await editor.locator('.view-line', { hasText: 'export function receive' }).click();
@@ -82,7 +67,7 @@ for (const theme of THEMES) {
     });
 
     it('shows what is missing or invalid inline when submitting too early', async function () {
-      const wb = workbench!;
+      const wb = workbench();
       const f = form(wb);
       await type(wb, f, 'tags', 'api c++');
       await type(wb, f, 'date', '2026-02-30', true);
@@ -99,7 +84,7 @@ for (const theme of THEMES) {
     });
 
     it('is filled with the keyboard and creates the record, opened in the editor and shown in the Decisions view', async function () {
-      const wb = workbench!;
+      const wb = workbench();
       const f = form(wb);
       await type(wb, f, 'title', TITLE);
       await type(wb, f, 'date', '2026-05-01', true);
@@ -175,7 +160,7 @@ for (const theme of THEMES) {
     });
 
     it('keeps a draft when the form is hidden and when the window reloads, and asks before discarding it', async function () {
-      const wb = workbench!;
+      const wb = workbench();
       await wb.runCommand('Decision Lens: New Decision...');
       let f = form(wb);
       await f.locator('#field-title').waitFor({ state: 'visible', timeout: 60_000 });

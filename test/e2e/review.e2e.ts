@@ -11,7 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FrameLocator } from 'playwright-core';
-import { openWorkbench } from './workbench';
+import { workbenchPerSuite } from './workbench';
 import type { Workbench } from './workbench';
 
 const THEMES = [
@@ -37,25 +37,10 @@ async function until(wb: Workbench, condition: () => boolean, message: string, t
 
 for (const theme of THEMES) {
   describe(`e2e: design review (${theme.name} theme)`, function () {
-    let workbench: Workbench | undefined;
-
-    before(async function () {
-      workbench = await openWorkbench({ workspace: 'example', settings: { 'workbench.colorTheme': theme.colorTheme } });
-    });
-
-    afterEach(async function () {
-      if (this.currentTest?.state === 'failed' && workbench) {
-        await workbench.screenshot(`failed-review-${theme.name}-${this.currentTest.title}`);
-        console.log(workbench.logTail(30));
-      }
-    });
-
-    after(async function () {
-      await workbench?.close();
-    });
+    const workbench = workbenchPerSuite(`review-${theme.name}`, { workspace: 'example', settings: { 'workbench.colorTheme': theme.colorTheme } });
 
     it('shows a card per proposed decision with its options, people, age and citations', async function () {
-      const wb = workbench!;
+      const wb = workbench();
       await wb.runCommand('Decision Lens: Start Design Review');
       const f = panel(wb);
       const adr5 = f.locator('.card[data-key="ADR-5"]');
@@ -82,7 +67,7 @@ for (const theme of THEMES) {
     if (theme.name !== 'light') return;
 
     it('accepts a decision in its record, and Undo restores the file byte for byte', async function () {
-      const wb = workbench!;
+      const wb = workbench();
       const file = join(wb.folderPath, ...RECORD.split('/'));
       const before = readFileSync(file);
       assert.match(before.toString('utf8'), /^status: proposed$/m);
@@ -116,25 +101,10 @@ function git(cwd: string, ...args: string[]): string {
 }
 
 describe('e2e: design review, Supersede... and Export Agenda...', function () {
-  let workbench: Workbench | undefined;
-
-  before(async function () {
-    workbench = await openWorkbench({ workspace: 'example', settings: { 'workbench.colorTheme': 'Default Light Modern' } });
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && workbench) {
-      await workbench.screenshot(`failed-review-actions-${this.currentTest.title}`);
-      console.log(workbench.logTail(30));
-    }
-  });
-
-  after(async function () {
-    await workbench?.close();
-  });
+  const workbench = workbenchPerSuite(`review-actions`, { workspace: 'example', settings: { 'workbench.colorTheme': 'Default Light Modern' } });
 
   it('Supersede... asks for the successor and links both records, each in its own format', async function () {
-    const wb = workbench!;
+    const wb = workbench();
     const oldFile = join(wb.folderPath, ...RECORD.split('/'));
     const newFile = join(wb.folderPath, 'docs', 'adr', '0004-verify-webhook-signatures-with-hmac.md');
     const oldBefore = readFileSync(oldFile, 'utf8');
@@ -173,7 +143,7 @@ describe('e2e: design review, Supersede... and Export Agenda...', function () {
   });
 
   it('Export Agenda... asks where to save and writes the agenda as Markdown', async function () {
-    const wb = workbench!;
+    const wb = workbench();
     const f = panel(wb);
     await f.locator('#export-agenda').click();
     // VS Code in the browser asks with its own save dialog: a path in a quick input.
@@ -204,25 +174,10 @@ describe('e2e: design review, Supersede... and Export Agenda...', function () {
 });
 
 describe('e2e: design review of the changes on a git branch', function () {
-  let workbench: Workbench | undefined;
-
-  before(async function () {
-    workbench = await openWorkbench({ workspace: 'example', settings: { 'workbench.colorTheme': 'Default Light Modern' } });
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && workbench) {
-      await workbench.screenshot(`failed-review-branch-${this.currentTest.title}`);
-      console.log(workbench.logTail(30));
-    }
-  });
-
-  after(async function () {
-    await workbench?.close();
-  });
+  const workbench = workbenchPerSuite(`review-branch`, { workspace: 'example', settings: { 'workbench.colorTheme': 'Default Light Modern' } });
 
   it('shows exactly the decisions added or changed on the branch, committed or not', async function () {
-    const wb = workbench!;
+    const wb = workbench();
     const dir = wb.folderPath;
     // main: the example as it is; feature: ADR-0004 amended in a commit, ADR-0007 written and not
     // committed. ADR-0005 and DL-4 stay proposed but unchanged.

@@ -43,6 +43,33 @@ export interface WorkbenchOptions {
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
+/**
+ * The Mocha hooks of a suite that shares one workbench: opened with `options` before its tests,
+ * a failing test's screenshot (`failed-<name>-<test title>.png`) and log tail, closed after.
+ * Call it inside `describe`.
+ * @returns the open workbench (call it inside a test); throws when it did not open.
+ */
+export function workbenchPerSuite(name: string, options: WorkbenchOptions): () => Workbench {
+  let workbench: Workbench | undefined;
+  before(async function () {
+    workbench = await openWorkbench(options);
+  });
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed' && workbench) {
+      await workbench.screenshot(`failed-${name}-${this.currentTest.title}`);
+      console.log(workbench.logTail(30));
+    }
+  });
+  after(async function () {
+    await workbench?.close();
+  });
+  return () => {
+    if (!workbench) throw new Error('the workbench did not open');
+    return workbench;
+  };
+}
+
+
 /** How long to wait for a hover and, optionally, what it must show. */
 export interface HoverOptions {
   /** Default 60 s. */
