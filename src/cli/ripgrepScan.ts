@@ -11,13 +11,12 @@ import { isDecisionFile } from '../core/discovery';
 import type { Logger } from '../core/ports';
 import { nullLogger } from '../core/ports';
 import { dirname, normalize } from '../core/paths';
-import type { CitationPrefilter } from '../core/prefilter';
 import { citationPrefilter, coversPrefilter, prefixesBeforeDiscovery } from '../core/prefilter';
 import { WorkerThreads, workerCount } from '../host/buildWorkers';
 import { bundledRipgrep, ripgrepFiles } from '../host/ripgrep';
 
 import { MAX_FILE_BYTES, NodeWorkspace, hasBinaryExtension, toNative } from './nodeWorkspace';
-import type { CliSettings, ScanOptions, ScanResult } from './scan';
+import type { ScanOptions, ScanResult } from './scan';
 import { MIN_WORKER_FILES, discoverAndIndex, readCliSettings, readIntoIndex, workerScript } from './scan';
 
 /** Where VS Code installs keep their application folder (`vscode.env.appRoot`), by platform. */
@@ -106,45 +105,29 @@ export async function ripgrepScan(options: ScanOptions, rgPath: string): Promise
   const script = workerScript(options);
   const threads = script && listing.length >= MIN_WORKER_FILES ? new WorkerThreads(script, workerCount(listing.length)) : undefined;
   try {
-    return await scanListed(options, root, reader, settings, listing, early, search, guess, logger, threads);
+    const { folders, index, prefixes } = await discoverAndIndex(reader, { ...options, root }, settings, logger);
+    const actual = citationPrefilter(prefixes);
+    const matching = new Set((await (coversPrefilter(guess, actual) ? early : search(actual))).files.map((p) => normalize(p)));
+    // Files over the size limit are opened too: ripgrep passes over them, the read names them as skipped.
+    const sizes = new Map<string, number>();
+    for (const p of listing) {
+      if (hasBinaryExtension(p)) continue;
+      try {
+        sizes.set(p, statSync(toNative(p)).size);
+      } catch {
+        // gone meanwhile: not read
+      }
+    }
+    const tooLarge = (p: string): boolean => (sizes.get(p) ?? 0) > MAX_FILE_BYTES;
+    const toRead = listing.filter((p) => matching.has(p) || reader.isLink(p) || tooLarge(p) || isDecisionFile(p, folders) !== undefined);
+    let read = await readIntoIndex(index, reader, toRead, options, logger, threads);
+    // Files ripgrep searched and ruled out were read too (by ripgrep): counted like the full read
+    // counts them, leaving out what it would skip unread (binary extensions, over the size limit).
+    const opened = new Set(toRead);
+    for (const [p, size] of sizes) if (!opened.has(p) && size <= MAX_FILE_BYTES) read++;
+    logger.trace(`ripgrep: ${listing.length} files listed, ${matching.size} may cite, ${toRead.length} read (${dirname(root)})`);
+    return { index, folders, filesRead: read, skipped: reader.skipped };
   } finally {
     threads?.dispose();
   }
-}
-
-/** {@link ripgrepScan} after the walk: discovery, the candidates ripgrep found, the reads. */
-async function scanListed(
-  options: ScanOptions,
-  root: string,
-  reader: NodeWorkspace,
-  settings: CliSettings,
-  listing: readonly string[],
-  early: Promise<{ files: string[] }>,
-  search: (prefilter: CitationPrefilter) => Promise<{ files: string[] }>,
-  guess: CitationPrefilter,
-  logger: Logger,
-  threads: WorkerThreads | undefined,
-): Promise<ScanResult> {
-  const { folders, index, prefixes } = await discoverAndIndex(reader, { ...options, root }, settings, logger);
-  const actual = citationPrefilter(prefixes);
-  const matching = new Set((await (coversPrefilter(guess, actual) ? early : search(actual))).files.map((p) => normalize(p)));
-  // Files over the size limit are opened too: ripgrep passes over them, the read names them as skipped.
-  const sizes = new Map<string, number>();
-  for (const p of listing) {
-    if (hasBinaryExtension(p)) continue;
-    try {
-      sizes.set(p, statSync(toNative(p)).size);
-    } catch {
-      // gone meanwhile: not read
-    }
-  }
-  const tooLarge = (p: string): boolean => (sizes.get(p) ?? 0) > MAX_FILE_BYTES;
-  const toRead = listing.filter((p) => matching.has(p) || reader.isLink(p) || tooLarge(p) || isDecisionFile(p, folders) !== undefined);
-  let read = await readIntoIndex(index, reader, toRead, options, logger, threads);
-  // Files ripgrep searched and ruled out were read too (by ripgrep): counted like the full read
-  // counts them, leaving out what it would skip unread (binary extensions, over the size limit).
-  const opened = new Set(toRead);
-  for (const [p, size] of sizes) if (!opened.has(p) && size <= MAX_FILE_BYTES) read++;
-  logger.trace(`ripgrep: ${listing.length} files listed, ${matching.size} may cite, ${toRead.length} read (${dirname(root)})`);
-  return { index, folders, filesRead: read, skipped: reader.skipped };
 }

@@ -263,7 +263,8 @@ export class WorkspaceIndexer implements vscode.Disposable {
   /**
    * Before the first build's records are in (and once its decision folders are found): the
    * citations at `position` in `document`, resolved against only the records they can name, read
-   * now: those whose file name holds the cited number, slug or file name, and every decision log.
+   * now: those whose file name holds the cited number, slug or file name (in the folders of the
+   * cited prefix, when a folder has it), and the decision logs with that prefix.
    * A hover answers from it in milliseconds while a large workspace is still being read; what
    * needs the whole index (where else a decision is cited, its successor) is not in it.
    * @returns the citations and the small index they resolve in (`citations` empty: no citation
@@ -829,9 +830,7 @@ export class WorkspaceIndexer implements vscode.Disposable {
           this.logger.info(`Index cache verified in ${Date.now() - started} ms: the workspace is as the cache had it`);
           return;
         }
-        this.generation++;
-        this.citationCache.clear();
-        this.citationsOfCache.clear();
+        this.forgetAnswers();
         this.changeEmitter.fire({ paths: [], records: true, citations: true });
         this.logger.info(`Index cache verified in ${Date.now() - started} ms: ${missing.length} files added, ${extra.length} removed, ${optimistic.filesRead} read again`);
         // The next reopen finds them in the cache.
@@ -862,9 +861,7 @@ export class WorkspaceIndexer implements vscode.Disposable {
     if (token.isCancellationRequested || this.disposed) {
       // A live build that was stopped: what it read is in the index, and the features hear of it.
       if (live && !this.disposed) {
-        this.generation++;
-        this.citationCache.clear();
-        this.citationsOfCache.clear();
+        this.forgetAnswers();
         this.changeEmitter.fire({ paths: [], records: true, citations: true });
       }
       return;
@@ -872,9 +869,7 @@ export class WorkspaceIndexer implements vscode.Disposable {
     mark('citations');
 
     if (live) {
-      this.generation++;
-      this.citationCache.clear();
-      this.citationsOfCache.clear();
+      this.forgetAnswers();
       // Documents opened or edited meanwhile: their current text.
       for (const document of vscode.workspace.textDocuments) {
         if (this.tracks(document.uri) && this.documentVersions.get(document.uri.toString()) !== document.version) this.indexDocument(document);
@@ -1024,6 +1019,13 @@ export class WorkspaceIndexer implements vscode.Disposable {
     return entries;
   }
 
+  /** Drops every cached answer (citations of a document, citations of a decision): the index changed under them. */
+  private forgetAnswers(): void {
+    this.generation++;
+    this.citationCache.clear();
+    this.citationsOfCache.clear();
+  }
+
   /** Makes `index` the current index with the state of the build that made it. */
   private swapIn(index: DecisionIndex, roots: RootState[], indexed: Set<string>, versions: Map<string, number>): void {
     this.roots = roots;
@@ -1032,9 +1034,7 @@ export class WorkspaceIndexer implements vscode.Disposable {
     this.attach(index);
     const previous = this.current;
     this.current = index;
-    this.generation++;
-    this.citationCache.clear();
-    this.citationsOfCache.clear();
+    this.forgetAnswers();
     if (previous !== index) previous.dispose();
     // Edits made while the build read files: index the documents' current text.
     for (const document of vscode.workspace.textDocuments) {
