@@ -22,6 +22,27 @@ function map(wb: Workbench): FrameLocator {
   return wb.page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
 }
 
+/**
+ * Runs Show in Map from a decision's context menu in the Decisions view.
+ * @param rowText text of the decision's row ("ADR-0003 Receive partner orders")
+ * @param screenshot a name for a screenshot of the open menu
+ */
+async function showInMap(wb: Workbench, rowText: string, screenshot?: string): Promise<void> {
+  await wb.openView('Decisions');
+  const row = wb.view('Decisions').locator('.monaco-list-row', { hasText: rowText }).first();
+  await row.waitFor({ timeout: 60_000 });
+  await row.click({ button: 'right' });
+  const item = wb.page.locator('.monaco-menu .action-label', { hasText: /^\s*Show in Map\s*$/ }).first();
+  await item.waitFor({ state: 'visible', timeout: 30_000 });
+  if (screenshot) await wb.screenshot(screenshot);
+  // The pointer focuses the item, Enter runs it: a click while the menu still fades in can be
+  // dropped by the workbench's menu, leaving it open.
+  await item.hover();
+  await wb.page.locator('.monaco-menu .action-item.focused .action-label', { hasText: /^\s*Show in Map\s*$/ }).waitFor({ timeout: 30_000 });
+  await wb.page.keyboard.press('Enter');
+  await item.waitFor({ state: 'detached', timeout: 30_000 });
+}
+
 for (const theme of THEMES) {
   describe(`e2e: Decision Map (${theme.name} theme)`, function () {
     const workbench = workbenchPerSuite(`map-${theme.name}`, { workspace: 'example', settings: { 'workbench.colorTheme': theme.colorTheme } });
@@ -115,14 +136,7 @@ for (const theme of THEMES) {
       const wb = workbench();
       await wb.runCommand('View: Close All Editors');
       await wb.page.locator('iframe.webview.ready').waitFor({ state: 'detached', timeout: 30_000 });
-      await wb.openView('Decisions');
-      const row = wb.view('Decisions').locator('.monaco-list-row', { hasText: 'ADR-0003 Receive partner orders' }).first();
-      await row.waitFor({ timeout: 60_000 });
-      await row.click({ button: 'right' });
-      const item = wb.page.locator('.monaco-menu .action-label', { hasText: /^\s*Show in Map\s*$/ }).first();
-      await item.waitFor({ state: 'visible', timeout: 30_000 });
-      await wb.screenshot(`map-show-in-map-menu-${theme.name}`);
-      await item.click();
+      await showInMap(wb, 'ADR-0003 Receive partner orders', `map-show-in-map-menu-${theme.name}`);
       const m = map(wb);
       await m.locator('.focus-label', { hasText: 'ADR-0003' }).waitFor({ timeout: 60_000 });
       const focused = await m.locator('.node.decision.focused').evaluateAll((nodes) => nodes.map((n) => (n.getAttribute('aria-label') ?? '').split(':')[0]));
@@ -134,6 +148,19 @@ for (const theme of THEMES) {
       // The pointer off the tree (its row's hover would cover the map in the screenshot).
       await wb.page.mouse.move(900, 850);
       await wb.screenshot(`map-show-in-map-${theme.name}`);
+    });
+
+    it('Show in Map on a map hidden behind a record focuses the decision asked for', async function () {
+      const wb = workbench();
+      const m = map(wb);
+      // A click opens the record in the map's group: the map is hidden, its webview dropped.
+      await m.locator('.node.decision', { hasText: 'ADR-0002' }).first().click();
+      await wb.page.locator('.tabs-container .tab.active', { hasText: '0002-' }).first().waitFor({ timeout: 30_000 });
+      await wb.page.locator('iframe.webview.ready').waitFor({ state: 'detached', timeout: 30_000 });
+      await showInMap(wb, 'ADR-0004 Verify webhook signatures');
+      await map(wb).locator('.focus-label', { hasText: 'ADR-0004' }).waitFor({ timeout: 60_000 });
+      const focused = await map(wb).locator('.node.decision.focused').evaluateAll((nodes) => nodes.map((n) => (n.getAttribute('aria-label') ?? '').split(':')[0]));
+      assert.deepEqual(focused, ['ADR-0004']);
     });
   });
 }

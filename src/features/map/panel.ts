@@ -27,7 +27,9 @@ export class MapPanel implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private graph: DecisionGraph = { nodes: [], edges: [], clusters: [], lanes: [], undated: [] };
   private byId = new Map<string, IndexedDecision>();
+  /** The webview has said `ready` and has the graph: messages posted now reach it. */
   private ready = false;
+  /** A focus asked for while the webview was (re)loading: sent with the graph. */
   private pendingFocus: string | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -71,6 +73,11 @@ export class MapPanel implements vscode.Disposable {
     this.disposables.push(
       panel.webview.onDidReceiveMessage((m: unknown) => void this.onMessage(m)),
       panel.onDidDispose(() => this.dispose()),
+      // A hidden panel's webview is dropped (no retained context) and loads again when shown,
+      // saying `ready` again: what is posted meanwhile would be lost.
+      panel.onDidChangeViewState(({ webviewPanel }) => {
+        if (!webviewPanel.visible) this.ready = false;
+      }),
       indexer.onDidChange((change) => {
         if (!change.records && !change.citations) return;
         if (this.timer) clearTimeout(this.timer);
@@ -112,9 +119,11 @@ export class MapPanel implements vscode.Disposable {
     try {
       switch (message.type) {
         case 'ready':
-          this.ready = true;
+          this.ready = false;
           await this.indexer.whenReady();
           this.sendGraph();
+          // A focus asked for while the index was building waited here: after the graph it names.
+          this.ready = true;
           if (this.pendingFocus !== undefined) this.post({ type: 'focus', id: this.pendingFocus });
           this.pendingFocus = undefined;
           return;
