@@ -304,20 +304,50 @@ export function foldersFromConfig(file: string, text: string, logger: Logger = n
  *   folder; `undefined` otherwise.
  */
 export function isDecisionFile(path: string, folders: readonly DecisionFolder[]): DecisionFolder | undefined {
+  const lookup = folderLookup(folders);
   const p = normalize(path);
-  for (const folder of folders) if (folder.kind === 'log' && folder.path === p) return folder;
+  const log = lookup.logs.get(p);
+  if (log) return log;
   // Called for every listed file: most are not Markdown, and that test is the cheapest.
   if (!RECORD_EXTENSIONS.has(extname(p))) return undefined;
+  const last = p.lastIndexOf('/');
+  if (last < 0 || !isDecisionFileName(p.slice(last + 1))) return undefined;
+  // The deepest folder holding `p`: its ancestors from the nearest up, one map lookup each.
+  let end = last;
   let best: DecisionFolder | undefined;
-  for (const folder of folders) {
-    if (folder.kind !== 'log' && p !== folder.path && isInside(p, folder.path) && (best === undefined || folder.path.length > best.path.length)) {
-      best = folder;
-    }
-  }
-  if (!best || !isDecisionFileName(basename(p))) return undefined;
-  const segments = relative(best.path, dirname(p)).split('/').filter((s) => s !== '');
-  if (segments.some((s) => TEMPLATE_DIRS.has(s.toLowerCase()) || s.startsWith('.'))) return undefined;
+  while (end > 0 && !(best = lookup.folders.get(p.slice(0, end)))) end = p.lastIndexOf('/', end - 1);
+  if (!best && p.startsWith('/')) best = lookup.folders.get('/');
+  if (!best) return undefined;
+  // Not under a template folder or a hidden one between the folder and the file.
+  const between = end < last ? p.slice(end + 1, last).split('/') : [];
+  if (between.some((s) => TEMPLATE_DIRS.has(s.toLowerCase()) || s.startsWith('.'))) return undefined;
   return best;
+}
+
+/** The folders and logs of one folder list by normalised path, for {@link isDecisionFile}. */
+interface FolderLookup {
+  /** The list's entries when the lookup was made: a list changed since is looked up again. */
+  readonly entries: readonly DecisionFolder[];
+  readonly logs: ReadonlyMap<string, DecisionFolder>;
+  readonly folders: ReadonlyMap<string, DecisionFolder>;
+}
+
+const lookups = new WeakMap<readonly DecisionFolder[], FolderLookup>();
+
+/** @returns the lookup of `folders` (made once per list; the first of equal paths wins, as in a scan in order). */
+function folderLookup(folders: readonly DecisionFolder[]): FolderLookup {
+  const known = lookups.get(folders);
+  if (known && known.entries.length === folders.length && known.entries.every((f, i) => folders[i] === f)) return known;
+  const logs = new Map<string, DecisionFolder>();
+  const dirs = new Map<string, DecisionFolder>();
+  for (const folder of folders) {
+    const key = normalize(folder.path);
+    const map = folder.kind === 'log' ? logs : dirs;
+    if (!map.has(key)) map.set(key, folder);
+  }
+  const lookup = { entries: [...folders], logs, folders: dirs };
+  lookups.set(folders, lookup);
+  return lookup;
 }
 
 /**

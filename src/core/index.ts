@@ -640,6 +640,19 @@ export class DecisionIndex {
   }
 
   /**
+   * What {@link upsert} derives from one file's text, as {@link savedEntry} would then give it,
+   * without adding anything to the index: a build worker's work, restored by the index's owner.
+   * @param path absolute POSIX path.
+   * @returns the parsed records (a file of a decision folder or a log) and the citations found.
+   */
+  derive(path: string, text: string, languageId?: string): SavedEntry {
+    const p = normalize(path);
+    const folder = isDecisionFile(p, this.folders);
+    const citations = this.findIn(p, text, folder ? 'markdown' : languageId);
+    return folder ? { decisions: this.parseIn(p, text, folder), citations } : { citations };
+  }
+
+  /**
    * Adds one file's entries from a {@link savedEntry} of the same text (the caller checked that
    * the file did not change and that prefixes and matching rules are the same), without parsing or
    * searching it again. Fires a change event as {@link upsert} does. The text is not kept, so a
@@ -851,18 +864,7 @@ export class DecisionIndex {
     const citations = this.findIn(path, text, folder ? 'markdown' : languageId);
     let entry: FileEntry;
     if (folder) {
-      let parsed: Decision[];
-      try {
-        // A file in a decision folder is one record (however many H1s and `Key: value` lines
-        // its body has), unless it is named like a decision log (`decision-log.md`).
-        parsed = parseRecord(text, path, {
-          kind: folder.kind === 'log' || isDecisionLogName(path) ? 'log' : 'record',
-          ...(folder.tool !== undefined ? { tool: folder.tool } : {}),
-        });
-      } catch (error) {
-        this.logger.error(`${path}: parser failed (${String(error)})`);
-        parsed = [];
-      }
+      const parsed = this.parseIn(path, text, folder);
       const decisions = parsed.map((d) => this.toIndexed(d, folder));
       entry = { kind: 'record', decisions, citations, parsed };
       for (const d of decisions) this.addDecision(d);
@@ -876,6 +878,21 @@ export class DecisionIndex {
       set.add(path);
     }
     return entry;
+  }
+
+  /** The decisions of a file of `folder` (a parser failure is logged and gives none). */
+  private parseIn(path: string, text: string, folder: DecisionFolder): Decision[] {
+    try {
+      // A file in a decision folder is one record (however many H1s and `Key: value` lines
+      // its body has), unless it is named like a decision log (`decision-log.md`).
+      return parseRecord(text, path, {
+        kind: folder.kind === 'log' || isDecisionLogName(path) ? 'log' : 'record',
+        ...(folder.tool !== undefined ? { tool: folder.tool } : {}),
+      });
+    } catch (error) {
+      this.logger.error(`${path}: parser failed (${String(error)})`);
+      return [];
+    }
   }
 
   private findIn(path: string, text: string, languageId: string | undefined): Citation[] {

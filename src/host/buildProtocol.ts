@@ -81,6 +81,12 @@ export type BuildRead = (
 export interface BuildWorkerSession {
   /** One read at a time; after an error the session is stopped. */
   readonly read: BuildRead;
+  /**
+   * The threads in two groups that read at the same time (the records on one, the files that can
+   * cite on the other: each thread then warms up one parser), or `undefined` with fewer than two
+   * threads. The groups stop with this session.
+   */
+  split?(): readonly [BuildWorkerSession, BuildWorkerSession] | undefined;
   /** Stops the threads. */
   dispose(): void;
 }

@@ -2,8 +2,8 @@
  * A worker thread of the index build (bundled as `dist/buildWorker.js`): reads the files of each
  * job with Node's fs, as the extension host's local reads do (`nodeFs.readTextFile`: size limit,
  * NUL byte = binary, BOM dropped) or as the command line's guarded reads do
- * (`nodeWorkspace.readIndexFile`), derives what the index keeps of each (`DecisionIndex.upsert`
- * then `savedEntry`, the same data the cache across sessions holds) and posts it back. The
+ * (`nodeWorkspace.readIndexFile`), derives what the index keeps of each (`DecisionIndex.derive`,
+ * the same data the cache across sessions holds) and posts it back. The
  * thread that owns the index restores the entries in order (`DecisionIndex.restore`), so the
  * index is the one an in-thread build makes, while parsing runs on other cores and the extension
  * host stays free to answer.
@@ -47,11 +47,8 @@ function readOne(config: BuildWorkerConfig, index: DecisionIndex, path: string, 
 }
 
 function derive(index: DecisionIndex, path: string, text: string, size: number, mtime: number): BuildWorkerFile {
-  index.upsert(path, text);
-  const entry = index.savedEntry(path);
   // Each file's entry stands alone: the worker keeps no index of the workspace.
-  index.remove(path);
-  return entry ? { kind: 'text', size, mtime, entry } : { kind: 'skipped', reason: 'unreadable' };
+  return { kind: 'text', size, mtime, entry: index.derive(path, text) };
 }
 
 parentPort?.on('message', (message: BuildWorkerMessage) => {

@@ -14,6 +14,8 @@ export type { BuildFileJob } from './buildProtocol';
 
 /** Files per chunk: small enough to keep every worker busy to the end, large enough that messages are few. */
 const CHUNK_FILES = 48;
+/** Chunks each thread holds at once: it starts the next while its last reply waits to be read here. */
+const CHUNKS_AHEAD = 3;
 /** Most worker threads one build starts. */
 const MAX_WORKERS = 4;
 
@@ -41,7 +43,7 @@ export function workerPool(script: string | undefined): BuildWorkerPool | undefi
 
 /** @returns how many workers a build of `files` files starts: up to the cores, at least one, fewer for small builds. */
 export function workerCount(files: number): number {
-  const cores = typeof availableParallelism === 'function' ? availableParallelism() : 2;
+  const cores = Number(process.env.DL_WORKERS) || (typeof availableParallelism === "function" ? availableParallelism() : 2);
   return Math.max(1, Math.min(MAX_WORKERS, cores, Math.ceil(files / (CHUNK_FILES * 2))));
 }
 
@@ -83,7 +85,7 @@ interface Thread {
 /**
  * Worker threads kept for the phases of one build (records, then the files that can cite): they
  * are started when made, so the bundle loads while the workspace is listed and discovered, and a
- * later phase finds them warm. Reads run one at a time.
+ * later phase finds them warm. Reads run one at a time, or one per group of {@link WorkerThreads.split}.
  */
 export class WorkerThreads implements BuildWorkerSession {
   private readonly threads: Thread[] = [];
@@ -104,7 +106,30 @@ export class WorkerThreads implements BuildWorkerSession {
   }
 
   /** {@inheritDoc BuildWorkerSession.read} */
-  async read(
+  read(
+    config: BuildWorkerConfig,
+    jobs: readonly BuildFileJob[],
+    apply: (job: BuildFileJob, file: BuildWorkerFile) => void,
+    signal?: AbortSignal,
+  ): Promise<{ done: number; error?: Error }> {
+    return this.readOn(undefined, config, jobs, apply, signal);
+  }
+
+  /** {@inheritDoc BuildWorkerSession.split} */
+  split(): readonly [BuildWorkerSession, BuildWorkerSession] | undefined {
+    this.grow(this.count);
+    if (this.startError || this.threads.length < 2) return undefined;
+    const half = Math.ceil(this.threads.length / 2);
+    const lane = (threads: readonly Thread[]): BuildWorkerSession => ({
+      read: (config, jobs, apply, signal) => this.readOn(threads, config, jobs, apply, signal),
+      dispose: () => undefined, // the threads stop with this session
+    });
+    return [lane(this.threads.slice(0, half)), lane(this.threads.slice(half))];
+  }
+
+  /** Reads on `lane` (a group of {@link split}) or, when `undefined`, on as many threads as the read needs. */
+  private async readOn(
+    lane: readonly Thread[] | undefined,
     config: BuildWorkerConfig,
     jobs: readonly BuildFileJob[],
     apply: (job: BuildFileJob, file: BuildWorkerFile) => void,
@@ -123,9 +148,10 @@ export class WorkerThreads implements BuildWorkerSession {
     const state: { done: number; error?: Error } = { done: 0 };
     if (chunks.length === 0) return state;
     if (this.disposed) return { done: 0, error: new Error('index workers were stopped') };
-    this.grow(Math.min(this.count, chunks.length));
+    if (!lane) this.grow(Math.min(this.count, chunks.length));
     if (this.startError) return { done: 0, error: this.startError };
-    const used = this.threads.slice(0, Math.min(this.threads.length, chunks.length));
+    const threads = lane ?? this.threads;
+    const used = threads.slice(0, Math.min(threads.length, chunks.length));
     const results = new Map<number, readonly BuildWorkerFile[]>();
     let nextChunk = 0;
     let nextApply = 0;
@@ -176,7 +202,8 @@ export class WorkerThreads implements BuildWorkerSession {
             }
           };
           thread.onFailure = (error) => finish(error);
-          handOut(thread);
+          // Chunks queued ahead: a thread goes on while this thread is busy with other work.
+          for (let i = 0; i < CHUNKS_AHEAD; i++) handOut(thread);
         }
       });
     } catch (error) {
@@ -193,10 +220,14 @@ export class WorkerThreads implements BuildWorkerSession {
     return state;
   }
 
-  /** Stops every thread. Later reads fail at once (the caller reads on its own thread). */
+  /** Stops every thread. Reads under way and later reads end with an error (the caller reads the rest on its own thread). */
   dispose(): void {
     this.disposed = true;
-    for (const t of this.threads.splice(0)) void t.worker.terminate();
+    for (const t of this.threads.splice(0)) {
+      // A read of the other group of a split is told: its thread will not answer.
+      t.onFailure?.(new Error('index workers were stopped'));
+      void t.worker.terminate();
+    }
   }
 
   /** Starts threads up to `n` (at most `count`). */

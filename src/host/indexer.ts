@@ -663,7 +663,8 @@ export class WorkspaceIndexer implements vscode.Disposable {
     let filesRead = 0;
     let fromDocuments = 0;
     let viaWorkers = 0;
-    const readInto = async (jobs: readonly ReadJob[]): Promise<void> => {
+    /** @param lane the worker threads to read on (a group of a split session); default: all of them. */
+    const readInto = async (jobs: readonly ReadJob[], lane?: BuildWorkerSession): Promise<void> => {
       /** @returns false when a cached entry no longer fits (made under other folders): read the file. */
       const apply = (job: ReadJob, read: ReadResult): boolean => {
         const path = job.uri.path;
@@ -709,7 +710,7 @@ export class WorkspaceIndexer implements vscode.Disposable {
       const localWork = async (): Promise<void> => {
         if (!local) return;
         let rest: readonly ReadJob[] = localJobs;
-        const pool = threads.session ?? this.options.buildWorkers;
+        const pool = lane ?? threads.session ?? this.options.buildWorkers;
         if (pool && localJobs.length >= (this.options.minWorkerFiles ?? MIN_WORKER_FILES)) {
           const jobs: BuildFileJob[] = localJobs.map((job) => {
             const c = cached.get(job.uri.path);
@@ -728,6 +729,7 @@ export class WorkspaceIndexer implements vscode.Disposable {
             report();
           }, signal);
           viaWorkers += result.done;
+          if (token.isCancellationRequested) return;
           if (result.error) this.logger.warn(`Index workers failed, reading the rest on this thread: ${result.error.message}`);
           else if (result.done < localJobs.length && !token.isCancellationRequested) this.logger.warn(`Index workers stopped after ${result.done} of ${localJobs.length} files`);
           rest = localJobs.slice(result.done);
@@ -840,7 +842,18 @@ export class WorkspaceIndexer implements vscode.Disposable {
     }
 
     // ---- records, then the open documents: enough for the tree, hovers and Go to Decision.
-    await readInto(records);
+    // With two worker threads or more, the files that can cite are read on threads of their own
+    // as soon as ripgrep has listed them, while the records are parsed: each thread warms up one
+    // parser, and the citations are mostly in when the records are.
+    const lanes = threads.session?.split?.();
+    const sourcesRead = lanes
+      ? (async (): Promise<void> => {
+          await collectSources();
+          if (!token.isCancellationRequested && !this.disposed) await readInto(sources, lanes[1]);
+        })()
+      : undefined;
+    sourcesRead?.catch(() => undefined); // awaited below, unless the build stops first
+    await readInto(records, lanes?.[0]);
     if (token.isCancellationRequested || this.disposed) return;
     indexOpenDocuments();
     mark('records');
@@ -853,11 +866,15 @@ export class WorkspaceIndexer implements vscode.Disposable {
       report(true);
     }
 
-    // ---- every other file that can cite a decision.
-    await collectSources();
-    if (token.isCancellationRequested || this.disposed) return;
-    mark('search');
-    await readInto(sources);
+    // ---- every other file that can cite a decision (read meanwhile, with a split session).
+    if (sourcesRead) {
+      await sourcesRead;
+    } else {
+      await collectSources();
+      if (token.isCancellationRequested || this.disposed) return;
+      mark('search');
+      await readInto(sources);
+    }
     if (token.isCancellationRequested || this.disposed) {
       // A live build that was stopped: what it read is in the index, and the features hear of it.
       if (live && !this.disposed) {
@@ -1242,7 +1259,8 @@ export interface BuildStats {
   /**
    * Milliseconds per phase: `from cache` (a reopen ready before listing), `list`, `discovery`,
    * `cache`, `files` (what to read), `records`, `search` (waiting for ripgrep's candidates),
-   * `citations`.
+   * `citations`. With worker threads split between the records and the files that can cite
+   * (read at the same time), `citations` is the wait after the records and there is no `search`.
    */
   readonly phases: Readonly<Record<string, number>>;
   readonly filesListed: number;

@@ -125,6 +125,51 @@ describe('build worker threads', function () {
     assert.match(String(after.error?.message), /stopped/);
   });
 
+  it('a split session reads records and sources at the same time on separate threads, each in order; stopping it ends both reads', async () => {
+    const scan = await scanWorkspace({ root: CORPUS, ripgrep: false, buildWorker: false });
+    const index = scan.index;
+    const records = [...new Set(index.decisions().map((d) => d.path))];
+    const sources = [...new Set(index.allCitations().map((c) => c.path))].filter((p) => !records.includes(p));
+    assert.ok(records.length > 100 && sources.length > 20, `${records.length} records, ${sources.length} sources`);
+    const config = { folders: index.getFolders(), citationPrefixes: index.getCitationPrefixes(), commentsOnly: index.isCommentsOnly(), maxFileBytes: 2 * 1024 * 1024, reader: 'editor' as const };
+    const one = new WorkerThreads(script, 1);
+    assert.equal(one.split(), undefined, 'one thread cannot be split');
+    one.dispose();
+    const threads = new WorkerThreads(script, 2);
+    try {
+      const lanes = threads.split();
+      assert.ok(lanes);
+      const read = (lane: (typeof lanes)[0], paths: string[]): Promise<{ order: string[]; entries: Map<string, unknown>; done: number; error?: Error }> => {
+        const order: string[] = [];
+        const entries = new Map<string, unknown>();
+        return lane
+          .read(config, paths.map((path) => ({ path })), (job, file) => {
+            order.push(job.path);
+            entries.set(job.path, file.kind === 'text' ? file.entry : file.kind);
+          })
+          .then((r) => ({ order, entries, ...r }));
+      };
+      const [a, b] = await Promise.all([read(lanes[0], records), read(lanes[1], sources)]);
+      assert.deepEqual([a.error, b.error], [undefined, undefined]);
+      assert.deepEqual(a.order, records);
+      assert.deepEqual(b.order, sources);
+      // What this thread derives from the same texts.
+      for (const [path, entry] of [...a.entries, ...b.entries]) {
+        const json = (v: unknown): unknown => JSON.parse(JSON.stringify(v));
+        assert.deepEqual(json(entry), json(index.derive(path, readFileSync(path, 'utf8').replace(/^\uFEFF/, ''))), path);
+      }
+      // Stopped while both read: each read ends, with an error, and no file is applied twice.
+      const again = [read(lanes[0], records), read(lanes[1], sources)];
+      setTimeout(() => threads.dispose(), 5);
+      const [c, d] = await Promise.all(again);
+      assert.ok(c.done < records.length || d.done < sources.length, 'stopped before the end');
+      for (const r of [c, d]) if (r.error) assert.match(r.error.message, /stopped/);
+      assert.equal(new Set(c.order).size, c.order.length);
+    } finally {
+      threads.dispose();
+    }
+  });
+
   it('a worker that fails leaves the rest to this thread: the index is complete', async () => {
     const broken = join(work, 'broken.js');
     writeFileSync(broken, 'throw new Error("no worker here");\n');

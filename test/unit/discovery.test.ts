@@ -1,10 +1,11 @@
 import * as assert from 'node:assert/strict';
 import { resolve } from 'node:path';
+import * as fc from 'fast-check';
 import { NodeWorkspace, toPosix } from '../../src/cli/nodeWorkspace';
 import type { DecisionFolder } from '../../src/core/config';
-import { discoverDecisionFolders, foldersFromConfig, isDecisionFile, isTemplatePath } from '../../src/core/discovery';
+import { discoverDecisionFolders, foldersFromConfig, isDecisionFile, isDecisionFileName, isTemplatePath } from '../../src/core/discovery';
 import type { Logger } from '../../src/core/ports';
-import { relative } from '../../src/core/paths';
+import { basename, dirname, extname, isInside, normalize, relative } from '../../src/core/paths';
 import { InMemoryWorkspace } from './inMemoryWorkspace';
 
 const CORPUS = toPosix(resolve(__dirname, '../../../shared/corpus'));
@@ -352,6 +353,37 @@ describe('discoverDecisionFolders', () => {
       ]) {
         assert.equal(isDecisionFile(p, folders), undefined, p);
       }
+    });
+
+    it('finds the folder its definition does: the deepest one holding the file, by every folder in turn', () => {
+      /** The definition, one folder at a time (what the lookup by ancestors must give). */
+      const byScan = (path: string, list: readonly DecisionFolder[]): DecisionFolder | undefined => {
+        const p = normalize(path);
+        for (const f of list) if (f.kind === 'log' && normalize(f.path) === p) return f;
+        if (!['.md', '.markdown', '.rst'].includes(extname(p))) return undefined;
+        let best: DecisionFolder | undefined;
+        for (const f of list) {
+          if (f.kind !== 'log' && normalize(f.path) !== p && isInside(p, f.path) && (best === undefined || normalize(f.path).length > normalize(best.path).length)) best = f;
+        }
+        if (!best || !isDecisionFileName(basename(p))) return undefined;
+        const between = relative(best.path, dirname(p)).split('/').filter((s) => s !== '');
+        return between.some((s) => ['template', 'templates', 'adr-templates', '.templates'].includes(s.toLowerCase()) || s.startsWith('.')) ? undefined : best;
+      };
+      const segment = fc.constantFrom('w', 'docs', 'adr', 'sec', 'templates', '.hidden', 'a', '..', '.');
+      const dir = fc.array(segment, { minLength: 0, maxLength: 4 }).map((s) => '/' + s.join('/'));
+      const name = fc.constantFrom('0001-a.md', '0002-b.markdown', 'x.rst', 'README.md', 'notes.txt', 'DECISIONS.md', '0003-c.MD');
+      const folder = fc.record({ path: dir, log: fc.boolean(), prefix: fc.constantFrom('ADR', 'SEC', 'DL') }).map(
+        ({ path, log, prefix }): DecisionFolder => (log ? { path: `${path}/DECISIONS.md`.replace('//', '/'), prefix, kind: 'log', source: 'default' } : { path, prefix, kind: 'folder', source: 'default' }),
+      );
+      fc.assert(
+        fc.property(fc.array(folder, { maxLength: 5 }), fc.array(fc.tuple(dir, name), { minLength: 1, maxLength: 8 }), (list, files) => {
+          for (const [d, n] of files) {
+            const path = `${d}/${n}`.replace('//', '/');
+            assert.equal(isDecisionFile(path, list), byScan(path, list), path);
+          }
+        }),
+        { numRuns: 2000 },
+      );
     });
 
     it('keeps records about templates', () => {
