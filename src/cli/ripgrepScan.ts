@@ -17,7 +17,7 @@ import { bundledRipgrep, ripgrepFiles } from '../host/ripgrep';
 
 import { MAX_FILE_BYTES, NodeWorkspace, hasBinaryExtension, toNative } from './nodeWorkspace';
 import type { ScanOptions, ScanResult } from './scan';
-import { MIN_WORKER_FILES, discoverAndIndex, readCliSettings, readIntoIndex, workerScript } from './scan';
+import { MIN_WORKER_FILES, discoverAndIndex, readAhead, readCliSettings, readIntoIndex, workerScript } from './scan';
 
 /** Where VS Code installs keep their application folder (`vscode.env.appRoot`), by platform. */
 function vscodeAppRoots(): string[] {
@@ -106,6 +106,16 @@ export async function ripgrepScan(options: ScanOptions, rgPath: string): Promise
   const threads = script && listing.length >= MIN_WORKER_FILES ? new WorkerThreads(script, workerCount(listing.length)) : undefined;
   try {
     const { folders, index, prefixes } = await discoverAndIndex(reader, { ...options, root }, settings, logger);
+    // With two threads or more, the records are read now, on threads of their own, while
+    // ripgrep's answer and the sizes are awaited; the files that can cite on the others.
+    const lanes = threads?.split();
+    const isRecord = new Set(listing.filter((p) => isDecisionFile(p, folders) !== undefined));
+    let progressed = 0;
+    let total = isRecord.size; // until the files that can cite are known
+    const onFile = (): void => {
+      if (++progressed % 200 === 0) options.onProgress?.(progressed, total);
+    };
+    const records = lanes ? readAhead(index, reader, [...isRecord], lanes[0], onFile) : undefined;
     const actual = citationPrefilter(prefixes);
     const matching = new Set((await (coversPrefilter(guess, actual) ? early : search(actual))).files.map((p) => normalize(p)));
     // Files over the size limit are opened too: ripgrep passes over them, the read names them as skipped.
@@ -119,8 +129,10 @@ export async function ripgrepScan(options: ScanOptions, rgPath: string): Promise
       }
     }
     const tooLarge = (p: string): boolean => (sizes.get(p) ?? 0) > MAX_FILE_BYTES;
-    const toRead = listing.filter((p) => matching.has(p) || reader.isLink(p) || tooLarge(p) || isDecisionFile(p, folders) !== undefined);
-    let read = await readIntoIndex(index, reader, toRead, options, logger, threads);
+    const toRead = listing.filter((p) => matching.has(p) || reader.isLink(p) || tooLarge(p) || isRecord.has(p));
+    total = toRead.length;
+    const ahead = lanes && records ? [records, readAhead(index, reader, toRead.filter((p) => !isRecord.has(p)), lanes[1], onFile)] : undefined;
+    let read = await readIntoIndex(index, reader, toRead, options, logger, threads, ahead);
     // Files ripgrep searched and ruled out were read too (by ripgrep): counted like the full read
     // counts them, leaving out what it would skip unread (binary extensions, over the size limit).
     const opened = new Set(toRead);

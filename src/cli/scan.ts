@@ -13,7 +13,7 @@ import { nullLogger } from '../core/ports';
 import { join } from '../core/paths';
 import type { WorkerThreads } from '../host/buildWorkers';
 import { bundledBuildWorker, readInWorkers } from '../host/buildWorkers';
-import type { BuildFileJob, BuildWorkerFile } from '../host/buildProtocol';
+import type { BuildFileJob, BuildWorkerConfig, BuildWorkerFile, BuildWorkerSession } from '../host/buildProtocol';
 import type { SkippedFile, SkipReason } from './nodeWorkspace';
 import { MAX_FILE_BYTES, NodeWorkspace } from './nodeWorkspace';
 import { findRipgrep, ripgrepScan } from './ripgrepScan';
@@ -98,10 +98,43 @@ export function workerScript(options: ScanOptions): string | undefined {
   return options.buildWorker === false ? undefined : (options.buildWorker ?? bundledBuildWorker());
 }
 
+/** The settings build workers derive the command line's entries with. */
+function cliWorkerConfig(index: DecisionIndex): BuildWorkerConfig {
+  return { folders: index.getFolders(), citationPrefixes: index.getCitationPrefixes(), commentsOnly: index.isCommentsOnly(), maxFileBytes: MAX_FILE_BYTES, reader: 'cli' };
+}
+
+/** Worker jobs for `files`, with the checked target of a path listed through a symbolic link. */
+function cliJobs(reader: NodeWorkspace, files: readonly string[]): BuildFileJob[] {
+  return files.map((path) => {
+    const target = reader.linkTarget(path);
+    return target !== undefined ? { path, target } : { path };
+  });
+}
+
+/** What worker threads derived from files read ahead of their turn (see {@link readAhead}), by path. */
+export type ReadAhead = Promise<ReadonlyMap<string, BuildWorkerFile>>;
+
 /**
- * Reads `files` into `index`, in this order: in build worker threads when there are many and a
- * worker script is there (`options.buildWorker`), else on this thread. Skipped files go to
- * `reader.skip`, as the reader's own reads report them.
+ * Starts reading `files` on `lane` (a group of a split {@link WorkerThreads}) before the index
+ * takes them: {@link readIntoIndex} applies each in its own place. A file the workers did not
+ * get to (they failed) is missing from the result and read by `readIntoIndex` itself.
+ * @param onFile called as each file is derived (progress).
+ */
+export function readAhead(index: DecisionIndex, reader: NodeWorkspace, files: readonly string[], lane: BuildWorkerSession, onFile?: () => void): ReadAhead {
+  const out = new Map<string, BuildWorkerFile>();
+  return lane
+    .read(cliWorkerConfig(index), cliJobs(reader, files), (job, file) => {
+      out.set(job.path, file);
+      onFile?.();
+    })
+    .then(() => out);
+}
+
+/**
+ * Reads `files` into `index`, in this order: from what was read ahead (`ahead`), else in build
+ * worker threads when there are many and a worker script is there (`options.buildWorker`), else
+ * on this thread. Skipped files go to `reader.skip`, as the reader's own reads report them.
+ * @param ahead reads started earlier ({@link readAhead}); the files they lack are read here.
  * @returns the number of files read and indexed.
  */
 export async function readIntoIndex(
@@ -111,32 +144,45 @@ export async function readIntoIndex(
   options: ScanOptions,
   logger: Logger,
   threads?: WorkerThreads,
+  ahead?: readonly ReadAhead[],
 ): Promise<number> {
   let done = 0;
   let read = 0;
-  options.onProgress?.(0, files.length);
+  // Reads ahead report their own progress.
+  if (!ahead) options.onProgress?.(0, files.length);
   const progress = (): void => {
     done++;
     if (done % 200 === 0) options.onProgress?.(done, files.length);
   };
+  const applyFile = (path: string, file: BuildWorkerFile): void => {
+    if (file.kind === 'text') {
+      index.restore(path, file.entry);
+      read++;
+    } else if (file.kind === 'skipped') {
+      reader.skip(path, file.reason as SkipReason, file.detail);
+    }
+  };
   const script = workerScript(options);
   let rest = files;
-  if (script && files.length >= MIN_WORKER_FILES) {
-    const config = { folders: index.getFolders(), citationPrefixes: index.getCitationPrefixes(), commentsOnly: index.isCommentsOnly(), maxFileBytes: MAX_FILE_BYTES, reader: 'cli' as const };
-    const jobs = files.map((path) => {
-      const target = reader.linkTarget(path);
-      return target !== undefined ? { path, target } : { path };
-    });
-    const applyFile = (job: BuildFileJob, file: BuildWorkerFile): void => {
-      if (file.kind === 'text') {
-        index.restore(job.path, file.entry);
-        read++;
-      } else if (file.kind === 'skipped') {
-        reader.skip(job.path, file.reason as SkipReason, file.detail);
-      }
+  if (ahead) {
+    const derived = await Promise.all(ahead);
+    const missing: string[] = [];
+    for (const path of files) {
+      const file = derived.find((m) => m.has(path))?.get(path);
+      if (file) applyFile(path, file);
+      else missing.push(path);
+    }
+    if (missing.length > 0) logger.warn(`index workers did not read ${missing.length} files; reading them on this thread`);
+    done = files.length - missing.length;
+    rest = missing;
+  } else if (script && files.length >= MIN_WORKER_FILES) {
+    const config = cliWorkerConfig(index);
+    const jobs = cliJobs(reader, files);
+    const onFile = (job: BuildFileJob, file: BuildWorkerFile): void => {
+      applyFile(job.path, file);
       progress();
     };
-    const result = threads ? await threads.read(config, jobs, applyFile) : await readInWorkers(script, config, jobs, applyFile);
+    const result = threads ? await threads.read(config, jobs, onFile) : await readInWorkers(script, config, jobs, onFile);
     if (result.error) logger.warn(`index workers failed, reading the rest on this thread: ${result.error.message}`);
     rest = files.slice(result.done);
   }

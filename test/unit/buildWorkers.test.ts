@@ -180,5 +180,8 @@ describe('build worker threads', function () {
     const one = summary(await scanWorkspace({ root: CORPUS, ripgrep: false, buildWorker: false }));
     const fallback = summary(await scanWorkspace({ root: CORPUS, ripgrep: false, buildWorker: broken }));
     assert.deepEqual(fallback, one);
+    // The ripgrep scan, whose records and candidates are read ahead on split threads, too.
+    const rg = findRipgrep();
+    if (rg) assert.deepEqual(summary(await ripgrepScan({ root: CORPUS, buildWorker: broken }, rg)), summary(await ripgrepScan({ root: CORPUS, buildWorker: false }, rg)));
   });
 });
