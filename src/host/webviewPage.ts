@@ -1,8 +1,11 @@
 /**
  * What every Decision Lens webview panel shares (the New Decision form, the Decision Map, the
- * design review): the webview options and the script nonce of its strict CSP.
+ * design review): the webview options, the page (`pageHtml.ts`) and the script nonce of its
+ * strict CSP.
  */
 import * as vscode from 'vscode';
+import type { PageParts } from './pageHtml';
+import { pageHtml } from './pageHtml';
 
 /**
  * Webview options: scripts on, command links off, local resources only from the bundle folder
@@ -23,4 +26,19 @@ export function scriptNonce(): string {
   const bytes = new Uint8Array(18);
   crypto.getRandomValues(bytes);
   return btoa(String.fromCharCode(...bytes)).replace(/[+/=]/g, '');
+}
+
+/**
+ * The page of a panel whose script and style sheet are in the bundle folder (`dist/`), in the
+ * editor's language, with a fresh script nonce.
+ */
+export function bundlePage(webview: vscode.Webview, extensionUri: vscode.Uri, parts: Omit<PageParts, 'cspSource' | 'resource' | 'language' | 'nonce'>): string {
+  const dist = vscode.Uri.joinPath(extensionUri, 'dist');
+  return pageHtml({
+    ...parts,
+    cspSource: webview.cspSource,
+    resource: (file) => webview.asWebviewUri(vscode.Uri.joinPath(dist, file)).toString(),
+    language: vscode.env.language,
+    nonce: scriptNonce(),
+  });
 }

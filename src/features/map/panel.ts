@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { bundleWebviewOptions, scriptNonce } from '../../host/webviewPage';
+import { bundlePage, bundleWebviewOptions } from '../../host/webviewPage';
 import type { DecisionGraph } from '../../core/graph';
 import { buildGraph, filterGraph, graphClusters, nodeId } from '../../core/graph';
 import { gitFactLines } from '../history/lines';
@@ -172,31 +172,9 @@ export function mapWebviewOptions(context: vscode.ExtensionContext): vscode.Webv
   return bundleWebviewOptions(context);
 }
 
-function escapeAttribute(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
 /** The map's page: CSP `default-src 'none'`, the script by nonce, style from `dist/` only. */
 export function mapHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {
-  const dist = vscode.Uri.joinPath(extensionUri, 'dist');
-  const script = webview.asWebviewUri(vscode.Uri.joinPath(dist, 'map.js'));
-  const style = webview.asWebviewUri(vscode.Uri.joinPath(dist, 'map.css'));
-  const n = scriptNonce();
-  const csp = ["default-src 'none'", `script-src 'nonce-${n}'`, `style-src ${webview.cspSource}`, `img-src ${webview.cspSource} data:`, `font-src ${webview.cspSource}`].join('; ');
-  return `<!DOCTYPE html>
-<html lang="${escapeAttribute(vscode.env.language)}">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${style.toString()}">
-<title>${escapeAttribute(vscode.l10n.t('Decision Map'))}</title>
-</head>
-<body>
-<main id="app" aria-busy="true" aria-label="${escapeAttribute(vscode.l10n.t('Decision Map'))}"></main>
-<script nonce="${n}" src="${script.toString()}"></script>
-</body>
-</html>`;
+  return bundlePage(webview, extensionUri, { script: 'map.js', style: 'map.css', dataImages: true, title: vscode.l10n.t('Decision Map'), label: vscode.l10n.t('Decision Map') });
 }
 
 /** The map's words, translated (keys of `src/webview/map/strings.ts`). */

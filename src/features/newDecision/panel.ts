@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { bundleWebviewOptions, scriptNonce } from '../../host/webviewPage';
+import { bundlePage, bundleWebviewOptions } from '../../host/webviewPage';
 import { NEW_RECORD_STATUSES, TEMPLATE_FORMATS, TEMPLATE_FORMAT_LABELS } from '../../core/templates/recordData';
 import type { WorkspaceIndexer } from '../../host/indexer';
 import type { Logger } from '../../core/ports';
@@ -272,35 +272,5 @@ export function webviewOptions(context: vscode.ExtensionContext): vscode.Webview
  * images only from the extension's bundle), the codicon and form style sheets, and the script.
  */
 export function html(webview: vscode.Webview, extensionUri: vscode.Uri): string {
-  const dist = vscode.Uri.joinPath(extensionUri, 'dist');
-  const script = webview.asWebviewUri(vscode.Uri.joinPath(dist, 'webview.js'));
-  const style = webview.asWebviewUri(vscode.Uri.joinPath(dist, 'webview.css'));
-  const codicons = webview.asWebviewUri(vscode.Uri.joinPath(dist, 'codicon.css'));
-  const n = scriptNonce();
-  const csp = [
-    "default-src 'none'",
-    `script-src 'nonce-${n}'`,
-    `style-src ${webview.cspSource} 'nonce-${n}'`,
-    `font-src ${webview.cspSource}`,
-    `img-src ${webview.cspSource} data:`,
-  ].join('; ');
-  return `<!DOCTYPE html>
-<html lang="${escapeAttribute(vscode.env.language)}">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${codicons.toString()}" id="vscode-codicon-stylesheet">
-<link rel="stylesheet" href="${style.toString()}">
-<title>${escapeAttribute(vscode.l10n.t('New Decision'))}</title>
-</head>
-<body>
-<main id="app" aria-busy="true"></main>
-<script nonce="${n}" src="${script.toString()}"></script>
-</body>
-</html>`;
-}
-
-function escapeAttribute(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return bundlePage(webview, extensionUri, { script: 'webview.js', style: 'webview.css', codicons: true, styleNonce: true, dataImages: true, title: vscode.l10n.t('New Decision') });
 }

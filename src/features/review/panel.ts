@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { bundleWebviewOptions, scriptNonce } from '../../host/webviewPage';
+import { bundlePage, bundleWebviewOptions } from '../../host/webviewPage';
 import type { Agenda, AgendaWords } from '../../core/agenda';
 import { agendaMarkdown, buildAgenda } from '../../core/agenda';
 import { gitFactLines } from '../history/lines';
@@ -336,35 +336,5 @@ export function reviewWebviewOptions(context: vscode.ExtensionContext): vscode.W
  * from the bundle, images only from the bundle (record images are never loaded).
  */
 export function reviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {
-  const dist = vscode.Uri.joinPath(extensionUri, 'dist');
-  const script = webview.asWebviewUri(vscode.Uri.joinPath(dist, 'review.js'));
-  const style = webview.asWebviewUri(vscode.Uri.joinPath(dist, 'review.css'));
-  const codicons = webview.asWebviewUri(vscode.Uri.joinPath(dist, 'codicon.css'));
-  const n = scriptNonce();
-  const csp = [
-    "default-src 'none'",
-    `script-src 'nonce-${n}'`,
-    `style-src ${webview.cspSource} 'nonce-${n}'`,
-    `font-src ${webview.cspSource}`,
-    `img-src ${webview.cspSource}`,
-  ].join('; ');
-  return `<!DOCTYPE html>
-<html lang="${escapeAttribute(vscode.env.language)}">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${codicons.toString()}" id="vscode-codicon-stylesheet">
-<link rel="stylesheet" href="${style.toString()}">
-<title>${escapeAttribute(vscode.l10n.t('Design Review'))}</title>
-</head>
-<body>
-<main id="app" aria-busy="true"></main>
-<script nonce="${n}" src="${script.toString()}"></script>
-</body>
-</html>`;
-}
-
-function escapeAttribute(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return bundlePage(webview, extensionUri, { script: 'review.js', style: 'review.css', codicons: true, styleNonce: true, title: vscode.l10n.t('Design Review') });
 }
