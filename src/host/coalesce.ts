@@ -28,6 +28,11 @@ export interface CoalescerOptions<K, V> {
    * A steady stream of events therefore still flushes regularly.
    */
   readonly maxWaitMs?: number;
+  /**
+   * Flushes the first event after a quiet time at once (leading edge): a single edit is handled
+   * without waiting; the events that follow it within `delayMs` are debounced as usual.
+   */
+  readonly leading?: boolean;
   /** Combines a pending value with a new one for the same key; default: the newer value wins. */
   readonly merge?: (pending: V, next: V) => V;
   /** Receives each batch (one entry per key). A rejected promise is reported to `onError`. */
@@ -38,7 +43,8 @@ export interface CoalescerOptions<K, V> {
 
 /**
  * Collects `(key, value)` events and hands them to `flush` in one batch once no event arrived for
- * `delayMs` (trailing debounce), or after `maxWaitMs` at the latest. Events for the same key
+ * `delayMs` (trailing debounce), or after `maxWaitMs` at the latest; with `leading`, the first
+ * event after a quiet time is flushed at once. Events for the same key
  * are merged, so a file saved ten times in a burst is read once. Batches never overlap: events
  * that arrive while a flush runs wait for the next batch.
  */
@@ -46,6 +52,8 @@ export class Coalescer<K, V> implements Disposable {
   private pending = new Map<K, V>();
   private timer: unknown;
   private firstEventAt: number | undefined;
+  /** When the last batch was flushed (the leading edge waits for `delayMs` of quiet after it). */
+  private lastFlushAt = Number.NEGATIVE_INFINITY;
   private running: Promise<void> | undefined;
   private disposed = false;
   private idleWaiters: (() => void)[] = [];
@@ -69,9 +77,11 @@ export class Coalescer<K, V> implements Disposable {
     const merge = this.options.merge;
     this.pending.set(key, previous !== undefined && merge ? merge(previous, value) : value);
     const now = this.scheduler.now();
+    const quiet = this.firstEventAt === undefined && this.running === undefined && now - this.lastFlushAt >= this.options.delayMs;
     this.firstEventAt ??= now;
     const waited = now - this.firstEventAt;
-    const delay = Math.max(0, Math.min(this.options.delayMs, this.maxWaitMs - waited));
+    // The leading edge: flushed on a timer of 0, after the caller's event handler returns.
+    const delay = this.options.leading && quiet ? 0 : Math.max(0, Math.min(this.options.delayMs, this.maxWaitMs - waited));
     this.schedule(delay);
   }
 
@@ -124,6 +134,7 @@ export class Coalescer<K, V> implements Disposable {
     const batch = this.pending;
     this.pending = new Map();
     this.firstEventAt = undefined;
+    this.lastFlushAt = this.scheduler.now();
     this.running = (async () => {
       try {
         await this.options.flush(batch);

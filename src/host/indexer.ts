@@ -33,7 +33,7 @@ const WATCH_DEBOUNCE_MS = 300;
 const MAX_EARLY_LINE = 10_000;
 /** Most files a reopen from the cache adds or removes in place; more and the build reads every file again. */
 const MAX_VERIFY_CHANGES = 500;
-/** Quiet time (ms) after edits of an open document before it is re-indexed. */
+/** Quiet time (ms) after edits of an open document before it is re-indexed (the first edit after a pause is at once). */
 const EDIT_DEBOUNCE_MS = 150;
 /** Fewer local files than this in a phase are read on the extension host's thread (a worker costs ~30 ms to start). */
 const MIN_WORKER_FILES = 96;
@@ -196,6 +196,9 @@ export class WorkspaceIndexer implements vscode.Disposable {
     });
     this.edits = new Coalescer({
       delayMs: EDIT_DEBOUNCE_MS,
+      // One edit (a paste, a quick fix, the first key of a burst) reaches the tree and CodeLens at
+      // once; the keys typed after it wait for the pause.
+      leading: true,
       flush: (batch) => {
         for (const document of batch.values()) this.indexDocument(document);
       },

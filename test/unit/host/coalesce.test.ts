@@ -50,6 +50,43 @@ describe('Coalescer', () => {
     assert.deepEqual([...batches[0]], [['a.ts', 'deleted'], ['b.ts', 'changed']]);
   });
 
+  it('with a leading edge, flushes the first event after a pause at once and debounces those that follow it', async () => {
+    const clock = new FakeClock();
+    const batches: string[][] = [];
+    const c = new Coalescer<string, string>({ delayMs: 100, leading: true, scheduler: clock, flush: (b) => void batches.push([...b.values()]) });
+    c.push('a.md', 'A');
+    await clock.advance(0);
+    assert.deepEqual(batches, [['A']], 'the first edit is not delayed');
+    // Keys typed right after it: one batch after the quiet time.
+    c.push('a.md', 'AB');
+    await clock.advance(40);
+    c.push('a.md', 'ABC');
+    await clock.advance(99);
+    assert.equal(batches.length, 1);
+    await clock.advance(1);
+    assert.deepEqual(batches, [['A'], ['ABC']]);
+    // Within the quiet time of that flush: still debounced.
+    await clock.advance(50);
+    c.push('a.md', 'ABCD');
+    await clock.advance(0);
+    assert.equal(batches.length, 2);
+    await clock.advance(100);
+    assert.deepEqual(batches[2], ['ABCD']);
+    // After a pause: at once again.
+    await clock.advance(500);
+    c.push('b.md', 'B');
+    await clock.advance(0);
+    assert.deepEqual(batches[3], ['B']);
+    // Without the option the first event waits too.
+    const plain: number[] = [];
+    const d = new Coalescer<string, number>({ delayMs: 100, scheduler: clock, flush: (b) => void plain.push(...b.values()) });
+    d.push('a.md', 1);
+    await clock.advance(99);
+    assert.deepEqual(plain, []);
+    await clock.advance(1);
+    assert.deepEqual(plain, [1]);
+  });
+
   it('flushes after maxWait even when events never stop', async () => {
     const clock = new FakeClock();
     let flushed = 0;
