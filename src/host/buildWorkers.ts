@@ -43,7 +43,7 @@ export function workerPool(script: string | undefined): BuildWorkerPool | undefi
 
 /** @returns how many workers a build of `files` files starts: up to the cores, at least one, fewer for small builds. */
 export function workerCount(files: number): number {
-  const cores = Number(process.env.DL_WORKERS) || (typeof availableParallelism === "function" ? availableParallelism() : 2);
+  const cores = typeof availableParallelism === 'function' ? availableParallelism() : 2;
   return Math.max(1, Math.min(MAX_WORKERS, cores, Math.ceil(files / (CHUNK_FILES * 2))));
 }
 
