@@ -647,9 +647,7 @@ export class DecisionIndex {
    */
   derive(path: string, text: string, languageId?: string): SavedEntry {
     const p = normalize(path);
-    const folder = isDecisionFile(p, this.folders);
-    const citations = this.findIn(p, text, folder ? 'markdown' : languageId);
-    return folder ? { decisions: this.parseIn(p, text, folder), citations } : { citations };
+    return this.deriveIn(p, text, languageId, isDecisionFile(p, this.folders));
   }
 
   /**
@@ -861,10 +859,9 @@ export class DecisionIndex {
   private addEntry(path: string, text: string, languageId?: string): FileEntry | undefined {
     this.resolvedCitations.delete(path);
     const folder = isDecisionFile(path, this.folders);
-    const citations = this.findIn(path, text, folder ? 'markdown' : languageId);
+    const { decisions: parsed, citations } = this.deriveIn(path, text, languageId, folder);
     let entry: FileEntry;
-    if (folder) {
-      const parsed = this.parseIn(path, text, folder);
+    if (folder && parsed) {
       const decisions = parsed.map((d) => this.toIndexed(d, folder));
       entry = { kind: 'record', decisions, citations, parsed };
       for (const d of decisions) this.addDecision(d);
@@ -878,6 +875,12 @@ export class DecisionIndex {
       set.add(path);
     }
     return entry;
+  }
+
+  /** What {@link derive} gives for a normalised `path` whose decision folder (if any) is `folder`. */
+  private deriveIn(path: string, text: string, languageId: string | undefined, folder: DecisionFolder | undefined): { decisions?: Decision[]; citations: Citation[] } {
+    const citations = this.findIn(path, text, folder ? 'markdown' : languageId);
+    return folder ? { decisions: this.parseIn(path, text, folder), citations } : { citations };
   }
 
   /** The decisions of a file of `folder` (a parser failure is logged and gives none). */

@@ -734,7 +734,7 @@ export class WorkspaceIndexer implements vscode.Disposable {
           viaWorkers += result.done;
           if (token.isCancellationRequested) return;
           if (result.error) this.logger.warn(`Index workers failed, reading the rest on this thread: ${result.error.message}`);
-          else if (result.done < localJobs.length && !token.isCancellationRequested) this.logger.warn(`Index workers stopped after ${result.done} of ${localJobs.length} files`);
+          else if (result.done < localJobs.length) this.logger.warn(`Index workers stopped after ${result.done} of ${localJobs.length} files`);
           rest = localJobs.slice(result.done);
         }
         let sliceStart = Date.now();

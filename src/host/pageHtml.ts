@@ -3,7 +3,8 @@
  * review): one script and one style sheet from the extension's bundle under a strict Content
  * Security Policy, `default-src 'none'` with the script allowed by nonce only
  * (https://code.visualstudio.com/api/extension-guides/webview#content-security-policy).
- * Free of the `vscode` module, so unit tests read the pages it makes.
+ * Free of the `vscode` module, so unit tests read the pages it makes; its `escapeHtml` also
+ * escapes the static site of `decision-lens export --html`.
  */
 
 /** What a panel's page loads and says. */
@@ -39,24 +40,25 @@ export function pageHtml(page: PageParts): string {
     `img-src ${page.cspSource}${page.dataImages ? ' data:' : ''}`,
     `font-src ${page.cspSource}`,
   ].join('; ');
-  const codicons = page.codicons ? `\n<link rel="stylesheet" href="${escapeAttribute(page.resource('codicon.css'))}" id="vscode-codicon-stylesheet">` : '';
-  const label = page.label !== undefined ? ` aria-label="${escapeAttribute(page.label)}"` : '';
+  const codicons = page.codicons ? `\n<link rel="stylesheet" href="${escapeHtml(page.resource('codicon.css'))}" id="vscode-codicon-stylesheet">` : '';
+  const label = page.label !== undefined ? ` aria-label="${escapeHtml(page.label)}"` : '';
   return `<!DOCTYPE html>
-<html lang="${escapeAttribute(page.language)}">
+<html lang="${escapeHtml(page.language)}">
 <head>
 <meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${escapeAttribute(csp)}">
+<meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">${codicons}
-<link rel="stylesheet" href="${escapeAttribute(page.resource(page.style))}">
-<title>${escapeAttribute(page.title)}</title>
+<link rel="stylesheet" href="${escapeHtml(page.resource(page.style))}">
+<title>${escapeHtml(page.title)}</title>
 </head>
 <body>
 <main id="app" aria-busy="true"${label}></main>
-<script nonce="${escapeAttribute(n)}" src="${escapeAttribute(page.resource(page.script))}"></script>
+<script nonce="${escapeHtml(n)}" src="${escapeHtml(page.resource(page.script))}"></script>
 </body>
 </html>`;
 }
 
-function escapeAttribute(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+/** @returns `text` safe in HTML text and in a quoted attribute value (`& < > " '` as entities). */
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }

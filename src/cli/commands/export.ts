@@ -28,6 +28,7 @@ import { relative } from '../../core/paths';
 import { toNative } from '../nodeWorkspace';
 import type { GraphFlags } from './graph';
 import { EditFailure } from './shared';
+import { escapeHtml } from '../../host/pageHtml';
 
 /** The CSP of every page of the site. */
 export const SITE_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:";
@@ -49,10 +50,6 @@ export function mapBundleDir(): string {
   const found = candidates.find((d) => existsSync(join(d, 'map.js')) && existsSync(join(d, 'map.css')));
   if (!found) throw new EditFailure(`the map's bundle (map.js, map.css) was not found beside ${__dirname}; run "npm run build"`);
   return found;
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
 /** A page's file name for a decision: its id and a slug of its path, unique within the site. */
