@@ -27,10 +27,11 @@ export interface BenchOptions {
   /** Run the adversarial-inputs measurement (bench/adversarial.ts); default true. */
   readonly adversarial: boolean;
   /**
-   * Run only this measurement: `adversarial` (no workspace is generated) or `map` (the workspace,
-   * one index build and the Decision Map in Chromium).
+   * Run only this measurement: `adversarial` (no workspace is generated), `map` (the workspace,
+   * one index build and the Decision Map in Chromium) or `editor` (the workspace, one index build
+   * and the code-server sessions with VS Code's ripgrep).
    */
-  readonly only?: 'adversarial' | 'map';
+  readonly only?: 'adversarial' | 'map' | 'editor';
   /** Measure in the editor (code-server) too; default on. */
   readonly editor: boolean;
   /** First-index sessions in the editor (each followed by a reopen with the cache). */
@@ -58,6 +59,8 @@ export const USAGE = `Usage: npm run bench -- [options]
   --only map                   run only the Decision Map in Chromium (first render, pan/zoom frames) on the tree
                                (JSON: bench/results-map.json unless --out); with --profile, Chromium CPU profiles
                                of the first loads in bench/profiles/map-*.cpuprofile
+  --only editor                only the "in the editor" section (code-server sessions) on the tree, with VS Code's
+                               ripgrep in the same run (JSON: bench/results-editor.json unless --out)
   --editor / --no-editor       measure in code-server too (default: on; needs node scripts/install-test-deps.mjs)
   --editor-runs N              code-server sessions, each a first index and a reopen with the cache (default 3)
   --profile                    write CPU profiles to bench/profiles/: the bench's own (node --cpu-prof) and the
@@ -81,7 +84,7 @@ export function parseArgs(argv: readonly string[], repo: string): BenchOptions {
   let vsix = true;
   let activation = true;
   let adversarial = true;
-  let only: 'adversarial' | 'map' | undefined;
+  let only: 'adversarial' | 'map' | 'editor' | undefined;
   let outGiven = false;
   let editor = true;
   let editorRuns = 3;
@@ -148,7 +151,7 @@ export function parseArgs(argv: readonly string[], repo: string): BenchOptions {
         break;
       case '--only': {
         const what = take();
-        if (what !== 'adversarial' && what !== 'map') throw new Error(`--only takes adversarial or map, got ${what}`);
+        if (what !== 'adversarial' && what !== 'map' && what !== 'editor') throw new Error(`--only takes adversarial, map or editor, got ${what}`);
         only = what;
         break;
       }

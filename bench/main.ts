@@ -239,6 +239,26 @@ async function main(): Promise<void> {
     return;
   }
 
+  if (options.only === 'editor') {
+    try {
+      const build = await buildIndexFromDisk(root);
+      log(`index: ${build.index.decisions().length} decisions in ${build.seconds.toFixed(2)} s`);
+      const profileDir = options.profile ? join(repoRoot, 'bench', 'profiles') : undefined;
+      if (profileDir) mkdirSync(profileDir, { recursive: true });
+      const editor = await measureEditor(root, build.index, options.editorRuns, repoRoot, log, profileDir);
+      build.index.dispose();
+      mkdirSync(dirname(options.out), { recursive: true });
+      writeFileSync(options.out, JSON.stringify({ version: 1, date: new Date().toISOString(), machine, loadAfter: machineInfo().loadAverage, editor }, null, 2) + '\n');
+      process.stdout.write(`\nDecision Lens benchmark, in the editor only — ${machine.cpus} × ${machine.cpuModel}, Node ${machine.node}, load ${machine.loadAverage} at start and ${machineInfo().loadAverage} at end\n`);
+      printEditor(editor, (line) => process.stdout.write(line + '\n'));
+      if (profileDir) process.stdout.write(`CPU profiles: ${profileDir}/\n`);
+      process.stdout.write(`\nJSON: ${options.out}\n`);
+    } finally {
+      if (cleanup) rmSync(cleanup, { recursive: true, force: true });
+    }
+    return;
+  }
+
   try {
     const results = await measure(root, generated, options, repoRoot, log, machine);
     mkdirSync(dirname(options.out), { recursive: true });
