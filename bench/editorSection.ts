@@ -27,6 +27,8 @@ export interface EditorResults {
   readonly editToCodeLensMs?: number;
   /** Median time from the edit until the extension host heard of it (the workbench's round trip). */
   readonly editArrivedMs?: number;
+  /** Median wait, the record open, for a core to be idle before the edit (at most 8 s). */
+  readonly editSettleMs?: number;
   readonly runs: { readonly first: readonly EditorBenchResults[]; readonly reopen: readonly EditorBenchResults[] };
   readonly errors: readonly string[];
   readonly note?: string;
@@ -119,6 +121,7 @@ export async function measureEditor(root: string, index: DecisionIndex, runs: nu
     const editIndex = run.first.map((r) => r.editToIndexMs).filter((x): x is number => x !== undefined);
     const editLens = run.first.map((r) => r.editToCodeLensMs).filter((x): x is number => x !== undefined);
     const editArrived = run.first.map((r) => r.editArrivedMs).filter((x): x is number => x !== undefined);
+    const editSettle = run.first.map((r) => r.editSettleMs).filter((x): x is number => x !== undefined);
     return {
       ripgrep,
       first: summarize(run.first.filter((r) => !r.error)),
@@ -126,6 +129,7 @@ export async function measureEditor(root: string, index: DecisionIndex, runs: nu
       ...(editIndex.length ? { editToIndexMs: median(editIndex) } : {}),
       ...(editLens.length ? { editToCodeLensMs: median(editLens) } : {}),
       ...(editArrived.length ? { editArrivedMs: median(editArrived) } : {}),
+      ...(editSettle.length ? { editSettleMs: median(editSettle) } : {}),
       runs: { first: run.first, reopen: run.reopen },
       errors,
     };
@@ -173,6 +177,7 @@ export function printEditor(e: EditorResults, print: (line: string) => void): vo
   print(row('record edit -> index (tree)', e.editToIndexMs));
   print(row('record edit -> CodeLens', e.editToCodeLensMs));
   print(row('  of which the edit reaching the extension host', e.editArrivedMs));
+  print(`| before the edit: the record open, waiting for a core to be idle | ${e.editSettleMs !== undefined ? `${(e.editSettleMs / 1000).toFixed(2)} s` : 'not measured'} | - |`);
   print(`| extension host CPU at ready, first / reopen | ${e.first.cpuSeconds?.toFixed(2) ?? '?'} s / ${e.reopen.cpuSeconds?.toFixed(2) ?? '?'} s | - |`);
   print(`| extension host memory at ready (RSS / heap), first | ${e.first.rssMB?.toFixed(0) ?? '?'} MB / ${e.first.heapUsedMB?.toFixed(0) ?? '?'} MB | - |`);
   for (const err of e.errors) print(`  error: ${err.split('\n')[0]}`);

@@ -39,6 +39,8 @@ export interface EditorBenchResults {
   readonly editToCodeLensMs?: number;
   /** The edit (`applyEdit`, a round trip through the workbench) until the extension host's change event. */
   readonly editArrivedMs?: number;
+  /** How long the runner waited, the record open, for the machine to settle before the edit. */
+  readonly editSettleMs?: number;
   /** Decision Lens's index cache: its file, entries read, bytes written. */
   readonly cache?: unknown;
   readonly error?: string;

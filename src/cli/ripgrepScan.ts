@@ -103,7 +103,7 @@ export async function ripgrepScan(options: ScanOptions, rgPath: string): Promise
   const listing = (await reader.findFiles(root, ['**/*'], exclude)).sort();
   // A large tree: the worker threads load while it is discovered.
   const script = workerScript(options);
-  const threads = script && listing.length >= MIN_WORKER_FILES ? new WorkerThreads(script, workerCount(listing.length)) : undefined;
+  const threads = script && listing.length >= MIN_WORKER_FILES ? new WorkerThreads(script, options.workers ?? workerCount(listing.length)) : undefined;
   try {
     const { folders, index, prefixes } = await discoverAndIndex(reader, { ...options, root }, settings, logger);
     // With two threads or more, the records are read now, on threads of their own, while

@@ -42,6 +42,8 @@ export interface ScanOptions {
    * `buildWorker.js` beside the bundle, see `host/buildWorkers.ts`); `false` reads on this thread.
    */
   readonly buildWorker?: string | false;
+  /** How many build worker threads (default: `workerCount` of the files, one per core but one). */
+  readonly workers?: number;
 }
 
 /** The result of {@link scanWorkspace}. */
@@ -182,7 +184,7 @@ export async function readIntoIndex(
       applyFile(job.path, file);
       progress();
     };
-    const result = threads ? await threads.read(config, jobs, onFile) : await readInWorkers(script, config, jobs, onFile);
+    const result = threads ? await threads.read(config, jobs, onFile) : await readInWorkers(script, config, jobs, onFile, undefined, options.workers);
     if (result.error) logger.warn(`index workers failed, reading the rest on this thread: ${result.error.message}`);
     rest = files.slice(result.done);
   }

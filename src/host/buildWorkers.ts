@@ -41,10 +41,18 @@ export function workerPool(script: string | undefined): BuildWorkerPool | undefi
   };
 }
 
-/** @returns how many workers a build of `files` files starts: up to the cores, at least one, fewer for small builds. */
-export function workerCount(files: number): number {
-  const cores = typeof availableParallelism === 'function' ? availableParallelism() : 2;
-  return Math.max(1, Math.min(MAX_WORKERS, cores, Math.ceil(files / (CHUNK_FILES * 2))));
+/**
+ * @param cores the machine's cores (default: `os.availableParallelism()`).
+ * @returns how many workers a build of `files` files starts: one core left to the thread that
+ *   owns the index (and, in the editor, to the workbench starting up beside it), at least one, at
+ *   most {@link MAX_WORKERS}, fewer for small builds. Each thread warms up its own parser (a cold
+ *   V8 parses the records about 2x slower, its optimising compiler busy on V8's own threads),
+ *   so on 2 cores a second worker costs more than it gains: measured with `npm run bench -- --only
+ *   editor` on the default tree, one worker had the records in 3.15 s and the index ready in
+ *   3.52 s (medians of 6 sessions), two 3.60 s and 3.67 s, with more CPU; `check` took the same time.
+ */
+export function workerCount(files: number, cores = typeof availableParallelism === 'function' ? availableParallelism() : 2): number {
+  return Math.max(1, Math.min(MAX_WORKERS, cores - 1, Math.ceil(files / (CHUNK_FILES * 2))));
 }
 
 /**
@@ -54,6 +62,7 @@ export function workerCount(files: number): number {
  * phases keeps one {@link WorkerThreads} instead.
  * @param signal stops handing out chunks and terminates the workers; the promise then resolves
  *   with what was applied so far.
+ * @param workers how many threads (default {@link workerCount} of the jobs).
  * @returns `done`: how many files of `jobs` (a prefix, in order) were applied; `error` when a
  *   worker could not start or failed: the caller reads `jobs.slice(done)` itself. Never rejects.
  */

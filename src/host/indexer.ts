@@ -654,7 +654,7 @@ export class WorkspaceIndexer implements vscode.Disposable {
       const now = Date.now();
       if (!progress || (!force && now - lastReport < PROGRESS_MS)) return;
       lastReport = now;
-      progress.report({ message: vscode.l10n.t('indexing {0} / {1} files', done.toLocaleString('en-US'), total.toLocaleString('en-US')) });
+      progress.report({ message: vscode.l10n.t('indexing {0} / {1} files', groupDigits(done), groupDigits(total)) });
     };
     report(true);
 
@@ -1363,6 +1363,14 @@ function looksBinary(bytes: Uint8Array): boolean {
   const end = Math.min(bytes.byteLength, 8192);
   for (let i = 0; i < end; i++) if (bytes[i] === 0) return true;
   return false;
+}
+
+/**
+ * `12340` → `12,340`, as `toLocaleString('en-US')` writes it, without the ICU number formatter
+ * (whose first use costs ~50 ms of the first build's critical path).
+ */
+function groupDigits(n: number): string {
+  return String(Math.trunc(n)).replace(/\B(?=(\d{3})+$)/g, ',');
 }
 
 function describe(error: unknown): string {

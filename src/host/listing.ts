@@ -44,7 +44,8 @@ export function filterListing(files: readonly string[], root: string, exclude: r
 /**
  * The files of `files` below `base` whose path relative to `base` matches one of `include`
  * (picomatch's glob syntax, dot files included). Each file's name is tested against the globs' last
- * segments first, which rules out most files of a big listing cheaply.
+ * segments first, which rules out most files of a big listing cheaply; when every glob is
+ * `**\/<name>` (what discovery asks for), the name decides alone.
  * @returns the matching files, in order.
  */
 export function matchListing(files: readonly string[], base: string, include: readonly string[]): string[] {
@@ -55,11 +56,13 @@ export function matchListing(files: readonly string[], base: string, include: re
   const lastSegments = include.map((g) => g.slice(g.lastIndexOf('/') + 1));
   const names = lastSegments.some((s) => s.includes('**') || s === '') ? undefined : compileGlobs(lastSegments);
   const byName = names ? (p: string): boolean => names.matches(p) : undefined;
+  // `**` matches any folders, none too: a `**/<name>` glob matches exactly the paths whose name matches `<name>`.
+  const nameDecides = names !== undefined && names.rejected.length === 0 && includes.rejected.length === 0 && include.every((g) => /^\*\*\/[^/{}\\!]+$/.test(g) && !g.slice(3).includes('**'));
   const out: string[] = [];
   for (const p of files) {
     if (p.length <= prefix.length || !p.startsWith(prefix)) continue;
     if (byName && !byName(p.slice(p.lastIndexOf('/') + 1))) continue;
-    if (full(p.slice(prefix.length))) out.push(p);
+    if (nameDecides || full(p.slice(prefix.length))) out.push(p);
   }
   return out;
 }

@@ -14,7 +14,7 @@ import type { ScanResult } from '../../src/cli/scan';
 import { checkIndex } from '../../src/core/checks';
 import { DecisionIndex } from '../../src/core/index';
 import type { BuildWorkerFile } from '../../src/host/buildProtocol';
-import { WorkerThreads, readInWorkers } from '../../src/host/buildWorkers';
+import { WorkerThreads, readInWorkers, workerCount } from '../../src/host/buildWorkers';
 import type { BuildFileJob } from '../../src/host/buildWorkers';
 
 const CORPUS = resolve(__dirname, '../../../shared/corpus');
@@ -61,9 +61,9 @@ describe('build worker threads', function () {
     const root = join(work, 'bench');
     generateRepo(root, SCALES.small, 7);
     const one = summary(await ripgrepScan({ root, buildWorker: false }, rg as string));
-    const many = summary(await ripgrepScan({ root, buildWorker: script }, rg as string));
     assert.ok(one.decisions.length >= 200 && one.problems.length > 0, `${one.decisions.length} decisions, ${one.problems.length} problems`);
-    assert.deepEqual(many, one);
+    // One worker (the records, then the files that can cite) and two (read at the same time, on split threads).
+    for (const workers of [1, 2]) assert.deepEqual(summary(await ripgrepScan({ root, buildWorker: script, workers }, rg as string)), one, `${workers} workers`);
   });
 
   it('derives per file what the index derives on this thread, and answers "cached" when size and mtime still match', async () => {
@@ -182,6 +182,13 @@ describe('build worker threads', function () {
     assert.deepEqual(fallback, one);
     // The ripgrep scan, whose records and candidates are read ahead on split threads, too.
     const rg = findRipgrep();
-    if (rg) assert.deepEqual(summary(await ripgrepScan({ root: CORPUS, buildWorker: broken }, rg)), summary(await ripgrepScan({ root: CORPUS, buildWorker: false }, rg)));
+    if (rg) assert.deepEqual(summary(await ripgrepScan({ root: CORPUS, buildWorker: broken, workers: 2 }, rg)), summary(await ripgrepScan({ root: CORPUS, buildWorker: false }, rg)));
+  });
+
+  it('leaves one core to the thread that owns the index: one worker on 2 cores, at most 4, fewer for small builds', () => {
+    const many = 1_000_000;
+    assert.deepEqual([1, 2, 3, 4, 5, 8, 64].map((cores) => workerCount(many, cores)), [1, 1, 2, 3, 4, 4, 4]);
+    // A chunk is 48 files: a thread for each two chunks.
+    assert.deepEqual([1, 96, 97, 192, 193].map((files) => workerCount(files, 8)), [1, 1, 2, 2, 3]);
   });
 });

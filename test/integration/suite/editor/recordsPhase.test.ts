@@ -163,8 +163,9 @@ describe('records phase of the first build', () => {
     await Promise.all([threaded.whenReady(), slow.whenReady()]);
     assert.equal(threaded.buildStats?.paths, 'ripgrep');
     assert.ok((threaded.buildStats?.filesRead ?? 0) > 0 && (threaded.buildStats?.viaWorkers ?? 0) >= (threaded.buildStats?.filesRead ?? 0), `files by workers: ${JSON.stringify(threaded.buildStats)}`);
-    // Two threads or more: the records and the files that can cite were read at the same time.
-    if (availableParallelism() >= 2) assert.equal(threaded.buildStats?.phases.search, undefined, `no wait for the search after the records: ${JSON.stringify(threaded.buildStats?.phases)}`);
+    // Two worker threads or more (3 cores: one is left to the extension host): the records and
+    // the files that can cite were read at the same time.
+    if (availableParallelism() >= 3) assert.equal(threaded.buildStats?.phases.search, undefined, `no wait for the search after the records: ${JSON.stringify(threaded.buildStats?.phases)}`);
     const a = snapshot(slow);
     assert.ok(a.decisions.length > 3 && a.citations.length > 3, `${a.decisions.length} decisions, ${a.citations.length} citations`);
     assert.deepEqual(snapshot(threaded), a);
