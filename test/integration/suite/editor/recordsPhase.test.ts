@@ -151,25 +151,31 @@ describe('records phase of the first build', () => {
     assert.ok((fast.buildStats?.filesRead ?? 0) < (slow.buildStats?.filesRead ?? 0), `fast read ${fast.buildStats?.filesRead}, slow ${slow.buildStats?.filesRead}`);
   });
 
-  it('builds the same index with build worker threads (the bundled dist/buildWorker.js) as through workspace.fs', async () => {
-    const extension = vscode.extensions.getExtension('decision-lens.decision-lens');
-    assert.ok(extension, 'the extension is installed');
-    const script = join(extension.extensionPath, 'dist', 'buildWorker.js');
-    const threaded = new WorkspaceIndexer(nullLogger, { local: createNodeFiles(), appRoot: vscode.env.appRoot, buildWorkers: workerPool(script), minWorkerFiles: 1 });
-    const slow = new WorkspaceIndexer(nullLogger, {});
-    made.push(threaded, slow);
-    threaded.start();
-    slow.start();
-    await Promise.all([threaded.whenReady(), slow.whenReady()]);
-    assert.equal(threaded.buildStats?.paths, 'ripgrep');
-    assert.ok((threaded.buildStats?.filesRead ?? 0) > 0 && (threaded.buildStats?.viaWorkers ?? 0) >= (threaded.buildStats?.filesRead ?? 0), `files by workers: ${JSON.stringify(threaded.buildStats)}`);
-    // Two worker threads or more (3 cores: one is left to the extension host): the records and
-    // the files that can cite were read at the same time.
-    if (availableParallelism() >= 3) assert.equal(threaded.buildStats?.phases.search, undefined, `no wait for the search after the records: ${JSON.stringify(threaded.buildStats?.phases)}`);
-    const a = snapshot(slow);
-    assert.ok(a.decisions.length > 3 && a.citations.length > 3, `${a.decisions.length} decisions, ${a.citations.length} citations`);
-    assert.deepEqual(snapshot(threaded), a);
-  });
+  for (const workers of [undefined, 1, 2]) {
+    it(`builds the same index with ${workers ?? 'the default number of'} build worker thread(s) (the bundled dist/buildWorker.js) as through workspace.fs`, async () => {
+      const extension = vscode.extensions.getExtension('decision-lens.decision-lens');
+      assert.ok(extension, 'the extension is installed');
+      const script = join(extension.extensionPath, 'dist', 'buildWorker.js');
+      const pool = workerPool(script);
+      assert.ok(pool?.open);
+      const open = pool.open.bind(pool);
+      const buildWorkers = { read: pool.read, open: () => open(workers) };
+      const threaded = new WorkspaceIndexer(nullLogger, { local: createNodeFiles(), appRoot: vscode.env.appRoot, buildWorkers, minWorkerFiles: 1 });
+      const slow = new WorkspaceIndexer(nullLogger, {});
+      made.push(threaded, slow);
+      threaded.start();
+      slow.start();
+      await Promise.all([threaded.whenReady(), slow.whenReady()]);
+      assert.equal(threaded.buildStats?.paths, 'ripgrep');
+      assert.ok((threaded.buildStats?.filesRead ?? 0) > 0 && (threaded.buildStats?.viaWorkers ?? 0) >= (threaded.buildStats?.filesRead ?? 0), `files by workers: ${JSON.stringify(threaded.buildStats)}`);
+      // Two worker threads or more (by default 3 cores: one is left to the extension host): the
+      // records and the files that can cite were read at the same time.
+      if ((workers ?? availableParallelism() - 1) >= 2) assert.equal(threaded.buildStats?.phases.search, undefined, `no wait for the search after the records: ${JSON.stringify(threaded.buildStats?.phases)}`);
+      const a = snapshot(slow);
+      assert.ok(a.decisions.length > 3 && a.citations.length > 3, `${a.decisions.length} decisions, ${a.citations.length} citations`);
+      assert.deepEqual(snapshot(threaded), a);
+    });
+  }
 
   it('a reopen whose cache lacks a file (open in the last session) reads just that file, and caches it for the next', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'decision-lens-cache-'));
