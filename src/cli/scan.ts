@@ -42,7 +42,7 @@ export interface ScanOptions {
    * `buildWorker.js` beside the bundle, see `host/buildWorkers.ts`); `false` reads on this thread.
    */
   readonly buildWorker?: string | false;
-  /** How many build worker threads (default: `workerCount` of the files, one per core but one). */
+  /** How many build worker threads (default: `workerCount` of the files, one per core, at most 4). */
   readonly workers?: number;
 }
 

@@ -99,7 +99,7 @@ export interface BuildWorkerPool {
   /** Starts threads for this read alone. */
   readonly read: BuildRead;
   /**
-   * Starts `workers` threads (default: one per core, at most 4) now, for the phases of one build:
+   * Starts `workers` threads (default: one per core but one, at least one, at most 4) now, for the phases of one build:
    * they load while the workspace is listed. The caller disposes the session.
    */
   open?(workers?: number): BuildWorkerSession;

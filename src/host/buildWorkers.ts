@@ -36,23 +36,35 @@ export function bundledBuildWorker(): string | undefined {
 export function workerPool(script: string | undefined): BuildWorkerPool | undefined {
   if (!script) return undefined;
   return {
-    read: (config, jobs, apply, signal) => readInWorkers(script, config, jobs, apply, signal),
-    open: (workers) => new WorkerThreads(script, workers ?? workerCount(Number.MAX_SAFE_INTEGER)),
+    read: (config, jobs, apply, signal) => readInWorkers(script, config, jobs, apply, signal, workerCount(jobs.length, editorCores())),
+    open: (workers) => new WorkerThreads(script, workers ?? workerCount(Number.MAX_SAFE_INTEGER, editorCores())),
   };
 }
 
 /**
- * @param cores the machine's cores (default: `os.availableParallelism()`).
- * @returns how many workers a build of `files` files starts: one core left to the thread that
- *   owns the index (and, in the editor, to the workbench starting up beside it), at least one, at
- *   most {@link MAX_WORKERS}, fewer for small builds. Each thread warms up its own parser (a cold
- *   V8 parses the records about 2x slower, its optimising compiler busy on V8's own threads),
- *   so on 2 cores a second worker costs more than it gains: measured with `npm run bench -- --only
- *   editor` on the default tree, one worker had the records in 3.15 s and the index ready in
- *   3.52 s (medians of 6 sessions), two 3.60 s and 3.67 s, with more CPU; `check` took the same time.
+ * @param cores the cores the build may use (default: `os.availableParallelism()`).
+ * @returns how many workers a build of `files` files starts: up to `cores`, at least one, at most
+ *   {@link MAX_WORKERS}, fewer for small builds.
  */
-export function workerCount(files: number, cores = typeof availableParallelism === 'function' ? availableParallelism() : 2): number {
-  return Math.max(1, Math.min(MAX_WORKERS, cores - 1, Math.ceil(files / (CHUNK_FILES * 2))));
+export function workerCount(files: number, cores = machineCores()): number {
+  return Math.max(1, Math.min(MAX_WORKERS, cores, Math.ceil(files / (CHUNK_FILES * 2))));
+}
+
+/**
+ * The cores an editor's build uses: all but one, left to the extension host's own thread and the
+ * workbench starting up beside it (at least one). Each thread warms up its own parser (a cold V8
+ * parses the records about 2x slower, its optimising compiler busy on V8's own threads), so on 2
+ * cores a second worker costs more than it gains: measured with `npm run bench -- --only editor`
+ * on the default tree, one worker had the records in 3.15 s and the index ready in 3.52 s
+ * (medians of 6 sessions), two 3.60 s and 3.67 s, with more CPU. The command line, with no
+ * workbench beside it, uses every core (`check` was 2% slower with one worker).
+ */
+export function editorCores(cores = machineCores()): number {
+  return Math.max(1, cores - 1);
+}
+
+function machineCores(): number {
+  return typeof availableParallelism === 'function' ? availableParallelism() : 2;
 }
 
 /**

@@ -14,7 +14,7 @@ import type { ScanResult } from '../../src/cli/scan';
 import { checkIndex } from '../../src/core/checks';
 import { DecisionIndex } from '../../src/core/index';
 import type { BuildWorkerFile } from '../../src/host/buildProtocol';
-import { WorkerThreads, readInWorkers, workerCount } from '../../src/host/buildWorkers';
+import { WorkerThreads, editorCores, readInWorkers, workerCount } from '../../src/host/buildWorkers';
 import type { BuildFileJob } from '../../src/host/buildWorkers';
 
 const CORPUS = resolve(__dirname, '../../../shared/corpus');
@@ -185,9 +185,10 @@ describe('build worker threads', function () {
     if (rg) assert.deepEqual(summary(await ripgrepScan({ root: CORPUS, buildWorker: broken, workers: 2 }, rg)), summary(await ripgrepScan({ root: CORPUS, buildWorker: false }, rg)));
   });
 
-  it('leaves one core to the thread that owns the index: one worker on 2 cores, at most 4, fewer for small builds', () => {
+  it('starts a worker per core, at most 4, fewer for small builds; the editor leaves one core to the extension host', () => {
     const many = 1_000_000;
-    assert.deepEqual([1, 2, 3, 4, 5, 8, 64].map((cores) => workerCount(many, cores)), [1, 1, 2, 3, 4, 4, 4]);
+    assert.deepEqual([1, 2, 3, 4, 5, 8, 64].map((cores) => workerCount(many, cores)), [1, 2, 3, 4, 4, 4, 4]);
+    assert.deepEqual([1, 2, 3, 4, 5, 8, 64].map((cores) => workerCount(many, editorCores(cores))), [1, 1, 2, 3, 4, 4, 4]);
     // A chunk is 48 files: a thread for each two chunks.
     assert.deepEqual([1, 96, 97, 192, 193].map((files) => workerCount(files, 8)), [1, 1, 2, 2, 3]);
   });
