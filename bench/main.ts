@@ -214,44 +214,28 @@ async function main(): Promise<void> {
     }
   }
 
-  if (options.only === 'map') {
+  if (options.only === 'map' || options.only === 'editor') {
+    const only = options.only;
     try {
       const build = await buildIndexFromDisk(root);
       log(`index: ${build.index.decisions().length} decisions in ${build.seconds.toFixed(2)} s`);
       const profileDir = options.profile ? join(repoRoot, 'bench', 'profiles') : undefined;
       if (profileDir) mkdirSync(profileDir, { recursive: true });
-      const map = measureMap(build.index, root, repoRoot, log, profileDir);
+      const map = only === 'map' ? measureMap(build.index, root, repoRoot, log, profileDir) : undefined;
+      const editor = only === 'editor' ? await measureEditor(root, build.index, options.editorRuns, repoRoot, log, profileDir) : undefined;
       build.index.dispose();
       mkdirSync(dirname(options.out), { recursive: true });
-      writeFileSync(options.out, JSON.stringify({ version: 1, date: new Date().toISOString(), machine, loadAfter: machineInfo().loadAverage, map }, null, 2) + '\n');
-      process.stdout.write(`\nDecision Lens benchmark, Decision Map only — ${machine.cpus} × ${machine.cpuModel}, Node ${machine.node}, load ${machine.loadAverage} at start and ${machineInfo().loadAverage} at end\n`);
+      writeFileSync(options.out, JSON.stringify({ version: 1, date: new Date().toISOString(), machine, loadAfter: machineInfo().loadAverage, map, editor }, null, 2) + '\n');
+      const what = only === 'map' ? 'Decision Map' : 'in the editor';
+      process.stdout.write(`\nDecision Lens benchmark, ${what} only — ${machine.cpus} × ${machine.cpuModel}, Node ${machine.node}, load ${machine.loadAverage} at start and ${machineInfo().loadAverage} at end\n`);
+      if (editor) printEditor(editor, (line) => process.stdout.write(line + '\n'));
       if (map) {
         for (const t of mapTargets(map)) process.stdout.write(`${t.name}: ${t.value} (target ${t.target}${t.met ? ', met' : ', NOT met'})\n`);
         if (Number.isFinite(map.dataToFrameMs)) process.stdout.write(`Data there (data.js run) to the first frame: ${map.dataToFrameMs.toFixed(0)} ms\n`);
         process.stdout.write(`First frame: ${map.visibleDecisions} of ${map.decisions} decision boxes in the window, ${map.clusters} cluster boxes; first render samples ${map.firstRenderSamples.map((v) => v.toFixed(0)).join(', ')} ms\n`);
         process.stdout.write(`Graph layout + SVG: ${map.renderMs.toFixed(0)} ms; timeline: ${map.timelineRenderMs.toFixed(0)} ms\n`);
       }
-      if (profileDir) process.stdout.write(`CPU profiles: ${profileDir}/map-*.cpuprofile\n`);
-      process.stdout.write(`\nJSON: ${options.out}\n`);
-    } finally {
-      if (cleanup) rmSync(cleanup, { recursive: true, force: true });
-    }
-    return;
-  }
-
-  if (options.only === 'editor') {
-    try {
-      const build = await buildIndexFromDisk(root);
-      log(`index: ${build.index.decisions().length} decisions in ${build.seconds.toFixed(2)} s`);
-      const profileDir = options.profile ? join(repoRoot, 'bench', 'profiles') : undefined;
-      if (profileDir) mkdirSync(profileDir, { recursive: true });
-      const editor = await measureEditor(root, build.index, options.editorRuns, repoRoot, log, profileDir);
-      build.index.dispose();
-      mkdirSync(dirname(options.out), { recursive: true });
-      writeFileSync(options.out, JSON.stringify({ version: 1, date: new Date().toISOString(), machine, loadAfter: machineInfo().loadAverage, editor }, null, 2) + '\n');
-      process.stdout.write(`\nDecision Lens benchmark, in the editor only — ${machine.cpus} × ${machine.cpuModel}, Node ${machine.node}, load ${machine.loadAverage} at start and ${machineInfo().loadAverage} at end\n`);
-      printEditor(editor, (line) => process.stdout.write(line + '\n'));
-      if (profileDir) process.stdout.write(`CPU profiles: ${profileDir}/\n`);
+      if (profileDir) process.stdout.write(`CPU profiles: ${profileDir}/${only === 'map' ? 'map-*.cpuprofile' : 'editor-*.cpuprofile'}\n`);
       process.stdout.write(`\nJSON: ${options.out}\n`);
     } finally {
       if (cleanup) rmSync(cleanup, { recursive: true, force: true });
