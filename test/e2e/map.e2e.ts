@@ -174,8 +174,11 @@ for (const theme of HIGH_CONTRAST) {
   describe(`e2e: Decision Map and agenda (${theme.name} theme)`, function () {
     const workbench = workbenchPerSuite(`map-${theme.name}`, { workspace: 'example', settings: { 'workbench.colorTheme': theme.colorTheme } });
 
-    /** Colours in the webview: a theme variable's value, and an element's computed style. */
-    const colours = (f: FrameLocator, selector: string, property: string, variable: string): Promise<{ theme: string; drawn: string }> =>
+    /**
+     * Colours in the webview: a theme variable's value, an element's computed style, and the
+     * classes of the element and its group (what a failure message needs to say which box it was).
+     */
+    const colours = (f: FrameLocator, selector: string, property: string, variable: string): Promise<{ theme: string; drawn: string; classes: string }> =>
       f.locator(selector).first().evaluate(
         (e, [prop, name]) => {
           const probe = document.createElement('div');
@@ -183,10 +186,25 @@ for (const theme of HIGH_CONTRAST) {
           document.body.append(probe);
           const theme = getComputedStyle(probe).color;
           probe.remove();
-          return { theme, drawn: getComputedStyle(e).getPropertyValue(prop) };
+          const group = e.closest('g');
+          return { theme, drawn: getComputedStyle(e).getPropertyValue(prop), classes: `${e.getAttribute('class') ?? ''} in ${group?.getAttribute('class') ?? 'no group'}; body ${document.body.className}` };
         },
         [property, variable] as const,
       );
+
+    /**
+     * Asserts that the first element matching `selector` draws `property` in the theme variable's
+     * colour. Asked again for up to 10 s: the map redraws when the index changes under it.
+     */
+    const inThemeColour = async (f: FrameLocator, what: string, selector: string, property: string, variable: string): Promise<void> => {
+      const deadline = Date.now() + 10_000;
+      let c = await colours(f, selector, property, variable);
+      while (c.drawn !== c.theme && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 250));
+        c = await colours(f, selector, property, variable);
+      }
+      assert.equal(c.drawn, c.theme, `${what} (${variable}); the element: ${c.classes}`);
+    };
 
     /**
      * WCAG contrast ratio of an element's text against what is behind it: for HTML the nearest
@@ -231,17 +249,13 @@ for (const theme of HIGH_CONTRAST) {
       const m = map(wb);
       await m.locator('.node.decision', { hasText: 'ADR-0003' }).first().waitFor({ timeout: 90_000 });
       assert.equal(await m.locator('body').evaluate((b) => b.classList.contains('vscode-high-contrast')), true);
-      const node = await colours(m, '.node.decision rect', 'stroke', '--vscode-contrastBorder');
-      assert.equal(node.drawn, node.theme, 'decision boxes are bordered in contrastBorder');
-      const box = await colours(m, '.cluster rect', 'stroke', '--vscode-contrastBorder');
-      assert.equal(box.drawn, box.theme, 'cluster boxes are bordered in contrastBorder');
-      const edge = await colours(m, '.edge.supersedes path', 'stroke', '--vscode-foreground');
-      assert.equal(edge.drawn, edge.theme, 'edges in the foreground colour');
+      await inThemeColour(m, 'decision boxes are bordered in contrastBorder', '.node.decision:not(.focused) rect', 'stroke', '--vscode-contrastBorder');
+      await inThemeColour(m, 'cluster boxes are bordered in contrastBorder', '.cluster rect', 'stroke', '--vscode-contrastBorder');
+      await inThemeColour(m, 'edges in the foreground colour', '.edge.supersedes path', 'stroke', '--vscode-foreground');
       // Dimmed decisions stay fully opaque (dashed instead).
       assert.equal(await m.locator('.node.decision.dimmed').first().evaluate((e) => getComputedStyle(e).opacity), '1');
       await m.locator('.node.decision', { hasText: 'ADR-0003' }).first().focus();
-      const outline = await colours(m, '.node.decision:focus', 'outline-color', '--vscode-contrastActiveBorder');
-      assert.equal(outline.drawn, outline.theme, 'the keyboard focus in contrastActiveBorder');
+      await inThemeColour(m, 'the keyboard focus in contrastActiveBorder', '.node.decision:focus', 'outline-color', '--vscode-contrastActiveBorder');
       // Every kind of text is readable on what is behind it.
       await readable(m, 'an unchecked mode button', '.toolbar button[data-key="timeline"]');
       await readable(m, 'the Fit button', '.toolbar button[data-key="fit"]');
@@ -261,10 +275,8 @@ for (const theme of HIGH_CONTRAST) {
       await wb.runCommand('Decision Lens: Start Design Review');
       const f = map(wb);
       await f.locator('.card[data-key="ADR-5"]').waitFor({ state: 'visible', timeout: 60_000 });
-      const card = await colours(f, '.card[data-key="ADR-5"]', 'border-top-color', '--vscode-contrastBorder');
-      assert.equal(card.drawn, card.theme, 'cards are bordered in contrastBorder');
-      const chosen = await colours(f, '.card[data-key="ADR-5"] .option.chosen', 'border-top-color', '--vscode-contrastActiveBorder');
-      assert.equal(chosen.drawn, chosen.theme, 'the chosen option in contrastActiveBorder');
+      await inThemeColour(f, 'cards are bordered in contrastBorder', '.card[data-key="ADR-5"]', 'border-top-color', '--vscode-contrastBorder');
+      await inThemeColour(f, 'the chosen option in contrastActiveBorder', '.card[data-key="ADR-5"] .option.chosen', 'border-top-color', '--vscode-contrastActiveBorder');
       await readable(f, 'a code span in the record text', '.card[data-key="ADR-5"] .block code');
       await readable(f, "the record's path", '.card[data-key="ADR-5"] .path');
       await readable(f, "the card's facts", '.card[data-key="ADR-5"] .facts');
