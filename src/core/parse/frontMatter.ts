@@ -1,6 +1,8 @@
 /**
  * YAML front matter (MADR 3/4, Jekyll, and the extra keys `id`, `supersedes`, `superseded-by`,
- * `applies-to` / `affectedPaths`), read with the `yaml` package.
+ * `applies-to` / `affectedPaths`), read with the `yaml` package; front matter of one-line
+ * `key: value` pairs and sequences of one-line scalars, as nearly every record writes it, is read
+ * by {@link simplePairs} with the same texts and ranges, at a fraction of the cost.
  *
  * Front matter is a block fenced by `---` on the first line and a closing `---` (or `...`) line,
  * the convention of Jekyll and of `micromark-extension-frontmatter`.
@@ -171,6 +173,18 @@ const CLOSE = /^(?:---|\.\.\.)[ \t]*$/;
  *   (warnings). Never throws.
  */
 export function readFrontMatter(lines: LineIndex, bomLength: number, path: string): FrontMatterResult {
+  return readFrontMatterWith(lines, bomLength, path, true);
+}
+
+/**
+ * {@link readFrontMatter} with the `yaml` package alone, also for the front matter the fast path
+ * reads ({@link simplePairs}): what the fast path is tested against.
+ */
+export function readFrontMatterWithYaml(lines: LineIndex, bomLength: number, path: string): FrontMatterResult {
+  return readFrontMatterWith(lines, bomLength, path, false);
+}
+
+function readFrontMatterWith(lines: LineIndex, bomLength: number, path: string, fast: boolean): FrontMatterResult {
   const problems: Problem[] = [];
   const first = lines.lineText(0).slice(bomLength);
   if (!OPEN.test(first)) return { bodyStartLine: 0, problems };
@@ -206,6 +220,30 @@ export function readFrontMatter(lines: LineIndex, bomLength: number, path: strin
     return lines.rangeOf(yamlStart + r[0], yamlStart + end);
   };
   const entries = new Map<string, FrontMatterEntry>();
+  const simple = fast && src.length <= MAX_YAML_LENGTH ? simplePairs(src) : undefined;
+  if (simple) {
+    const seen = new Set<string>();
+    const span = (x: Span, fallback: Range): Range => toRange([x.start, x.end], fallback);
+    for (const pair of simple) {
+      const keyRange = span(pair.key, lines.lineRange(0));
+      if (seen.has(pair.key.text)) problems.push(duplicateKey(path, keyRange));
+      seen.add(pair.key.text);
+      const norm = normaliseKey(pair.key.text);
+      if (entries.has(norm)) continue; // the first of keys that normalise alike wins
+      const range = span(pair.value, keyRange);
+      entries.set(
+        norm,
+        pair.items
+          ? { key: pair.key.text, kind: 'list', values: pair.items.map((i) => i.text), range, valueRanges: pair.items.map((i) => span(i, range)) }
+          : { key: pair.key.text, kind: 'scalar', values: [pair.value.text], range, valueRanges: [range] },
+      );
+    }
+    return {
+      frontMatter: { openLine: 0, closeLine: close, entries, valid: problems.length === 0 },
+      bodyStartLine: close + 1,
+      problems,
+    };
+  }
   // Duplicate top-level keys are found below in one pass: yaml's own `uniqueKeys` check compares
   // every key with every earlier one (quadratic in the number of keys).
   const parsed = parseYamlBounded(src, { uniqueKeys: false, prettyErrors: false, strict: false });
@@ -258,15 +296,7 @@ export function readFrontMatter(lines: LineIndex, bomLength: number, path: strin
       if (!key) continue;
       const keyRange = toRange(keyNode?.range ?? undefined, lines.lineRange(0));
       const norm = normaliseKey(key);
-      if (seen.has(key)) {
-        problems.push({
-          code: 'yaml-invalid',
-          severity: 'error',
-          message: 'Front matter is not valid YAML: Map keys must be unique',
-          path,
-          range: keyRange,
-        });
-      }
+      if (seen.has(key)) problems.push(duplicateKey(path, keyRange));
       seen.add(key);
       if (entries.has(norm)) continue; // the first of keys that normalise alike wins
       entries.set(norm, entryOf(key, pair.value as YamlNode | null, keyRange, src, toRange));
@@ -277,6 +307,154 @@ export function readFrontMatter(lines: LineIndex, bomLength: number, path: strin
     bodyStartLine: close + 1,
     problems,
   };
+}
+
+function duplicateKey(path: string, range: Range): Problem {
+  return { code: 'yaml-invalid', severity: 'error', message: 'Front matter is not valid YAML: Map keys must be unique', path, range };
+}
+
+/** A stretch of the YAML text (offsets in it, end exclusive) and the text it stands for. */
+interface Span {
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** A top-level `key: value` of the front matter the fast path reads. */
+interface SimplePair {
+  readonly key: Span;
+  /** The scalar, the whole `[...]` of a flow sequence, or a block sequence from its first `-`. */
+  readonly value: Span;
+  /** A sequence's items. */
+  readonly items?: readonly Span[];
+}
+
+/** A key (letters, digits, `_` and `-`, starting with a letter or `_`) and a value after one or more spaces. */
+const SIMPLE_PAIR = /^([A-Za-z_][A-Za-z0-9_-]{0,127}):( +)(\S(?:.*\S)?) *\r?$/;
+/** A key alone: its value is the block sequence on the next lines. */
+const KEY_ONLY = /^([A-Za-z_][A-Za-z0-9_-]{0,127}): *\r?$/;
+/** An item of a block sequence: its indentation, the spaces after `-`, and its value. */
+const SEQ_ITEM = /^( *)-( +)(\S(?:.*\S)?) *\r?$/;
+/**
+ * A single-line plain scalar whose text is its value in any context: no indicator first, no
+ * `: `, `#`, brackets, braces, tabs, control characters, BOM, line or paragraph separators, or
+ * surrogates (the text is then left to `yaml`).
+ */
+// eslint-disable-next-line no-control-regex -- control characters are what this leaves to yaml
+const PLAIN_SCALAR = /^[A-Za-z0-9_(/$](?:[^#:[\]{}\t\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff]|:(?=[^\s#:[\]{},]))*$/;
+/** The same inside a flow sequence: no `,` and no `:` either. */
+// eslint-disable-next-line no-control-regex -- control characters are what this leaves to yaml
+const FLOW_SCALAR = /^[A-Za-z0-9_(/$][^#:,[\]{}\t\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff]*$/;
+/** A one-line quoted scalar without escapes (no backslash in double quotes, no `''` in single ones). */
+// eslint-disable-next-line no-control-regex -- control characters are what this leaves to yaml
+const QUOTED = /^(?:"[^"\\\t\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff]*"|'[^'\t\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff]*')$/;
+/** Plain scalars the core schema reads as null. */
+const NULL_TEXT = /^(?:null|Null|NULL)$/;
+/** Keys the core schema reads as null or as a boolean (a key `True` is the key `true`). */
+const NOT_KEY_TEXT = /^(?:null|Null|NULL|true|True|TRUE|false|False|FALSE)$/;
+
+/**
+ * The text `readFrontMatter` takes from a one-line scalar written as `raw` (no spaces around):
+ * a plain scalar as written, a quoted one without its quotes, trimmed.
+ * @param flow inside a flow sequence (no `,` or `:` in plain scalars).
+ * @returns the text, or `undefined` when `yaml` should read it (null, empty, escapes, indicators).
+ */
+function oneLineScalar(raw: string, flow: boolean): string | undefined {
+  if (raw.startsWith('"') || raw.startsWith("'")) {
+    if (!QUOTED.test(raw)) return undefined;
+    const text = raw.slice(1, -1).trim();
+    return text === '' ? undefined : text;
+  }
+  return (flow ? FLOW_SCALAR : PLAIN_SCALAR).test(raw) && !NULL_TEXT.test(raw) ? raw : undefined;
+}
+
+/**
+ * The pairs of front matter written as most records write it, read without the `yaml` package
+ * and with the texts and ranges it gives for them (a property test holds the two together): one
+ * `key: value` per line with a plain or quoted scalar (`status: accepted`, `date: 2024-05-01`,
+ * `decision-makers: Ana, Bo`, `title: "Use gRPC"`), a flow sequence of them (`tags: [api, "a b"]`)
+ * or a block sequence of them (`applies-to:` then `  - "src/**"` lines). Blank lines are skipped.
+ * @param src the YAML text between the fences (LF or CRLF line breaks).
+ * @returns the pairs in order, or `undefined` for anything else (comments, escapes, nested
+ *   collections, multi-line scalars, empty or null values): `yaml` reads that.
+ */
+export function simplePairs(src: string): SimplePair[] | undefined {
+  const pairs: SimplePair[] = [];
+  /** A key whose block sequence is being read: its items and their indentation. */
+  let open: { key: Span; indent: number; dash: number; items: Span[] } | undefined;
+  const close = (): boolean => {
+    if (!open) return true;
+    const { key, dash, items } = open;
+    open = undefined;
+    if (items.length === 0) return false;
+    pairs.push({ key, value: { text: '', start: dash, end: items[items.length - 1].end }, items });
+    return true;
+  };
+  let start = 0;
+  while (start < src.length) {
+    let end = src.indexOf('\n', start);
+    if (end < 0) end = src.length;
+    const line = src.slice(start, end);
+    const lineStart = start;
+    start = end + 1;
+    if (line.trim() === '') continue;
+    if (open) {
+      const item = SEQ_ITEM.exec(line);
+      if (item && (open.items.length === 0 || item[1].length === open.indent)) {
+        const text = oneLineScalar(item[3], false);
+        if (text === undefined) return undefined;
+        const at = lineStart + item[1].length + 1 + item[2].length;
+        if (open.items.length === 0) {
+          open.indent = item[1].length;
+          open.dash = lineStart + item[1].length;
+        }
+        open.items.push({ text, start: at, end: at + item[3].length });
+        continue;
+      }
+      if (!close()) return undefined;
+    }
+    const keyOnly = KEY_ONLY.exec(line);
+    if (keyOnly) {
+      if (NOT_KEY_TEXT.test(keyOnly[1])) return undefined;
+      open = { key: { text: keyOnly[1], start: lineStart, end: lineStart + keyOnly[1].length }, indent: 0, dash: 0, items: [] };
+      continue;
+    }
+    const m = SIMPLE_PAIR.exec(line);
+    if (!m || NOT_KEY_TEXT.test(m[1])) return undefined;
+    const raw = m[3];
+    const at = lineStart + m[1].length + 1 + m[2].length;
+    const key: Span = { text: m[1], start: lineStart, end: lineStart + m[1].length };
+    if (raw.startsWith('[')) {
+      const items = flowItems(raw, at);
+      if (!items) return undefined;
+      pairs.push({ key, value: { text: raw, start: at, end: at + raw.length }, items });
+    } else {
+      const text = oneLineScalar(raw, false);
+      if (text === undefined) return undefined;
+      pairs.push({ key, value: { text, start: at, end: at + raw.length } });
+    }
+  }
+  return close() ? pairs : undefined;
+}
+
+/** The items of a one-line flow sequence (`[a, "b c"]`) written at `at`, or `undefined`. */
+function flowItems(raw: string, at: number): Span[] | undefined {
+  if (!raw.endsWith(']')) return undefined;
+  const inner = raw.slice(1, -1);
+  if (inner.trim() === '') return [];
+  const items: Span[] = [];
+  let from = 0;
+  for (const part of inner.split(',')) {
+    const lead = part.length - part.trimStart().length;
+    const item = part.trim();
+    const text = oneLineScalar(item, true);
+    // Around an item, spaces only.
+    if (text === undefined || /[^ ]/.test(part.slice(0, lead) + part.slice(lead + item.length))) return undefined;
+    const s = at + 1 + from + lead;
+    items.push({ text, start: s, end: s + item.length });
+    from += part.length + 1;
+  }
+  return items;
 }
 
 function entryOf(

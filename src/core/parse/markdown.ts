@@ -44,6 +44,12 @@ export interface MdOutline {
 
 const blockParser = new MarkdownIt('commonmark', { html: true });
 blockParser.core.ruler.disable(['inline', 'text_join']);
+/**
+ * The same, without markdown-it's `normalize` rule (CR and CRLF to LF, NUL to U+FFFD), for texts
+ * with neither: there it changes nothing, yet rewrites every line break of the text.
+ */
+const plainBlockParser = new MarkdownIt('commonmark', { html: true });
+plainBlockParser.core.ruler.disable(['normalize', 'inline', 'text_join']);
 
 const inlineParser = new MarkdownIt('commonmark', { html: true });
 // Only the text of inline Markdown is used: skip URL normalisation (punycode, percent-encoding).
@@ -58,7 +64,7 @@ inlineParser.validateLink = (): boolean => true;
  * @returns headings and paragraphs in document order. Never throws for any string input.
  */
 export function readOutline(markdown: string, lineOffset: number): MdOutline {
-  const tokens = blockParser.parse(markdown, {});
+  const tokens = (/[\r\0]/.test(markdown) ? blockParser : plainBlockParser).parse(markdown, {});
   const headings: MdHeading[] = [];
   const paragraphs: MdParagraph[] = [];
   let listDepth = 0;
