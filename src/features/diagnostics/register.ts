@@ -20,6 +20,12 @@ const STALE_CITATION_CODES = new Set(['cites-superseded']);
 const DEPRECATED_TAG_CODES = new Set(['cites-superseded', 'cites-deprecated']);
 /** Quiet time (ms) after index changes before the checks run again. */
 const CHECK_DEBOUNCE_MS = 300;
+/**
+ * For this long after activation (ms) the checks run for the open documents only; the whole
+ * workspace is checked when it is over. Checking every file and sending hundreds of files of
+ * diagnostics keeps the extension host and a workbench that is still starting busy.
+ */
+const STARTUP_MS = 2500;
 
 /**
  * Shows the problems of `checkIndex` (the checks `decision-lens check` runs in CI) as diagnostics:
@@ -38,6 +44,7 @@ export class DecisionDiagnostics implements vscode.Disposable {
   private pendingAll = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly subscriptions: vscode.Disposable[] = [];
+  private readonly startedAt = Date.now();
 
   constructor(private readonly indexer: WorkspaceIndexer) {
     this.subscriptions.push(
@@ -53,9 +60,17 @@ export class DecisionDiagnostics implements vscode.Disposable {
   update(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
-    const all = this.pendingAll;
+    let all = this.pendingAll;
+    const wait = this.startedAt + STARTUP_MS - Date.now();
+    if (all && wait > 0) {
+      // The workbench is starting: the open documents now, everything when it has started.
+      for (const d of vscode.workspace.textDocuments) if (this.indexer.isIndexed(d)) this.pendingPaths.add(pathOf(d.uri));
+      all = false;
+      this.timer = setTimeout(() => this.update(), wait);
+    } else {
+      this.pendingAll = false;
+    }
     const paths = this.pendingPaths;
-    this.pendingAll = false;
     this.pendingPaths = new Set();
     // Number collisions with the default ref and applies-to globs that match no file, from git (host/git.ts).
     const problems = [...checkIndex(this.indexer.index, all ? {} : { paths }), ...(gitHistory()?.problems(all ? undefined : paths) ?? [])];
