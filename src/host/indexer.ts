@@ -37,6 +37,8 @@ const MAX_VERIFY_CHANGES = 500;
 const EDIT_DEBOUNCE_MS = 150;
 /** Fewer local files than this in a phase are read on the extension host's thread (a worker costs ~30 ms to start). */
 const MIN_WORKER_FILES = 96;
+/** A reopen ready from the cache lists and discovers the workspace again this long after activation (ms). */
+const VERIFY_AFTER_MS = 2500;
 /** Files read at the same time while indexing through `workspace.fs`. */
 const READ_PARALLELISM = 8;
 /** Longest stretch (ms) of synchronous local reads before the indexer yields to the extension host. */
@@ -551,7 +553,25 @@ export class WorkspaceIndexer implements vscode.Disposable {
     const snapshotRoots = (states: readonly RootState[]): CacheSnapshot => ({ settingsKey, roots: states.map((r) => ({ uri: r.folder.uri.toString(), folders: r.decisionFolders })) });
     const optimistic = !this.ready && !this.recordsIn && local && this.options.storage ? await this.readyFromCache(allSettings, settingsKey, local, started) : undefined;
     if (token.isCancellationRequested) return;
-    if (optimistic) mark('from cache');
+    if (optimistic) {
+      mark('from cache');
+      // Ready from the cache: the workspace is listed and discovered again once the workbench has
+      // started (its first editors and hovers come first), to find files added or removed meanwhile.
+      const wait = this.timings.createdAt + VERIFY_AFTER_MS - Date.now();
+      if (wait > 0) {
+        await new Promise<void>((resolve) => {
+          const stop = token.onCancellationRequested(() => done());
+          const timer = setTimeout(() => done(), wait);
+          function done(): void {
+            clearTimeout(timer);
+            stop.dispose();
+            resolve();
+          }
+        });
+        if (token.isCancellationRequested) return;
+        mark('wait');
+      }
+    }
     // The candidates are searched while the folder is listed and discovered, with the prefixes
     // possible before discovery (a superset); checked against the prefixes found below.
     const guess = citationPrefilter(
