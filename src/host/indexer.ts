@@ -589,7 +589,9 @@ export class WorkspaceIndexer implements vscode.Disposable {
         speculative.set(folder.uri.toString(), search);
         try {
           const all = await local.listFiles(folder.uri.path, listOptions(folder));
+          await nextTurn();
           listing = filterListing(all, folder.uri.path, exclude, DEFAULT_EXCLUDED_DIRS);
+          await nextTurn();
           if (listing.length > settings.maxFiles) {
             this.logger.warn(`${folder.name}: more than ${settings.maxFiles} files; the rest are not indexed (setting decisionLens.index.maxFiles)`);
             listing = listing.sort().slice(0, settings.maxFiles);
@@ -1322,19 +1324,22 @@ function listingReader(listing: readonly string[], local: LocalFiles, listedExcl
   const files = new Set(listing);
   const listedWith = listedExclude.join('\u0000');
   return {
-    readText(path: string): Promise<string | undefined> {
+    async readText(path: string): Promise<string | undefined> {
+      await nextTurn();
       const open = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'file' && d.uri.path === path);
-      return Promise.resolve(open ? open.getText() : local.readText(path));
+      return open ? open.getText() : local.readText(path);
     },
-    findFiles(root: string, include: readonly string[], exclude: readonly string[]): Promise<string[]> {
+    async findFiles(root: string, include: readonly string[], exclude: readonly string[]): Promise<string[]> {
+      await nextTurn();
       const matching = matchListing(listing, root, include);
       // The listing was filtered with these excludes already (discovery asks with the same).
-      if (exclude.join('\u0000') === listedWith) return Promise.resolve(matching);
+      if (exclude.join('\u0000') === listedWith) return matching;
       const excluded = excludeMatcher(exclude);
-      return Promise.resolve(matching.filter((p) => !excluded(relative(root, p))));
+      return matching.filter((p) => !excluded(relative(root, p)));
     },
-    exists(path: string): Promise<boolean> {
-      if (files.has(path)) return Promise.resolve(true);
+    async exists(path: string): Promise<boolean> {
+      await nextTurn();
+      if (files.has(path)) return true;
       if (!dirs) {
         dirs = new Set<string>();
         // Every folder above a listed file (listed paths are absolute and normal).
@@ -1346,7 +1351,7 @@ function listingReader(listing: readonly string[], local: LocalFiles, listedExcl
           }
         }
       }
-      return Promise.resolve(dirs.has(path.replace(/\/+$/, '')) || local.stat(path) !== undefined);
+      return dirs.has(path.replace(/\/+$/, '')) || local.stat(path) !== undefined;
     },
   };
 }
@@ -1383,6 +1388,15 @@ function looksBinary(bytes: Uint8Array): boolean {
   const end = Math.min(bytes.byteLength, 8192);
   for (let i = 0; i < end; i++) if (bytes[i] === 0) return true;
   return false;
+}
+
+/**
+ * Resolves on a later turn of the event loop: the first build's long stretches of work on the
+ * extension host's thread (listing, discovery) let its messages through in between, so the
+ * workbench's requests (opening an editor, a hover) are not held up behind them.
+ */
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 /**
