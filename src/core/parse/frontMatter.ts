@@ -220,23 +220,28 @@ function readFrontMatterWith(lines: LineIndex, bomLength: number, path: string, 
     return lines.rangeOf(yamlStart + r[0], yamlStart + end);
   };
   const entries = new Map<string, FrontMatterEntry>();
+  // Duplicate top-level keys are found here in one pass: yaml's own `uniqueKeys` check compares
+  // every key with every earlier one (quadratic in the number of keys).
+  const seen = new Set<string>();
+  /** A top-level key: a duplicate is a problem; the first of keys that normalise alike wins. */
+  const addPair = (key: string, keyRange: Range, entry: () => FrontMatterEntry): void => {
+    if (seen.has(key)) problems.push(duplicateKey(path, keyRange));
+    seen.add(key);
+    const norm = normaliseKey(key);
+    if (!entries.has(norm)) entries.set(norm, entry());
+  };
   const simple = fast && src.length <= MAX_YAML_LENGTH ? simplePairs(src) : undefined;
   if (simple) {
-    const seen = new Set<string>();
     const span = (x: Span, fallback: Range): Range => toRange([x.start, x.end], fallback);
     for (const pair of simple) {
+      const key = pair.key.text;
       const keyRange = span(pair.key, lines.lineRange(0));
-      if (seen.has(pair.key.text)) problems.push(duplicateKey(path, keyRange));
-      seen.add(pair.key.text);
-      const norm = normaliseKey(pair.key.text);
-      if (entries.has(norm)) continue; // the first of keys that normalise alike wins
-      const range = span(pair.value, keyRange);
-      entries.set(
-        norm,
-        pair.items
-          ? { key: pair.key.text, kind: 'list', values: pair.items.map((i) => i.text), range, valueRanges: pair.items.map((i) => span(i, range)) }
-          : { key: pair.key.text, kind: 'scalar', values: [pair.value.text], range, valueRanges: [range] },
-      );
+      addPair(key, keyRange, () => {
+        const range = span(pair.value, keyRange);
+        return pair.items
+          ? { key, kind: 'list', values: pair.items.map((i) => i.text), range, valueRanges: pair.items.map((i) => span(i, range)) }
+          : { key, kind: 'scalar', values: [pair.value.text], range, valueRanges: [range] };
+      });
     }
     return {
       frontMatter: { openLine: 0, closeLine: close, entries, valid: problems.length === 0 },
@@ -244,8 +249,6 @@ function readFrontMatterWith(lines: LineIndex, bomLength: number, path: string, 
       problems,
     };
   }
-  // Duplicate top-level keys are found below in one pass: yaml's own `uniqueKeys` check compares
-  // every key with every earlier one (quadratic in the number of keys).
   const parsed = parseYamlBounded(src, { uniqueKeys: false, prettyErrors: false, strict: false });
   if (parsed.limit) {
     // Too deep or too large for the YAML library: the keys are not read, the body still is.
@@ -289,17 +292,12 @@ function readFrontMatterWith(lines: LineIndex, bomLength: number, path: string, 
       });
     }
   } else if (isMap(contents)) {
-    const seen = new Set<string>();
     for (const pair of contents.items) {
       const keyNode = pair.key as YamlNode | null;
       const key = isScalar(keyNode) ? String(keyNode.value ?? '') : '';
       if (!key) continue;
       const keyRange = toRange(keyNode?.range ?? undefined, lines.lineRange(0));
-      const norm = normaliseKey(key);
-      if (seen.has(key)) problems.push(duplicateKey(path, keyRange));
-      seen.add(key);
-      if (entries.has(norm)) continue; // the first of keys that normalise alike wins
-      entries.set(norm, entryOf(key, pair.value as YamlNode | null, keyRange, src, toRange));
+      addPair(key, keyRange, () => entryOf(key, pair.value as YamlNode | null, keyRange, src, toRange));
     }
   }
   return {
