@@ -37,8 +37,12 @@ const MAX_VERIFY_CHANGES = 500;
 const EDIT_DEBOUNCE_MS = 150;
 /** Fewer local files than this in a phase are read on the extension host's thread (a worker costs ~30 ms to start). */
 const MIN_WORKER_FILES = 96;
-/** A reopen ready from the cache lists and discovers the workspace again this long after activation (ms). */
-const VERIFY_AFTER_MS = 2500;
+/**
+ * How long (ms) after activation the workbench is taken to be starting: a reopen ready from the
+ * cache lists and discovers the workspace again only then, and the diagnostics of files not open
+ * wait until then ({@link WorkspaceIndexer.startupLeftMs}).
+ */
+const STARTUP_MS = 2500;
 /** Files read at the same time while indexing through `workspace.fs`. */
 const READ_PARALLELISM = 8;
 /** Longest stretch (ms) of synchronous local reads before the indexer yields to the extension host. */
@@ -382,6 +386,15 @@ export class WorkspaceIndexer implements vscode.Disposable {
   }
 
   /**
+   * Milliseconds until the workbench is taken to have started ({@link STARTUP_MS} after this
+   * indexer was made, at activation); 0 once it has. Work that can wait (verifying a reopen, the
+   * diagnostics of files not open) waits for it.
+   */
+  startupLeftMs(): number {
+    return Math.max(0, this.timings.createdAt + STARTUP_MS - Date.now());
+  }
+
+  /**
    * True when `document` belongs to the indexed workspace (a file of a workspace folder that is
    * not excluded). Providers answer nothing for other documents.
    */
@@ -557,7 +570,7 @@ export class WorkspaceIndexer implements vscode.Disposable {
       mark('from cache');
       // Ready from the cache: the workspace is listed and discovered again once the workbench has
       // started (its first editors and hovers come first), to find files added or removed meanwhile.
-      const wait = this.timings.createdAt + VERIFY_AFTER_MS - Date.now();
+      const wait = this.startupLeftMs();
       if (wait > 0) {
         await new Promise<void>((resolve) => {
           const stop = token.onCancellationRequested(() => done());
@@ -770,7 +783,7 @@ export class WorkspaceIndexer implements vscode.Disposable {
           if (!apply(job, this.localRead(local, job.uri.path, cached.get(job.uri.path)))) apply(job, this.localRead(local, job.uri.path, undefined));
           if (Date.now() - sliceStart >= SLICE_MS) {
             report();
-            await new Promise<void>((resolve) => setImmediate(resolve));
+            await nextTurn();
             sliceStart = Date.now();
           }
         }

@@ -20,12 +20,6 @@ const STALE_CITATION_CODES = new Set(['cites-superseded']);
 const DEPRECATED_TAG_CODES = new Set(['cites-superseded', 'cites-deprecated']);
 /** Quiet time (ms) after index changes before the checks run again. */
 const CHECK_DEBOUNCE_MS = 300;
-/**
- * For this long after activation (ms) the checks run for the open documents only; the whole
- * workspace is checked when it is over. Checking every file and sending hundreds of files of
- * diagnostics keeps the extension host and a workbench that is still starting busy.
- */
-const STARTUP_MS = 2500;
 
 /**
  * Shows the problems of `checkIndex` (the checks `decision-lens check` runs in CI) as diagnostics:
@@ -44,7 +38,6 @@ export class DecisionDiagnostics implements vscode.Disposable {
   private pendingAll = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly subscriptions: vscode.Disposable[] = [];
-  private readonly startedAt = Date.now();
 
   constructor(private readonly indexer: WorkspaceIndexer) {
     this.subscriptions.push(
@@ -61,10 +54,12 @@ export class DecisionDiagnostics implements vscode.Disposable {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
     let all = this.pendingAll;
-    const wait = this.startedAt + STARTUP_MS - Date.now();
+    const wait = this.indexer.startupLeftMs();
     if (all && wait > 0) {
-      // The workbench is starting: the open documents now, everything when it has started.
-      for (const d of vscode.workspace.textDocuments) if (this.indexer.isIndexed(d)) this.pendingPaths.add(pathOf(d.uri));
+      // The workbench is starting: checking every file and sending hundreds of files of
+      // diagnostics would keep it and the extension host busy. The open documents now,
+      // everything when it has started.
+      this.addOpenDocuments();
       all = false;
       this.timer = setTimeout(() => this.update(), wait);
     } else {
@@ -114,11 +109,16 @@ export class DecisionDiagnostics implements vscode.Disposable {
     if (change.partial) {
       // The first build's records are in, citations elsewhere are still being read: the open
       // documents now, everything when the build is done (its last change is not partial).
-      for (const d of vscode.workspace.textDocuments) if (this.indexer.isIndexed(d)) this.pendingPaths.add(pathOf(d.uri));
+      this.addOpenDocuments();
     } else if (change.records || change.paths.length === 0) this.pendingAll = true;
     else for (const p of change.paths) this.pendingPaths.add(p);
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => this.update(), CHECK_DEBOUNCE_MS);
+  }
+
+  /** Adds the open documents of the indexed workspace to the paths the next update checks. */
+  private addOpenDocuments(): void {
+    for (const d of vscode.workspace.textDocuments) if (this.indexer.isIndexed(d)) this.pendingPaths.add(pathOf(d.uri));
   }
 
   private toDiagnostic(problem: Problem, cache: Map<string, Settings>): vscode.Diagnostic | undefined {
