@@ -125,7 +125,13 @@ describe('e2e: design review, Supersede... and Export Agenda...', function () {
     await input.fill('ADR-0004');
     await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: 'ADR-0004' }).first().waitFor({ timeout: 30_000 });
     await wb.page.keyboard.press('Enter');
-    await until(wb, () => readFileSync(oldFile, 'utf8') !== oldBefore && readFileSync(newFile, 'utf8') !== newBefore, 'both records are written');
+    // Wait for the written content, not for any change: a reader can see a file between the
+    // editor's truncate and its write.
+    await until(
+      wb,
+      () => /^status: superseded by /m.test(readFileSync(oldFile, 'utf8')) && /^supersedes: ADR-0005$/m.test(readFileSync(newFile, 'utf8')),
+      'both records are written',
+    );
     const oldAfter = readFileSync(oldFile, 'utf8');
     const newAfter = readFileSync(newFile, 'utf8');
     // MADR front matter on both sides: the old record's status names its successor, the
@@ -160,7 +166,9 @@ describe('e2e: design review, Supersede... and Export Agenda...', function () {
     await wb.screenshot('review-export-dialog');
     await wb.page.keyboard.press('Enter');
     const file = join(wb.folderPath, name);
-    await until(wb, () => existsSync(file), `${name} is written in the workspace folder`);
+    // The notification comes once the file is written; a read before it can see it half written.
+    await wb.page.locator('.notifications-toasts', { hasText: `The agenda was exported to ${name}` }).first().waitFor({ timeout: 30_000 });
+    assert.ok(existsSync(file), `${name} is written in the workspace folder`);
     const md = readFileSync(file, 'utf8');
     const headings = md.split('\n').filter((l) => /^## /.test(l));
     assert.deepEqual(headings, ['## ADR-0005 Store idempotency keys in Postgres', '## DL-4 Show order status to partners within five minutes'], md.slice(0, 2000));
@@ -169,7 +177,6 @@ describe('e2e: design review, Supersede... and Export Agenda...', function () {
     // ADR-0005 was superseded by the test before: the agenda says so.
     assert.match(md.slice(md.indexOf('## ADR-0005'), md.indexOf('## DL-4')), /superseded/);
     assert.match(md.slice(md.indexOf('## DL-4')), /proposed for \d+ days/);
-    await wb.page.locator('.notifications-toasts', { hasText: `The agenda was exported to ${name}` }).first().waitFor({ timeout: 30_000 });
   });
 });
 
