@@ -71,6 +71,48 @@ interface SegmentMatcher {
   onSegments(segments: readonly string[], stats: GlobStats | undefined, path?: string): boolean;
   /** False when no alternative can match `path`: some literal text of each is missing from it. */
   mayMatch(path: string): boolean;
+  /** The whole match by string tests, for the shapes {@link quickMatch} knows (negation not applied). */
+  readonly quick?: (path: string) => boolean;
+}
+
+/** Literal text of a glob: no wildcard, class, brace, escape or `!`, no `/`. */
+const LITERAL = /^[^*?[\]{}\\!/]+$/;
+
+/**
+ * The shapes settings and front matter write most (`**\/node_modules/**`, `**\/.git`,
+ * `**\/*.md`, `*.md`, `docs/adr/**`, `README.md`), matched by string tests that decide exactly
+ * what the segment matcher decides (the glob test holds them to it).
+ * @param body the glob without its `!` and `./` prefixes.
+ * @returns the test, or `undefined` for any other glob.
+ */
+function quickMatch(body: string): ((path: string) => boolean) | undefined {
+  if (body.startsWith('**/')) {
+    const rest = body.slice(3);
+    if (LITERAL.test(rest)) {
+      const tail = `/${rest}`;
+      return (p) => p === rest || p.endsWith(tail);
+    }
+    if (rest.endsWith('/**') && LITERAL.test(rest.slice(0, -3))) {
+      const name = rest.slice(0, -3);
+      const [head, tail, inner] = [`${name}/`, `/${name}`, `/${name}/`];
+      return (p) => p === name || p.startsWith(head) || p.endsWith(tail) || p.includes(inner);
+    }
+    if (rest.startsWith('*') && LITERAL.test(rest.slice(1))) {
+      const end = rest.slice(1);
+      return (p) => p.endsWith(end);
+    }
+    return undefined;
+  }
+  if (body.startsWith('*') && LITERAL.test(body.slice(1))) {
+    const end = body.slice(1);
+    return (p) => p.endsWith(end) && !p.includes('/');
+  }
+  const segments = body.endsWith('/**') ? body.slice(0, -3).split('/') : body.split('/');
+  if (!segments.every((seg) => LITERAL.test(seg))) return undefined;
+  const literal = segments.join('/');
+  if (!body.endsWith('/**')) return (p) => p === literal;
+  const head = `${literal}/`;
+  return (p) => p === literal || p.startsWith(head);
 }
 const SEGMENT_MATCHERS = new WeakMap<Glob, SegmentMatcher>();
 
@@ -117,6 +159,19 @@ export function compileGlob(source: string): GlobResult {
   }
   while (body.startsWith('./')) body = body.slice(2);
   if (/(?:^|[^\\])[!@+*?]\(/.test(body)) return fail('extglobs such as `@(a|b)` or `!(x)` are not supported');
+  const quick = quickMatch(body);
+  if (quick) {
+    const glob: Glob = {
+      source,
+      matches(path: string, stats?: GlobStats): boolean {
+        if (typeof path !== 'string' || path === '') return negated;
+        if (stats) stats.steps++;
+        return quick(path) !== negated;
+      },
+    };
+    SEGMENT_MATCHERS.set(glob, { negated, quick, onSegments: (segments) => quick(segments.join('/')) !== negated, mayMatch: () => true });
+    return { ok: true, glob };
+  }
   const expanded = expandBraces(body);
   if (typeof expanded === 'string') return fail(expanded);
   const alternatives = expanded.map(compileAlternative);
@@ -168,6 +223,10 @@ export function compileGlobs(sources: readonly string[]): GlobSet {
       // match. The path is split once for the globs that may match it.
       let segments: string[] | undefined;
       for (const m of matchers) {
+        if (m.quick) {
+          if (m.quick(path) !== m.negated) return true;
+          continue;
+        }
         if (!m.mayMatch(path)) {
           if (m.negated) return true;
           continue;

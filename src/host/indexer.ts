@@ -7,6 +7,7 @@ import { DecisionIndex } from '../core/index';
 import { basename, isInside, relative } from '../core/paths';
 import type { Logger, WorkspaceReader } from '../core/ports';
 import { citationPrefilter, coversPrefilter, prefixesBeforeDiscovery } from '../core/prefilter';
+import { logMayHoldNumber } from '../core/parse/decisionLog';
 import { DEFAULT_EXCLUDED_DIRS } from '../core/config';
 import type { CacheSnapshot, CachedFile } from './cache';
 import { IndexCache, cacheKey } from './cache';
@@ -302,13 +303,19 @@ export class WorkspaceIndexer implements vscode.Disposable {
       early.prefixed ??= early.records.map((p) => ({ path: p, name: basename(p).toLowerCase(), prefixes: prefixesOfPath(p, early.folders) }));
       const known = new Set(early.folders.flatMap((f) => prefixesOf(f)));
       const wanted = new Set<string>();
+      // The logs wanted, with the entry numbers asked for (`undefined`: by path or slug, any entry).
+      const logs = new Map<string, number[] | undefined>();
       for (const c of raw) {
         const number = c.number !== undefined ? new RegExp(`(?:^|\\D)0*${c.number}(?:\\D|$)`) : undefined;
         const name = c.path !== undefined ? basename(c.path).toLowerCase() : undefined;
         const slug = c.slug?.toLowerCase();
         // A prefix some folder has narrows the records to that folder's (and the logs with it).
         const prefix = c.prefix !== undefined && known.has(c.prefix) ? c.prefix : undefined;
-        for (const f of early.folders) if (f.kind === 'log' && (prefix === undefined || prefixesOf(f).includes(prefix))) wanted.add(f.path);
+        for (const f of early.folders) {
+          if (f.kind !== 'log' || (prefix !== undefined && !prefixesOf(f).includes(prefix))) continue;
+          const numbers = logs.has(f.path) ? logs.get(f.path) : [];
+          logs.set(f.path, numbers && c.number !== undefined && c.path === undefined && c.slug === undefined ? [...numbers, c.number] : undefined);
+        }
         for (const r of early.prefixed) {
           if (prefix !== undefined && !r.prefixes.includes(prefix)) continue;
           if ((number && number.test(r.name)) || (name && r.name === name) || (slug && r.name.includes(slug))) wanted.add(r.path);
@@ -319,6 +326,17 @@ export class WorkspaceIndexer implements vscode.Disposable {
         early.loaded.add(p);
         const read = this.localRead(local, p, undefined);
         if (read.kind === 'text') index.upsert(p, read.text);
+      }
+      // A log is parsed only when it can hold an entry asked for (a long log parses in tens of
+      // milliseconds on this thread, before the parser is compiled); one left out now is read
+      // again for a later question.
+      for (const [p, numbers] of logs) {
+        if (early.loaded.has(p)) continue;
+        const read = this.localRead(local, p, undefined);
+        if (read.kind !== 'text') continue;
+        if (numbers && /\.(?:md|markdown)$/i.test(p) && !numbers.some((n) => logMayHoldNumber(read.text, n))) continue;
+        early.loaded.add(p);
+        index.upsert(p, read.text);
       }
     } finally {
       this.quiet = false;

@@ -82,13 +82,11 @@ export function ripgrepFiles(options: RipgrepFilesOptions): Promise<RipgrepFiles
     });
     child.on('error', reject);
     child.on('close', (code) => {
-      const out = Buffer.concat(chunks);
-      const files: string[] = [];
-      let start = 0;
-      for (let i = out.indexOf(0); i >= 0; i = out.indexOf(0, start)) {
-        files.push(toPosixPath(out.toString('utf8', start, i)));
-        start = i + 1;
-      }
+      // One decode for the whole output (NUL is one byte in UTF-8, so splitting the text there
+      // gives the names a decode of each would); what follows the last NUL is not a whole name.
+      const names = Buffer.concat(chunks).toString('utf8').split('\u0000');
+      names.pop();
+      const files = process.platform === 'win32' ? names.map(toPosixPath) : names;
       if (code === 0 || code === 1 || (code === 2 && files.length > 0)) {
         resolve({ files, warnings: stderr.split('\n').slice(0, 3).join('\n').trim() });
       } else {

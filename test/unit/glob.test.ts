@@ -89,6 +89,41 @@ describe('glob matcher', () => {
     );
   });
 
+  it('decides the shapes settings write most (`**/x/**`, `**/x`, `**/*.md`, `*.md`, `a/b/**`, `a/b`) as the segment matcher does', () => {
+    // `{,}` expands to the same glob (twice) and takes it off the string tests, onto the segment matcher.
+    const segChar = fc.constantFrom('a', 'b', '.', '-', 'x');
+    const name = fc
+      .array(segChar, { minLength: 1, maxLength: 3 })
+      .map((cs) => cs.join(''))
+      .filter((n) => n !== '.' && n !== '..'); // a leading `./` is dropped before either matcher
+    // Paths as anything may ask: empty segments, a leading or trailing `/`, the `\u0000` of the walk.
+    const pathSeg = fc.oneof({ weight: 6, arbitrary: name }, { weight: 1, arbitrary: fc.constantFrom('', '\u0000', '..') });
+    const path = fc.array(pathSeg, { minLength: 1, maxLength: 5 }).map((s) => s.join('/'));
+    const literalPath = fc.array(name, { minLength: 1, maxLength: 3 }).map((s) => s.join('/'));
+    const shape = fc.oneof(
+      name.map((n) => [`**/${n}/**`, `**/{,}${n}/**`]),
+      name.map((n) => [`**/${n}`, `**/{,}${n}`]),
+      name.map((n) => [`**/*${n}`, `**/{,}*${n}`]),
+      name.map((n) => [`*${n}`, `{,}*${n}`]),
+      literalPath.map((l) => [`${l}/**`, `{,}${l}/**`]),
+      literalPath.map((l) => [l, `{,}${l}`]),
+    );
+    const negate = fc.constantFrom('', '!', './');
+    fc.assert(
+      fc.property(shape, negate, fc.array(path, { minLength: 1, maxLength: 10 }), ([quick, general], prefix, paths) => {
+        const a = glob(prefix + quick);
+        const b = glob(prefix + general);
+        const both = compileGlobs([prefix + quick, 'zz/**']);
+        const reference = compileGlobs([prefix + general, 'zz/**']);
+        for (const p of paths) {
+          assert.equal(a(p), b(p), `${prefix}${quick} on ${JSON.stringify(p)}`);
+          assert.equal(both.matches(p), reference.matches(p), `[${prefix}${quick}, zz/**] on ${JSON.stringify(p)}`);
+        }
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
   it('answers exponential-looking globs in steps linear in the path', () => {
     const g = glob('*a*a*a*a*a*a*a*a*ab');
     const steps = (n: number): number => {

@@ -41,6 +41,25 @@ export function isDecisionLogName(path: string): boolean {
   return LOG_NAME.test(path.slice(path.lastIndexOf('/') + 1));
 }
 
+/**
+ * Whether a Markdown decision log's text can hold an entry numbered `n`, without parsing it: an
+ * entry's number is stated in its text (`## DL-112: Title`, `Id: 112`) or is its ordinal, and
+ * entries are headings, so a log that never writes the number and has fewer than `n` lines that
+ * could be or underline a heading cannot. A quick test for answers that need one entry of a
+ * log not yet parsed; `true` says nothing about the entry.
+ * @param n a positive entry number, as a citation writes it.
+ */
+export function logMayHoldNumber(text: string, n: number): boolean {
+  if (!Number.isSafeInteger(n) || n < 1) return true;
+  if (new RegExp(`(?:^|\\D)0*${n}(?:\\D|$)`).test(text)) return true;
+  let headings = 0;
+  for (const line of text.split(/\r\n?|\n/)) if ((line.includes('#') || SETEXT_LIKE.test(line)) && ++headings >= n) return true;
+  return false;
+}
+
+/** A line that may underline a setext heading, inside block quotes and list items too. */
+const SETEXT_LIKE = /^[\s>*+\-\d.)]*[=-]+\s*$/;
+
 const SIGNAL_FIELDS: ReadonlySet<FieldName> = new Set<FieldName>(['date', 'decision', 'status', 'context', 'consideredOptions', 'tradeOffs', 'decisionMakers']);
 
 /**

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
 import { compileGlobs } from '../../../src/core/glob';
-import { matchListing } from '../../../src/host/listing';
+import { filterListing, matchListing } from '../../../src/host/listing';
 
 const BASE = '/w/repo';
 
@@ -60,5 +60,52 @@ describe('matchListing', () => {
       `${BASE}/README.markdown`,
       `${BASE}/seed/0128.rst`,
     ]);
+  });
+});
+
+/**
+ * What `filterListing` must keep, as the command line's walk and the editor's exclude matcher
+ * decide: a file is out when a glob matches it, one of its folders, or everything in one of its
+ * folders (`<folder>/\u0000`).
+ */
+function filterReference(files: readonly string[], root: string, exclude: readonly string[]): string[] {
+  const globs = compileGlobs(exclude);
+  return files.filter((p) => {
+    if (!p.startsWith(`${root}/`) || p.length <= root.length + 1) return false;
+    const segments = p.slice(root.length + 1).split('/');
+    for (let k = 1; k < segments.length; k++) {
+      const dir = segments.slice(0, k).join('/');
+      if (globs.matches(dir) || globs.matches(`${dir}/\u0000`)) return false;
+    }
+    return !globs.matches(segments.join('/'));
+  });
+}
+
+describe('filterListing', () => {
+  // `files.exclude` and `search.exclude` write `**/<name>` and `**/<name>/**` (tested by name),
+  // teams add folder globs; `**/?` and `**/*` match any name, the `<folder>/\u0000` too.
+  const segment = fc.oneof(name, nameGlob, fc.constantFrom('*', '?', '[!a]', '*.md', '.git', 'a.b', '{a,b}', '!a', '\\a'));
+  const excludeGlob = fc.oneof(
+    segment.map((s) => `**/${s}`),
+    segment.map((s) => `**/${s}/**`),
+    fc.tuple(name, segment).map(([d, s]) => `${d}/${s}`),
+    fc.tuple(name, segment).map(([d, s]) => `**/${d}/${s}/**`),
+    segment,
+  );
+
+  it('keeps what the walk keeps, whatever the excludes', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(path, outside), { maxLength: 40 }), fc.array(excludeGlob, { maxLength: 5 }), (files, exclude) => {
+        assert.deepEqual(filterListing(files, BASE, exclude, []), filterReference(files, BASE, exclude));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('leaves out the folders and files named by the editor\'s default excludes', () => {
+    const files = [`${BASE}/src/a.ts`, `${BASE}/.git/config`, `${BASE}/web/node_modules/x/index.js`, `${BASE}/x.code-search`, `${BASE}/doc/.DS_Store`, `${BASE}/bower_components`, `/w/other/a.ts`];
+    const exclude = ['**/.git', '**/.DS_Store', '**/node_modules', '**/bower_components', '**/*.code-search'];
+    assert.deepEqual(filterListing(files, BASE, exclude, []), [`${BASE}/src/a.ts`]);
+    assert.deepEqual(filterListing(files, BASE, exclude, []), filterReference(files, BASE, exclude));
   });
 });
